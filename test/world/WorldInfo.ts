@@ -1,0 +1,88 @@
+/**
+ * Connection details of the running test world. Plain data: it crosses from vitest's global setup to the
+ * test workers through `provide`/`inject`, so it holds no functions or handles.
+ */
+export interface WorldInfo {
+  /** Directory holding every peer's log file. */
+  logDir: string;
+  /** Two independent clusters, `a` and `b`, when their binaries are built. */
+  clusters: ClusterInfo[];
+  s3?: S3Info;
+  gcs?: GcsInfo;
+  azure?: AzureInfo;
+  idp?: IdpInfo;
+  postgres?: PostgresInfo;
+  /** Peers that could not be started because they are not built; tests that need them skip. */
+  missing: MissingPeer[];
+}
+
+export interface MissingPeer {
+  peer: string;
+  /** The command that builds it. */
+  command: string;
+}
+
+export interface ClusterInfo {
+  name: string;
+  /** https://127.0.0.1:PORT of the kube-apiserver. */
+  server: string;
+  /** A kubeconfig for a cluster-admin user (client certificate in `system:masters`). */
+  kubeconfigPath: string;
+  /** The cluster CA, trusted by the kubeconfig. */
+  caFile: string;
+  /** True when kube-controller-manager runs (Deployments get ReplicaSets and Pods, ServiceAccounts get made). */
+  controllerManager: boolean;
+  /** True when kwok runs: fake nodes whose pods become Running and which answer exec. */
+  kwok: boolean;
+}
+
+export interface S3Info {
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface GcsInfo {
+  /** Base URL for `@google-cloud/storage`'s `apiEndpoint`. */
+  endpoint: string;
+  projectId: string;
+}
+
+export interface AzureInfo {
+  /** http://127.0.0.1:PORT/ACCOUNT */
+  blobEndpoint: string;
+  accountName: string;
+  accountKey: string;
+  connectionString: string;
+}
+
+export interface IdpUser {
+  username: string;
+  password: string;
+  email: string;
+  groups: string[];
+}
+
+export interface IdpInfo {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** A redirect URI registered for the client; the login driver stops at it to read the code. */
+  redirectUri: string;
+  /** The audience (resource indicator) that access tokens are issued for. */
+  audience: string;
+  /** The claim that carries group names. */
+  groupsClaim: string;
+  users: IdpUser[];
+}
+
+export interface PostgresInfo {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  /** postgres://user:password@host:port/database */
+  url: string;
+}
