@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './loadConfig.ts';
+
+describe('loadConfig', () => {
+  it('uses defaults when nothing is set', () => {
+    const config = loadConfig({}, []);
+    expect(config).toMatchObject({ port: 8080, dataDir: './data', oidcGroupsClaim: 'groups' });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.oidcIssuer).toBeUndefined();
+  });
+
+  it('reads FLEETBACK_ variables and lets flags win', () => {
+    const config = loadConfig({ FLEETBACK_PORT: '9000', FLEETBACK_DATA_DIR: '/var/lib/fb' }, ['--port', '9100']);
+    expect(config.port).toBe(9100);
+    expect(config.dataDir).toBe('/var/lib/fb');
+  });
+
+  it('names the variable that holds a bad value', () => {
+    expect(() => loadConfig({ FLEETBACK_PORT: 'eighty' }, [])).toThrow(/FLEETBACK_PORT: 'eighty' is not a port/);
+    expect(() => loadConfig({ FLEETBACK_DATABASE_URL: 'mysql://x' }, [])).toThrow(/FLEETBACK_DATABASE_URL/);
+    expect(() => loadConfig({ FLEETBACK_MASTER_KEY: 'c2hvcnQ=' }, [])).toThrow(/FLEETBACK_MASTER_KEY: must be 32 bytes/);
+  });
+
+  it('names the flag that holds a bad value, and rejects unknown flags', () => {
+    expect(() => loadConfig({}, ['--log-level', 'loud'])).toThrow(/--log-level: 'loud'/);
+    expect(() => loadConfig({}, ['--prot', '1'])).toThrow(ConfigError);
+  });
+
+  it('requires an audience with an issuer', () => {
+    expect(() => loadConfig({ FLEETBACK_OIDC_ISSUER: 'https://idp.example' }, [])).toThrow(
+      /FLEETBACK_OIDC_AUDIENCE: required/,
+    );
+  });
+
+  it('decodes a 32-byte master key', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ FLEETBACK_MASTER_KEY: key }, []).masterKey).toEqual(Buffer.alloc(32, 7));
+  });
+});

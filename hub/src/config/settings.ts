@@ -1,0 +1,117 @@
+/**
+ * Every hub setting, in one table: the environment variable, the matching `fleetback hub --flag`, the
+ * default and the parser. The README's configuration table is generated from it (and checked by a test).
+ */
+export interface Setting<T> {
+  env: `FLEETBACK_${string}`;
+  flag: string;
+  description: string;
+  /** The value used when neither the variable nor the flag is given; `undefined` means "unset". */
+  defaultValue: T | undefined;
+  /** Turns the raw text into a value, or throws an Error whose message says what is wrong. */
+  parse(raw: string): T;
+}
+
+function port(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`'${raw}' is not a port number (0-65535)`);
+  return n;
+}
+
+function url(protocols: string[]) {
+  return (raw: string): string => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new Error(`'${raw}' is not a URL`);
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      throw new Error(`'${raw}' must use ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    }
+    return raw;
+  };
+}
+
+function nonEmpty(raw: string): string {
+  if (!raw.trim()) throw new Error('must not be empty');
+  return raw.trim();
+}
+
+function masterKey(raw: string): Buffer {
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new Error('must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
+  return key;
+}
+
+function logLevel(raw: string): 'debug' | 'info' | 'warn' | 'error' {
+  if (raw === 'debug' || raw === 'info' || raw === 'warn' || raw === 'error') return raw;
+  throw new Error(`'${raw}' is not one of debug, info, warn, error`);
+}
+
+export const settings = {
+  port: {
+    env: 'FLEETBACK_PORT',
+    flag: 'port',
+    description: 'HTTP port serving /graphql, /agent, /healthz, /readyz, /metrics and the console',
+    defaultValue: 8080,
+    parse: port,
+  },
+  host: {
+    env: 'FLEETBACK_HOST',
+    flag: 'host',
+    description: 'Address to listen on',
+    defaultValue: '0.0.0.0',
+    parse: nonEmpty,
+  },
+  dataDir: {
+    env: 'FLEETBACK_DATA_DIR',
+    flag: 'data-dir',
+    description: 'Directory for the SQLite database, the generated master key and the default filesystem location',
+    defaultValue: './data',
+    parse: nonEmpty,
+  },
+  databaseUrl: {
+    env: 'FLEETBACK_DATABASE_URL',
+    flag: 'database-url',
+    description: 'PostgreSQL URL (postgres://user:pass@host:5432/db); when set, used instead of SQLite',
+    defaultValue: undefined,
+    parse: url(['postgres:', 'postgresql:']),
+  },
+  oidcIssuer: {
+    env: 'FLEETBACK_OIDC_ISSUER',
+    flag: 'oidc-issuer',
+    description: 'OIDC issuer URL; when unset the hub runs in built-in mode with a one-time admin token',
+    defaultValue: undefined,
+    parse: url(['https:', 'http:']),
+  },
+  oidcAudience: {
+    env: 'FLEETBACK_OIDC_AUDIENCE',
+    flag: 'oidc-audience',
+    description: 'Audience (`aud`) that bearer tokens must carry; required with an issuer',
+    defaultValue: undefined,
+    parse: nonEmpty,
+  },
+  oidcGroupsClaim: {
+    env: 'FLEETBACK_OIDC_GROUPS_CLAIM',
+    flag: 'oidc-groups-claim',
+    description: 'Token claim holding the user’s groups',
+    defaultValue: 'groups',
+    parse: nonEmpty,
+  },
+  masterKey: {
+    env: 'FLEETBACK_MASTER_KEY',
+    flag: 'master-key',
+    description:
+      'Base64 of 32 bytes encrypting secrets at rest (AES-256-GCM); when unset, generated into the data directory',
+    defaultValue: undefined,
+    parse: masterKey,
+  },
+  logLevel: {
+    env: 'FLEETBACK_LOG_LEVEL',
+    flag: 'log-level',
+    description: 'debug, info, warn or error',
+    defaultValue: 'info',
+    parse: logLevel,
+  },
+} satisfies Record<string, Setting<unknown>>;
