@@ -99,6 +99,17 @@ export const settings = {
     defaultValue: 'groups',
     parse: nonEmpty,
   },
+  adminGroups: {
+    env: 'FLEETBACK_ADMIN_GROUPS',
+    flag: 'admin-groups',
+    description: 'Comma-separated OIDC groups whose members administer the whole hub (create tenants, bind roles)',
+    defaultValue: [] as string[],
+    parse: (raw: string) =>
+      raw
+        .split(',')
+        .map((g) => g.trim())
+        .filter(Boolean),
+  },
   masterKey: {
     env: 'FLEETBACK_MASTER_KEY',
     flag: 'master-key',

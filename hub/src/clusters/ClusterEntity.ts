@@ -1,0 +1,30 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { newId } from '../db/newId.ts';
+import { clusterScopeFilter } from '../db/scopeFilter.ts';
+
+/** A registered cluster and the state of its agent. */
+export const ClusterEntity = defineEntity({
+  name: 'Cluster',
+  tableName: 'clusters',
+  uniques: [{ properties: ['tenantId', 'name'] }],
+  properties: {
+    id: p.string().primary().onCreate(() => newId()),
+    tenantId: p.string().index(),
+    name: p.string(),
+    labels: p.json<Record<string, string>>(),
+    /** SHA-256 of the one-time enrollment token; cleared once used. */
+    enrollmentHash: p.string().nullable().unique(),
+    enrollmentExpiresAt: p.datetime().nullable(),
+    /** SHA-256 of the agent's credential; replaced on rotation, so the old one stops working at once. */
+    credentialHash: p.string().nullable().unique(),
+    enrolledAt: p.datetime().nullable(),
+    agentVersion: p.string().nullable(),
+    kubernetesVersion: p.string().nullable(),
+    connected: p.boolean().default(false),
+    lastSeenAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  filters: { scope: clusterScopeFilter('id') },
+});
+
+export type ClusterRow = InferEntity<typeof ClusterEntity>;
