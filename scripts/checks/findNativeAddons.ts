@@ -42,7 +42,8 @@ export function findNativeAddons(root: string): NativeAddonReport {
     if (!path) continue;
     const files = [...filesOf(join(root, path))];
     if (files.includes('binding.gyp')) report.compiledAtInstall.push(path);
-    if (!meta.dev && files.some((f) => f.endsWith('.node') || f === 'binding.gyp')) report.runtimeAddons.push(path);
+    if (!meta.dev && files.some((f) => f.endsWith('.node') || f === 'binding.gyp'))
+      report.runtimeAddons.push(path);
   }
   return report;
 }

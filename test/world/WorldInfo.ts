@@ -58,6 +58,8 @@ export interface AzureInfo {
 }
 
 export interface IdpUser {
+  /** The stable subject identifier the provider issues for the user (deliberately not the username). */
+  sub: string;
   username: string;
   password: string;
   email: string;
@@ -68,10 +70,18 @@ export interface IdpInfo {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  /** A redirect URI registered for the client; the login driver stops at it to read the code. */
+  /**
+   * A redirect URI registered for the client; the login driver stops at it to read the code. The client is a
+   * loopback (RFC 8252) client, so the same URI on any port of 127.0.0.1 is accepted too.
+   */
   redirectUri: string;
-  /** The audience (resource indicator) that access tokens are issued for. */
+  /**
+   * The audience of JWT access tokens, which is also the resource indicator (RFC 8707) to request them with.
+   * The provider assumes it when a request names no resource.
+   */
   audience: string;
+  /** The scopes a relying party asks for to receive email, groups and a refresh token. */
+  scope: string;
   /** The claim that carries group names. */
   groupsClaim: string;
   users: IdpUser[];

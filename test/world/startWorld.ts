@@ -17,9 +17,14 @@ export interface World {
   logTails(): string;
 }
 
+export const allPeers = ['clusters', 's3', 'gcs', 'azure', 'idp', 'postgres'] as const;
+export type PeerName = (typeof allPeers)[number];
+
 export interface StartWorldOptions {
   /** When true a missing peer fails the start instead of being listed in `info.missing`. */
   requireAll: boolean;
+  /** Which peers to start; all by default. A developer narrows it with FLEETBACK_WORLD_PEERS=s3,gcs. */
+  peers?: readonly PeerName[];
 }
 
 /**
@@ -32,7 +37,9 @@ export async function startWorld(options: StartWorldOptions): Promise<World> {
   const handles: PeerHandle<unknown>[] = [];
   const info: WorldInfo = { logDir, clusters: [], missing: [] };
 
-  const start = async <I>(starter: () => Promise<PeerHandle<I>>, use: (info: I) => void) => {
+  const wanted = new Set(options.peers ?? allPeers);
+  const start = async <I>(peer: PeerName, starter: () => Promise<PeerHandle<I>>, use: (info: I) => void) => {
+    if (!wanted.has(peer)) return;
     try {
       const handle = await starter();
       handles.push(handle);
@@ -49,16 +56,37 @@ export async function startWorld(options: StartWorldOptions): Promise<World> {
     // Clusters start one after the other: two kube-apiservers booting at once starve a 2-core machine.
     for (const name of ['a', 'b']) {
       await start(
+        'clusters',
         () => startCluster({ name, logDir, controllerManager: true, kwok: true }),
         (c) => info.clusters.push(c),
       );
     }
     await Promise.all([
-      start(() => startS3({ logDir }), (s) => (info.s3 = s)),
-      start(() => startGcs({ logDir }), (s) => (info.gcs = s)),
-      start(() => startAzure({ logDir }), (s) => (info.azure = s)),
-      start(() => startIdp({ logDir }), (s) => (info.idp = s)),
-      start(() => startPostgres({ logDir }), (s) => (info.postgres = s)),
+      start(
+        's3',
+        () => startS3({ logDir }),
+        (s) => (info.s3 = s),
+      ),
+      start(
+        'gcs',
+        () => startGcs({ logDir }),
+        (s) => (info.gcs = s),
+      ),
+      start(
+        'azure',
+        () => startAzure({ logDir }),
+        (s) => (info.azure = s),
+      ),
+      start(
+        'idp',
+        () => startIdp({ logDir }),
+        (s) => (info.idp = s),
+      ),
+      start(
+        'postgres',
+        () => startPostgres({ logDir }),
+        (s) => (info.postgres = s),
+      ),
     ]);
   } catch (error) {
     await stop();

@@ -11,7 +11,10 @@ export interface WaitOptions {
  * Polls `probe` until it returns a value other than `undefined`/`false`, or throws a timeout error naming
  * `what` and the last error the probe raised.
  */
-export async function waitFor<T>(probe: () => Promise<T | undefined | false>, options: WaitOptions): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false>,
+  options: WaitOptions,
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let lastError: unknown;
   for (;;) {

@@ -6,7 +6,10 @@ export const AdminTokenEntity = defineEntity({
   name: 'AdminToken',
   tableName: 'admin_tokens',
   properties: {
-    id: p.string().primary().onCreate(() => newId()),
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => newId()),
     secretHash: p.string().unique(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

@@ -8,7 +8,10 @@ export const ApiTokenEntity = defineEntity({
   name: 'ApiToken',
   tableName: 'api_tokens',
   properties: {
-    id: p.string().primary().onCreate(() => newId()),
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => newId()),
     tenantId: p.string().index(),
     name: p.string(),
     role: p.enum(roles),

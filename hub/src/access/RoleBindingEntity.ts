@@ -8,7 +8,10 @@ export const RoleBindingEntity = defineEntity({
   name: 'RoleBinding',
   tableName: 'role_bindings',
   properties: {
-    id: p.string().primary().onCreate(() => newId()),
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => newId()),
     tenantId: p.string().index(),
     subjectKind: p.enum(['user', 'group'] as const),
     subject: p.string().index(),

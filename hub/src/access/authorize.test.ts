@@ -35,7 +35,9 @@ describe('authorize', () => {
 
   it('limits a namespace-narrowed operator to matching namespaces', () => {
     const op = user([{ tenantId: 'a', role: 'operator', clusterIds: [], namespaces: ['shop-*'] }]);
-    expect(() => authorize(op, 'operate', { tenantId: 'a', namespaces: ['shop-web', 'shop-db'] })).not.toThrow();
+    expect(() =>
+      authorize(op, 'operate', { tenantId: 'a', namespaces: ['shop-web', 'shop-db'] }),
+    ).not.toThrow();
     expect(() => authorize(op, 'operate', { tenantId: 'a', namespaces: ['shop-web', 'billing'] })).toThrow(
       ForbiddenError,
     );

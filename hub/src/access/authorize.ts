@@ -29,7 +29,9 @@ export function authorize(principal: Principal, action: Action, target: Target):
   if (inTenant.length === 0) throw new NotFoundError('Tenant', target.tenantId);
   const covering = inTenant.filter(
     (g) =>
-      (target.clusterId === undefined || g.clusterIds.length === 0 || g.clusterIds.includes(target.clusterId)) &&
+      (target.clusterId === undefined ||
+        g.clusterIds.length === 0 ||
+        g.clusterIds.includes(target.clusterId)) &&
       (target.namespaces === undefined ||
         g.namespaces.length === 0 ||
         target.namespaces.every((ns) => g.namespaces.some((p) => namespaceMatches(p, ns)))),

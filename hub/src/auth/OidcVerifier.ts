@@ -2,7 +2,17 @@ import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtV
 import { UnauthenticatedError } from '../errors/errors.ts';
 
 /** Asymmetric algorithms only: `none` and HMAC (where a public key could be misused as a secret) never pass. */
-export const allowedAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'];
+export const allowedAlgorithms = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'EdDSA',
+];
 
 export interface OidcIdentity {
   subject: string;
@@ -64,7 +74,9 @@ export class OidcVerifier {
 
   private async discover(): Promise<JWTVerifyGetKey> {
     const base = this.settings.issuer.replace(/\/$/, '');
-    const response = await fetch(`${base}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(`${base}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(10_000),
+    });
     if (!response.ok) throw new Error(`discovery answered HTTP ${response.status}`);
     const document = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
     if (document.issuer !== this.settings.issuer) {
@@ -77,9 +89,11 @@ export class OidcVerifier {
 
 function reasonOf(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'it has expired';
-  if (error instanceof errors.JWTClaimValidationFailed) return `claim '${error.claim}' is not acceptable (${error.reason})`;
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `claim '${error.claim}' is not acceptable (${error.reason})`;
   if (error instanceof errors.JOSEAlgNotAllowed) return 'its signing algorithm is not allowed';
-  if (error instanceof errors.JWKSNoMatchingKey) return 'it is signed with a key the identity provider does not publish';
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return 'it is signed with a key the identity provider does not publish';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature is invalid';
   if (error instanceof errors.JOSEError) return 'it is not a valid JWT';
   return 'it could not be verified';

@@ -22,7 +22,9 @@ const unfiltered = { filters: false } as const;
 export async function authenticate(header: string | undefined, deps: AuthenticationDeps): Promise<Principal> {
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   if (!match?.[1]) {
-    throw new UnauthenticatedError('no bearer token: send `Authorization: Bearer <token>` (sign in or use an API token)');
+    throw new UnauthenticatedError(
+      'no bearer token: send `Authorization: Bearer <token>` (sign in or use an API token)',
+    );
   }
   const token = match[1];
   const now = deps.now ?? new Date();
@@ -32,9 +34,12 @@ export async function authenticate(header: string | undefined, deps: Authenticat
     return { kind: 'admin' };
   }
   if (token.startsWith('fbk_api_')) return apiTokenPrincipal(token, deps.em, now);
-  if (token.startsWith('fbk_')) throw new UnauthenticatedError('this kind of token is not accepted on the public API');
+  if (token.startsWith('fbk_'))
+    throw new UnauthenticatedError('this kind of token is not accepted on the public API');
   if (!deps.oidc) {
-    throw new UnauthenticatedError('OIDC sign-in is not configured on this hub; use an API token or the admin token');
+    throw new UnauthenticatedError(
+      'OIDC sign-in is not configured on this hub; use an API token or the admin token',
+    );
   }
   const identity = await deps.oidc.verify(token);
   if (identity.groups.some((g) => deps.adminGroups.includes(g))) return { kind: 'admin' };
@@ -64,7 +69,8 @@ async function apiTokenPrincipal(token: string, em: EntityManager, now: Date): P
   const row = await em.findOne(ApiTokenEntity, { secretHash: hashSecret(token) }, unfiltered);
   if (!row) throw new UnauthenticatedError('unknown API token');
   if (row.revokedAt) throw new UnauthenticatedError(`API token '${row.name}' was revoked`);
-  if (row.expiresAt && row.expiresAt <= now) throw new UnauthenticatedError(`API token '${row.name}' has expired`);
+  if (row.expiresAt && row.expiresAt <= now)
+    throw new UnauthenticatedError(`API token '${row.name}' has expired`);
   // Recording every use would turn reads into writes; a minute's precision is what a user needs.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     row.lastUsedAt = now;
@@ -73,6 +79,8 @@ async function apiTokenPrincipal(token: string, em: EntityManager, now: Date): P
   return {
     kind: 'token',
     tokenId: row.id,
-    grants: [{ tenantId: row.tenantId, role: row.role, clusterIds: row.clusterIds, namespaces: row.namespaces }],
+    grants: [
+      { tenantId: row.tenantId, role: row.role, clusterIds: row.clusterIds, namespaces: row.namespaces },
+    ],
   };
 }

@@ -8,7 +8,10 @@ export const ClusterEntity = defineEntity({
   tableName: 'clusters',
   uniques: [{ properties: ['tenantId', 'name'] }],
   properties: {
-    id: p.string().primary().onCreate(() => newId()),
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => newId()),
     tenantId: p.string().index(),
     name: p.string(),
     labels: p.json<Record<string, string>>(),

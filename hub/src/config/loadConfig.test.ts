@@ -10,15 +10,22 @@ describe('loadConfig', () => {
   });
 
   it('reads FLEETBACK_ variables and lets flags win', () => {
-    const config = loadConfig({ FLEETBACK_PORT: '9000', FLEETBACK_DATA_DIR: '/var/lib/fb' }, ['--port', '9100']);
+    const config = loadConfig({ FLEETBACK_PORT: '9000', FLEETBACK_DATA_DIR: '/var/lib/fb' }, [
+      '--port',
+      '9100',
+    ]);
     expect(config.port).toBe(9100);
     expect(config.dataDir).toBe('/var/lib/fb');
   });
 
   it('names the variable that holds a bad value', () => {
-    expect(() => loadConfig({ FLEETBACK_PORT: 'eighty' }, [])).toThrow(/FLEETBACK_PORT: 'eighty' is not a port/);
+    expect(() => loadConfig({ FLEETBACK_PORT: 'eighty' }, [])).toThrow(
+      /FLEETBACK_PORT: 'eighty' is not a port/,
+    );
     expect(() => loadConfig({ FLEETBACK_DATABASE_URL: 'mysql://x' }, [])).toThrow(/FLEETBACK_DATABASE_URL/);
-    expect(() => loadConfig({ FLEETBACK_MASTER_KEY: 'c2hvcnQ=' }, [])).toThrow(/FLEETBACK_MASTER_KEY: must be 32 bytes/);
+    expect(() => loadConfig({ FLEETBACK_MASTER_KEY: 'c2hvcnQ=' }, [])).toThrow(
+      /FLEETBACK_MASTER_KEY: must be 32 bytes/,
+    );
   });
 
   it('names the flag that holds a bad value, and rejects unknown flags', () => {

@@ -67,7 +67,8 @@ export const settings = {
   dataDir: {
     env: 'FLEETBACK_DATA_DIR',
     flag: 'data-dir',
-    description: 'Directory for the SQLite database, the generated master key and the default filesystem location',
+    description:
+      'Directory for the SQLite database, the generated master key and the default filesystem location',
     defaultValue: './data',
     parse: nonEmpty,
   },
@@ -102,7 +103,8 @@ export const settings = {
   adminGroups: {
     env: 'FLEETBACK_ADMIN_GROUPS',
     flag: 'admin-groups',
-    description: 'Comma-separated OIDC groups whose members administer the whole hub (create tenants, bind roles)',
+    description:
+      'Comma-separated OIDC groups whose members administer the whole hub (create tenants, bind roles)',
     defaultValue: [] as string[],
     parse: (raw: string) =>
       raw

@@ -31,6 +31,11 @@ export function clusterScopeFilter(clusterKey: 'id' | 'clusterId') {
     cond: (scope: Scope) =>
       scope.all
         ? {}
-        : { $or: [{ tenantId: { $in: scope.allClustersTenantIds } }, { [clusterKey]: { $in: scope.clusterIds } }] },
+        : {
+            $or: [
+              { tenantId: { $in: scope.allClustersTenantIds } },
+              { [clusterKey]: { $in: scope.clusterIds } },
+            ],
+          },
   };
 }

@@ -6,7 +6,10 @@ export const TenantEntity = defineEntity({
   name: 'Tenant',
   tableName: 'tenants',
   properties: {
-    id: p.string().primary().onCreate(() => newId()),
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => newId()),
     name: p.string().unique(),
     displayName: p.string(),
     createdAt: p.datetime().onCreate(() => new Date()),
