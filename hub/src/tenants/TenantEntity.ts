@@ -1,7 +1,8 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
+import type { Scope } from '../db/scopeFilter.ts';
 
-/** A tenant owns everything else. Not filtered by scope: resolvers list only the caller's tenants. */
+/** A tenant owns everything else; a caller sees only the tenants it holds a grant in. */
 export const TenantEntity = defineEntity({
   name: 'Tenant',
   tableName: 'tenants',
@@ -13,6 +14,13 @@ export const TenantEntity = defineEntity({
     name: p.string().unique(),
     displayName: p.string(),
     createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  filters: {
+    scope: {
+      name: 'scope',
+      default: true,
+      cond: (scope: Scope) => (scope.all ? {} : { id: { $in: scope.tenantIds } }),
+    },
   },
 });
 

@@ -1,0 +1,154 @@
+import { type FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { authorize } from '../access/authorize.ts';
+import { newSecret } from '../auth/secretToken.ts';
+import { ConflictError, NotFoundError } from '../errors/errors.ts';
+import { PageArgs } from '../graphql/Connection.ts';
+import type { HubContext } from '../graphql/HubContext.ts';
+import { LabelInput, labelsFromList } from '../graphql/Label.ts';
+import { paginate } from '../graphql/paginate.ts';
+import { validateLabels, validateName } from '../graphql/validateName.ts';
+import {
+  Cluster,
+  ClusterConnection,
+  ClusterEnrollment,
+  ClusterFilter,
+  ClusterStatus,
+  RegisterClusterInput,
+} from './Cluster.ts';
+import { ClusterEntity, type ClusterRow } from './ClusterEntity.ts';
+
+/** How long an enrollment token stays valid: long enough to install the agent, short enough to not linger. */
+export const enrollmentLifetimeMs = 60 * 60 * 1000;
+
+function filterOf(filter: ClusterFilter | null | undefined): FilterQuery<ClusterRow> {
+  const where: Record<string, unknown> = {};
+  if (filter?.tenantId) where.tenantId = filter.tenantId;
+  if (filter?.nameContains) where.name = { $like: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` };
+  switch (filter?.status) {
+    case ClusterStatus.PendingEnrollment:
+      where.enrolledAt = null;
+      break;
+    case ClusterStatus.Connected:
+      Object.assign(where, { enrolledAt: { $ne: null }, connected: true });
+      break;
+    case ClusterStatus.Disconnected:
+      Object.assign(where, { enrolledAt: { $ne: null }, connected: false });
+      break;
+    case undefined:
+    case null:
+      break;
+  }
+  if (filter?.labels?.length) where.labels = labelsFromList(filter.labels);
+  return where as FilterQuery<ClusterRow>;
+}
+
+@Resolver(() => Cluster)
+export class ClusterResolver {
+  @Query(() => ClusterConnection, { description: 'Clusters the caller can see, by name.' })
+  clusters(
+    @Arg('filter', () => ClusterFilter, { nullable: true }) filter: ClusterFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { em }: HubContext,
+  ) {
+    return paginate(
+      em,
+      ClusterEntity,
+      filterOf(filter),
+      page,
+      { sortBy: 'name', direction: 'asc' },
+      Cluster.from,
+    );
+  }
+
+  @Query(() => Cluster)
+  async cluster(@Arg('id', () => ID) id: string, @Ctx() { em }: HubContext): Promise<Cluster> {
+    const row = await em.findOne(ClusterEntity, { id });
+    if (!row) throw new NotFoundError('Cluster', id);
+    return Cluster.from(row);
+  }
+
+  @Mutation(() => ClusterEnrollment, {
+    description: 'Registers a cluster and returns its one-time enrollment token.',
+  })
+  async registerCluster(
+    @Arg('input', () => RegisterClusterInput) input: RegisterClusterInput,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<ClusterEnrollment> {
+    authorize(principal, 'administer', { tenantId: input.tenantId });
+    const name = validateName('input.name', input.name);
+    const labels = validateLabels('input.labels', labelsFromList(input.labels));
+    const secret = newSecret('fbk_enroll');
+    const expiresAt = new Date(Date.now() + enrollmentLifetimeMs);
+    const row = em.create(ClusterEntity, {
+      tenantId: input.tenantId,
+      name,
+      labels,
+      enrollmentHash: secret.hash,
+      enrollmentExpiresAt: expiresAt,
+      credentialHash: null,
+      enrolledAt: null,
+      agentVersion: null,
+      kubernetesVersion: null,
+      lastSeenAt: null,
+    });
+    try {
+      await em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new ConflictError(`this tenant already has a cluster named '${name}'`, { cause: error });
+      }
+      throw error;
+    }
+    return Object.assign(new ClusterEnrollment(), {
+      cluster: Cluster.from(row),
+      enrollmentToken: secret.token,
+      expiresAt,
+    });
+  }
+
+  @Mutation(() => ClusterEnrollment, {
+    description:
+      'Issues a new enrollment token; the agent re-enrolls with it and its old credential stops working.',
+  })
+  async renewClusterEnrollment(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext) {
+    const row = await em.findOne(ClusterEntity, { id });
+    if (!row) throw new NotFoundError('Cluster', id);
+    authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id });
+    const secret = newSecret('fbk_enroll');
+    const expiresAt = new Date(Date.now() + enrollmentLifetimeMs);
+    Object.assign(row, { enrollmentHash: secret.hash, enrollmentExpiresAt: expiresAt, credentialHash: null });
+    await em.flush();
+    return Object.assign(new ClusterEnrollment(), {
+      cluster: Cluster.from(row),
+      enrollmentToken: secret.token,
+      expiresAt,
+    });
+  }
+
+  @Mutation(() => Cluster)
+  async setClusterLabels(
+    @Arg('id', () => ID) id: string,
+    @Arg('labels', () => [LabelInput]) labels: LabelInput[],
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<Cluster> {
+    const row = await em.findOne(ClusterEntity, { id });
+    if (!row) throw new NotFoundError('Cluster', id);
+    authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id });
+    row.labels = validateLabels('labels', labelsFromList(labels));
+    await em.flush();
+    return Cluster.from(row);
+  }
+
+  @Mutation(() => ID, { description: "Deletes the cluster; its agent's credential stops working at once." })
+  async deleteCluster(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<string> {
+    const row = await em.findOne(ClusterEntity, { id });
+    if (!row) throw new NotFoundError('Cluster', id);
+    authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id });
+    await em.remove(row).flush();
+    return id;
+  }
+}

@@ -1,0 +1,8 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Principal } from '../auth/Principal.ts';
+
+/** What every resolver receives: the caller and an entity manager already narrowed to the caller's scope. */
+export interface HubContext {
+  principal: Principal;
+  em: EntityManager;
+}

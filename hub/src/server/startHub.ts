@@ -1,0 +1,132 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { OidcVerifier } from '../auth/OidcVerifier.ts';
+import type { HubConfig } from '../config/loadConfig.ts';
+import { createOrm, dialectOf } from '../db/createOrm.ts';
+import { buildHubSchema } from '../graphql/buildHubSchema.ts';
+import { costLimit } from '../graphql/costLimit.ts';
+import { depthLimit } from '../graphql/depthLimit.ts';
+import { formatError } from '../graphql/formatError.ts';
+import type { HubContext } from '../graphql/HubContext.ts';
+import { bootstrapAdmin } from './bootstrapAdmin.ts';
+import { createContext } from './createContext.ts';
+import type { Logger } from './Logger.ts';
+import { loadMasterKey } from './masterKey.ts';
+import { createMetrics } from './metrics.ts';
+
+export interface RunningHub {
+  /** http://host:port of the listening server. */
+  url: string;
+  /** The built-in admin token, present only on the very first start. */
+  adminToken: string | undefined;
+  /** Stops taking requests, lets in-flight ones finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+export const maxQueryDepth = 12;
+export const maxQueryCost = 20_000;
+
+/** Starts the hub: database and migrations, bootstrap, the GraphQL API over HTTP and WebSocket, health, metrics. */
+export async function startHub(config: HubConfig, logger: Logger): Promise<RunningHub> {
+  const orm = await createOrm(config);
+  const masterKey = loadMasterKey(config.masterKey, config.dataDir);
+  if (masterKey.generated)
+    logger.warn({ dataDir: config.dataDir }, 'generated a new master key in the data directory; back it up');
+  const adminToken = await bootstrapAdmin(orm.em.fork());
+  const oidc = config.oidcIssuer
+    ? new OidcVerifier({
+        issuer: config.oidcIssuer,
+        audience: config.oidcAudience as string,
+        groupsClaim: config.oidcGroupsClaim,
+      })
+    : undefined;
+  const deps = { orm, oidc, adminGroups: config.adminGroups };
+  const schema = await buildHubSchema();
+  const metrics = createMetrics();
+
+  const app = express();
+  const http = createServer(app);
+  const wsServer = new WebSocketServer({ server: http, path: '/graphql' });
+  const wsCleanup = useServer<{ authorization?: string }>(
+    {
+      schema,
+      context: (ctx) => createContext(ctx.connectionParams?.authorization, deps),
+      onConnect: async (ctx) => {
+        try {
+          await createContext(ctx.connectionParams?.authorization, deps);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
+    wsServer,
+  );
+  const apollo = new ApolloServer<HubContext>({
+    schema,
+    formatError: formatError({ error: (message, fields) => logger.error(fields, message) }),
+    validationRules: [depthLimit(maxQueryDepth), costLimit(maxQueryCost)],
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: http }),
+      metrics.plugin,
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await orm.isConnected();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers.authorization, deps) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, resolve);
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${port}`;
+  logger.info(
+    { url: `${url}/graphql`, database: dialectOf(config), oidc: Boolean(oidc) },
+    'fleetback hub listening',
+  );
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    adminToken,
+    stop: () => {
+      stopping ??= (async () => {
+        await apollo.stop();
+        await orm.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { ApiTokenEntity } from '../access/ApiTokenEntity.ts';
+import { authorize, authorizeHubAdmin } from '../access/authorize.ts';
+import { RoleBindingEntity } from '../access/RoleBindingEntity.ts';
+import { ClusterEntity } from '../clusters/ClusterEntity.ts';
+import { ConflictError, NotFoundError } from '../errors/errors.ts';
+import { PageArgs } from '../graphql/Connection.ts';
+import type { HubContext } from '../graphql/HubContext.ts';
+import { paginate } from '../graphql/paginate.ts';
+import { validateName } from '../graphql/validateName.ts';
+import { Tenant, TenantConnection } from './Tenant.ts';
+import { TenantEntity } from './TenantEntity.ts';
+import { CreateTenantInput, UpdateTenantInput } from './TenantInputs.ts';
+
+@Resolver(() => Tenant)
+export class TenantResolver {
+  @Query(() => TenantConnection, { description: 'The tenants the caller holds a role in, by name.' })
+  tenants(@Args(() => PageArgs) page: PageArgs, @Ctx() { em }: HubContext) {
+    return paginate(em, TenantEntity, {}, page, { sortBy: 'name', direction: 'asc' }, Tenant.from);
+  }
+
+  @Query(() => Tenant)
+  async tenant(@Arg('id', () => ID) id: string, @Ctx() { em }: HubContext): Promise<Tenant> {
+    const row = await em.findOne(TenantEntity, { id });
+    if (!row) throw new NotFoundError('Tenant', id);
+    return Tenant.from(row);
+  }
+
+  @Mutation(() => Tenant, { description: 'Hub administrators only.' })
+  async createTenant(
+    @Arg('input', () => CreateTenantInput) input: CreateTenantInput,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<Tenant> {
+    authorizeHubAdmin(principal);
+    const name = validateName('input.name', input.name);
+    const row = em.create(TenantEntity, { name, displayName: input.displayName?.trim() || name });
+    try {
+      await em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new ConflictError(`a tenant named '${name}' already exists; choose another name`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    return Tenant.from(row);
+  }
+
+  @Mutation(() => Tenant)
+  async updateTenant(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateTenantInput) input: UpdateTenantInput,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<Tenant> {
+    const row = await em.findOne(TenantEntity, { id });
+    if (!row) throw new NotFoundError('Tenant', id);
+    authorize(principal, 'administer', { tenantId: id });
+    row.displayName = input.displayName.trim() || row.name;
+    await em.flush();
+    return Tenant.from(row);
+  }
+
+  @Mutation(() => ID, { description: 'Hub administrators only; the tenant must have no clusters left.' })
+  async deleteTenant(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext): Promise<string> {
+    authorizeHubAdmin(principal);
+    const row = await em.findOne(TenantEntity, { id });
+    if (!row) throw new NotFoundError('Tenant', id);
+    const clusters = await em.count(ClusterEntity, { tenantId: id });
+    if (clusters > 0) {
+      throw new ConflictError(`tenant '${row.name}' still has ${clusters} cluster(s); delete them first`);
+    }
+    // Bindings and tokens die with their tenant: a later tenant of the same id must not inherit them.
+    await em.transactional(async (tx) => {
+      await tx.nativeDelete(RoleBindingEntity, { tenantId: id });
+      await tx.nativeDelete(ApiTokenEntity, { tenantId: id });
+      await tx.nativeDelete(TenantEntity, { id });
+    });
+    return id;
+  }
+}
