@@ -85,6 +85,11 @@ export interface IdpInfo {
   /** The claim that carries group names. */
   groupsClaim: string;
   users: IdpUser[];
+  /**
+   * The provider's private signing key (JWK). Test-only: lets token-negative tests forge tokens that are
+   * correctly signed but expired, for another audience, and so on.
+   */
+  signingKey: Record<string, unknown>;
 }
 
 export interface PostgresInfo {

@@ -62,6 +62,7 @@ export async function startIdp(options: { logDir: string }): Promise<PeerHandle<
     scope: 'openid email profile groups offline_access api',
     groupsClaim: 'groups',
     users: testUsers.map((u) => ({ ...u, groups: [...u.groups] })),
+    signingKey: { ...signingKey },
   };
   const provider = createProvider(info, signingKey);
   for (const event of errorEvents) {

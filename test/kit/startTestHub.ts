@@ -1,0 +1,90 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { pino } from 'pino';
+import { loadConfig } from '../../hub/src/config/loadConfig.ts';
+import { startHub } from '../../hub/src/server/startHub.ts';
+import type { WorldInfo } from '../world/WorldInfo.ts';
+
+export type Database = 'sqlite' | 'postgresql';
+
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  data: T | null | undefined;
+  errors: { message: string; extensions?: { code?: string; field?: string } }[] | undefined;
+}
+
+export interface TestHub {
+  url: string;
+  adminToken: string;
+  /** Posts one GraphQL operation with `Authorization: Bearer token` (none when `token` is undefined). */
+  gql<T = Record<string, unknown>>(
+    token: string | undefined,
+    query: string,
+    variables?: object,
+  ): Promise<GqlResult<T>>;
+  stop(): Promise<void>;
+}
+
+export interface StartTestHubOptions {
+  database: Database;
+  world: WorldInfo;
+  /** Trust the world's identity provider. */
+  oidc?: boolean;
+  adminGroups?: string[];
+}
+
+/**
+ * Starts a real hub in this process on a free port, with a fresh SQLite file or a fresh PostgreSQL database
+ * of the world's server, and its log in the world's log directory.
+ */
+export async function startTestHub(options: StartTestHubOptions): Promise<TestHub> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fleetback-hub-'));
+  const env: NodeJS.ProcessEnv = {
+    FLEETBACK_PORT: '0',
+    FLEETBACK_HOST: '127.0.0.1',
+    FLEETBACK_DATA_DIR: dataDir,
+  };
+  if (options.database === 'postgresql') env.FLEETBACK_DATABASE_URL = await freshDatabase(options.world);
+  if (options.oidc) {
+    const idp = options.world.idp;
+    if (!idp) throw new Error('startTestHub: the world has no identity provider');
+    Object.assign(env, { FLEETBACK_OIDC_ISSUER: idp.issuer, FLEETBACK_OIDC_AUDIENCE: idp.audience });
+  }
+  if (options.adminGroups) env.FLEETBACK_ADMIN_GROUPS = options.adminGroups.join(',');
+  const logger = pino(
+    { level: 'info' },
+    pino.destination(join(options.world.logDir, `hub-${Date.now()}.log`)),
+  );
+  const hub = await startHub(loadConfig(env, []), logger);
+  if (!hub.adminToken) throw new Error('a fresh hub must print an admin token');
+  return {
+    url: hub.url,
+    adminToken: hub.adminToken,
+    async gql(token, query, variables) {
+      const response = await fetch(`${hub.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GqlResult, 'status'>;
+      return { status: response.status, data: body.data as never, errors: body.errors };
+    },
+    stop: () => hub.stop(),
+  };
+}
+
+async function freshDatabase(world: WorldInfo): Promise<string> {
+  const server = world.postgres;
+  if (!server) throw new Error('startTestHub: the world has no PostgreSQL');
+  const name = `hub_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  return `postgres://${encodeURIComponent(server.user)}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/${name}`;
+}
