@@ -34,6 +34,7 @@ export function formatError(logger: ErrorLogger) {
       };
     }
     const apolloCode = formatted.extensions?.code;
+    if (apolloCode === ErrorCode.BAD_USER_INPUT) return formatted;
     if (typeof apolloCode === 'string' && requestErrorCodes.has(apolloCode)) {
       return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }

@@ -71,11 +71,12 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
   const apollo = new ApolloServer<HubContext>({
     schema,
     formatError: formatError({ error: (message, fields) => logger.error(fields, message) }),
-    validationRules: [depthLimit(maxQueryDepth), costLimit(maxQueryCost)],
+    validationRules: [depthLimit(maxQueryDepth)],
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       metrics.plugin,
+      costLimit(maxQueryCost),
       {
         async serverWillStart() {
           return {

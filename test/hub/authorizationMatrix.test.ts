@@ -1,0 +1,331 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { databasesOf } from '../kit/databases.ts';
+import { startTestHub, type TestHub } from '../kit/startTestHub.ts';
+import { fetchIdpToken } from '../world/idp/fetchIdpToken.ts';
+import { repoRoot } from '../world/peerBinary.ts';
+
+const world = inject('world');
+const idp = world.idp;
+
+/** Ids of the objects made in tenant A and tenant B before the matrix runs. */
+interface Fixture {
+  tenantA: string;
+  tenantB: string;
+  clusterA1: string;
+  clusterA2: string;
+  clusterB1: string;
+  bindingB: string;
+  tokenB: string;
+}
+
+/** Who may do it: any signed-in caller, a viewer/operator/admin of the object's tenant, or a hub admin. */
+type Minimum = 'anyone' | 'viewer' | 'operator' | 'admin' | 'hubAdmin';
+
+interface Operation {
+  minimum: Minimum;
+  /** The operation against tenant B's objects (or tenant B itself), as a caller of tenant A would try. */
+  onB: (f: Fixture) => { query: string; variables?: object };
+}
+
+/**
+ * Every root field of the public schema. A field without an entry fails the first test, so a new operation
+ * cannot ship without a decision about who may call it.
+ */
+const matrix: Record<string, Operation> = {
+  me: { minimum: 'anyone', onB: () => ({ query: '{ me { kind } }' }) },
+  tenants: { minimum: 'anyone', onB: () => ({ query: '{ tenants { edges { node { id name } } } }' }) },
+  tenant: {
+    minimum: 'viewer',
+    onB: (f) => ({ query: 'query($id: ID!) { tenant(id: $id) { id name } }', variables: { id: f.tenantB } }),
+  },
+  createTenant: {
+    minimum: 'hubAdmin',
+    onB: () => ({ query: 'mutation { createTenant(input: { name: "intruder" }) { id } }' }),
+  },
+  updateTenant: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { updateTenant(id: $id, input: { displayName: "x" }) { id } }',
+      variables: { id: f.tenantB },
+    }),
+  },
+  deleteTenant: {
+    minimum: 'hubAdmin',
+    onB: (f) => ({ query: 'mutation($id: ID!) { deleteTenant(id: $id) }', variables: { id: f.tenantB } }),
+  },
+  roleBindings: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'query($t: ID!) { roleBindings(tenantId: $t) { edges { node { id subject } } } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  createRoleBinding: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query:
+        'mutation($t: ID!) { createRoleBinding(input: { tenantId: $t, subjectKind: user, subject: "x", role: admin }) { id } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  deleteRoleBinding: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { deleteRoleBinding(id: $id) }',
+      variables: { id: f.bindingB },
+    }),
+  },
+  apiTokens: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'query($t: ID!) { apiTokens(tenantId: $t) { edges { node { id hint } } } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  createApiToken: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query:
+        'mutation($t: ID!) { createApiToken(input: { tenantId: $t, name: "x", role: admin }) { token } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  revokeApiToken: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }',
+      variables: { id: f.tokenB },
+    }),
+  },
+  clusters: { minimum: 'anyone', onB: () => ({ query: '{ clusters { edges { node { id name } } } }' }) },
+  cluster: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'query($id: ID!) { cluster(id: $id) { id name } }',
+      variables: { id: f.clusterB1 },
+    }),
+  },
+  registerCluster: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query:
+        'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "intruder" }) { enrollmentToken } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  renewClusterEnrollment: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { renewClusterEnrollment(id: $id) { enrollmentToken } }',
+      variables: { id: f.clusterB1 },
+    }),
+  },
+  setClusterLabels: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { setClusterLabels(id: $id, labels: []) { id } }',
+      variables: { id: f.clusterB1 },
+    }),
+  },
+  deleteCluster: {
+    minimum: 'admin',
+    onB: (f) => ({ query: 'mutation($id: ID!) { deleteCluster(id: $id) }', variables: { id: f.clusterB1 } }),
+  },
+};
+
+function rootFields(): { name: string; kind: 'query' | 'mutation' | 'subscription' }[] {
+  const schema = buildSchema(readFileSync(join(repoRoot, 'schema/hub.graphql'), 'utf8'));
+  return [
+    ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((name) => ({
+      name,
+      kind: 'query' as const,
+    })),
+    ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((name) => ({
+      name,
+      kind: 'mutation' as const,
+    })),
+    ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((name) => ({
+      name,
+      kind: 'subscription' as const,
+    })),
+  ];
+}
+
+describe('the authorization matrix', () => {
+  it('has an entry for every query, mutation and subscription of schema/hub.graphql', () => {
+    const missing = rootFields().filter((f) => !(f.name in matrix));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database) => {
+  let hub: TestHub;
+  let f: Fixture;
+  /** bob: operator of A (group); carol: viewer of A (user binding); dave: operator of A narrowed to cluster A1. */
+  const tokens: Record<'bob' | 'carol' | 'dave', string> = { bob: '', carol: '', dave: '' };
+  let viewerApiToken = '';
+
+  beforeAll(async () => {
+    hub = await startTestHub({ database, world, oidc: true });
+    const admin = hub.adminToken;
+    const must = async <T>(query: string, variables?: object): Promise<T> => {
+      const r = await hub.gql<T>(admin, query, variables);
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      return r.data as T;
+    };
+    const tenant = async (name: string) =>
+      (
+        await must<{ createTenant: { id: string } }>(
+          `mutation { createTenant(input: { name: "${name}" }) { id } }`,
+        )
+      ).createTenant.id;
+    const cluster = async (tenantId: string, name: string) =>
+      (
+        await must<{ registerCluster: { cluster: { id: string } } }>(
+          'mutation($t: ID!, $n: String!) { registerCluster(input: { tenantId: $t, name: $n }) { cluster { id } } }',
+          { t: tenantId, n: name },
+        )
+      ).registerCluster.cluster.id;
+    const bind = async (t: string, kind: string, subject: string, role: string, clusterIds: string[] = []) =>
+      (
+        await must<{ createRoleBinding: { id: string } }>(
+          `mutation($t: ID!, $s: String!, $c: [ID!]!) { createRoleBinding(input: { tenantId: $t, subjectKind: ${kind}, subject: $s, role: ${role}, clusterIds: $c }) { id } }`,
+          { t, s: subject, c: clusterIds },
+        )
+      ).createRoleBinding.id;
+    const tenantA = await tenant('tenant-a');
+    const tenantB = await tenant('tenant-b');
+    const clusterA1 = await cluster(tenantA, 'a1');
+    const clusterA2 = await cluster(tenantA, 'a2');
+    const clusterB1 = await cluster(tenantB, 'b1');
+    await bind(tenantA, 'group', 'tenant-a-operators', 'operator');
+    await bind(tenantA, 'user', 'u-carol', 'viewer');
+    await bind(tenantA, 'user', 'u-dave', 'operator', [clusterA1]);
+    const bindingB = await bind(tenantB, 'group', 'tenant-b-admins', 'admin');
+    const tokenB = (
+      await must<{ createApiToken: { apiToken: { id: string } } }>(
+        'mutation($t: ID!) { createApiToken(input: { tenantId: $t, name: "ci", role: admin }) { apiToken { id } } }',
+        { t: tenantB },
+      )
+    ).createApiToken.apiToken.id;
+    viewerApiToken = (
+      await must<{ createApiToken: { token: string } }>(
+        'mutation($t: ID!) { createApiToken(input: { tenantId: $t, name: "viewer", role: viewer }) { token } }',
+        { t: tenantA },
+      )
+    ).createApiToken.token;
+    f = { tenantA, tenantB, clusterA1, clusterA2, clusterB1, bindingB, tokenB };
+    for (const user of ['bob', 'carol', 'dave'] as const) {
+      tokens[user] = (await fetchIdpToken(idp as NonNullable<typeof idp>, user)).accessToken;
+    }
+  });
+  afterAll(() => hub?.stop());
+
+  it.each(Object.entries(matrix))('%s without a token is UNAUTHENTICATED', async (_name, op) => {
+    const { query, variables } = op.onB(f);
+    const result = await hub.gql(undefined, query, variables);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(result.data ?? null).toBeNull();
+  });
+
+  it.each(Object.entries(matrix).filter(([, op]) => op.minimum !== 'anyone'))(
+    "%s on tenant B's objects by a tenant A operator is refused and returns no data",
+    async (_name, op) => {
+      const { query, variables } = op.onB(f);
+      const result = await hub.gql(tokens.bob, query, variables);
+      expect(['NOT_FOUND', 'FORBIDDEN']).toContain(result.errors?.[0]?.extensions?.code);
+      expect(result.data ?? null).toBeNull();
+    },
+  );
+
+  it.each(Object.entries(matrix).filter(([, op]) => op.minimum === 'anyone'))(
+    '%s by a tenant A operator shows nothing of tenant B',
+    async (_name, op) => {
+      const { query, variables } = op.onB(f);
+      const result = await hub.gql(tokens.bob, query, variables);
+      expect(result.errors).toBeUndefined();
+      const text = JSON.stringify(result.data);
+      for (const id of [f.tenantB, f.clusterB1, f.bindingB, f.tokenB]) expect(text).not.toContain(id);
+    },
+  );
+
+  it('ids guessed from tenant A’s own are NOT_FOUND, not a hint', async () => {
+    const guessed = `${f.clusterA1.slice(0, -1)}${f.clusterA1.endsWith('0') ? '1' : '0'}`;
+    const result = await hub.gql(tokens.bob, 'query($id: ID!) { cluster(id: $id) { id } }', { id: guessed });
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('a viewer cannot mutate its own tenant', async () => {
+    for (const token of [tokens.carol, viewerApiToken]) {
+      const register = await hub.gql(
+        token,
+        'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "v" }) { enrollmentToken } }',
+        {
+          t: f.tenantA,
+        },
+      );
+      expect(register.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(register.data ?? null).toBeNull();
+      const labels = await hub.gql(
+        token,
+        'mutation($id: ID!) { setClusterLabels(id: $id, labels: []) { id } }',
+        { id: f.clusterA1 },
+      );
+      expect(labels.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('an operator cannot administer', async () => {
+    const result = await hub.gql(tokens.bob, 'mutation($id: ID!) { deleteCluster(id: $id) }', {
+      id: f.clusterA1,
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('a binding narrowed to one cluster sees only that cluster', async () => {
+    const list = await hub.gql<{ clusters: { edges: { node: { id: string } }[] } }>(
+      tokens.dave,
+      '{ clusters { edges { node { id } } } }',
+    );
+    expect(list.data?.clusters.edges.map((e) => e.node.id)).toEqual([f.clusterA1]);
+    const other = await hub.gql(tokens.dave, 'query($id: ID!) { cluster(id: $id) { id } }', {
+      id: f.clusterA2,
+    });
+    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(other.data ?? null).toBeNull();
+  });
+
+  it('a tenant A operator lists exactly tenant A and its clusters', async () => {
+    const tenants = await hub.gql<{ tenants: { edges: { node: { id: string } }[] } }>(
+      tokens.bob,
+      '{ tenants { edges { node { id } } } }',
+    );
+    expect(tenants.data?.tenants.edges.map((e) => e.node.id)).toEqual([f.tenantA]);
+    const clusters = await hub.gql<{ clusters: { edges: { node: { id: string } }[] } }>(
+      tokens.bob,
+      '{ clusters { edges { node { id } } } }',
+    );
+    expect(clusters.data?.clusters.edges.map((e) => e.node.id).sort()).toEqual(
+      [f.clusterA1, f.clusterA2].sort(),
+    );
+  });
+
+  it('a revoked API token is refused from the next request on', async () => {
+    const admin = hub.adminToken;
+    const created = await hub.gql<{ createApiToken: { token: string; apiToken: { id: string } } }>(
+      admin,
+      'mutation($t: ID!) { createApiToken(input: { tenantId: $t, name: "short", role: viewer }) { token apiToken { id } } }',
+      { t: f.tenantA },
+    );
+    const secret = created.data?.createApiToken.token ?? '';
+    expect((await hub.gql(secret, '{ me { kind } }')).errors).toBeUndefined();
+    await hub.gql(admin, 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', {
+      id: created.data?.createApiToken.apiToken.id,
+    });
+    const after = await hub.gql(secret, '{ me { kind } }');
+    expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
