@@ -36,7 +36,7 @@ export function ormOptions(config: DatabaseConfig): Partial<Options> {
       ...common,
       driver: PostgreSqlDriver,
       clientUrl: config.databaseUrl,
-      migrations: { migrationsList: postgresqlMigrations, silent: true },
+      migrations: { migrationsList: postgresqlMigrations, silent: true, snapshot: false },
     };
   }
   const file = config.sqliteFile ?? 'fleetback.sqlite';
@@ -47,7 +47,7 @@ export function ormOptions(config: DatabaseConfig): Partial<Options> {
     driver: SqliteDriver,
     dbName: path,
     driverOptions: new NodeSqliteDialect(path),
-    migrations: { migrationsList: sqliteMigrations, silent: true },
+    migrations: { migrationsList: sqliteMigrations, silent: true, snapshot: false },
   };
 }
 
