@@ -83,16 +83,24 @@ build_tool() { # build_tool NAME MODULE_PACKAGE VERSION
   stamp "$1" "$3"
 }
 
-check() { # prints each binary's own idea of its version, failing when one does not run
+check() { # asks each binary for its version and checks the module version Go embedded in it
   log "version check"
+  modver() { go version -m "$bin/$1" | awk -v m="$2" '$1 == "mod" && $2 == m { print $3 }'; }
+  expect() { # expect BINARY MODULE VERSION
+    local got; got=$(modver "$1" "$2")
+    [ "$got" = "$3" ] || { echo "world: $1 was built from $2@${got:-?}, expected $3" >&2; exit 1; }
+    echo "$1: $2@$got"
+  }
   "$bin/etcd" --version | head -1
-  "$bin/kube-apiserver" --version
-  "$bin/kube-apiserver" --version | grep -q "$KUBE_VERSION"
-  "$bin/kube-controller-manager" --version
+  "$bin/kube-apiserver" --version | grep -qx "Kubernetes $KUBE_VERSION"
+  "$bin/kube-controller-manager" --version | grep -qx "Kubernetes $KUBE_VERSION"
+  echo "kube-apiserver, kube-controller-manager: $("$bin/kube-apiserver" --version)"
   "$bin/kwok" --version 2>&1 | head -1
-  "$bin/minio" --version | head -1
-  "$bin/fake-gcs-server" -help 2>&1 | grep -q -- '-scheme'
-  echo "fake-gcs-server $FAKE_GCS_VERSION"
+  expect etcd go.etcd.io/etcd/server/v3 "$ETCD_VERSION"
+  expect kube-apiserver k8s.io/kubernetes "$KUBE_VERSION"
+  expect kwok sigs.k8s.io/kwok "$KWOK_VERSION"
+  expect minio github.com/minio/minio "$MINIO_VERSION"
+  expect fake-gcs-server github.com/fsouza/fake-gcs-server "$FAKE_GCS_VERSION"
 }
 
 peers=("$@")
