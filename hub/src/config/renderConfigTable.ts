@@ -5,7 +5,13 @@ export function renderConfigTable(): string {
   const rows = Object.values(settings).map((s) => {
     const fallback = s.defaultValue;
     const shown =
-      fallback === undefined ? '—' : Array.isArray(fallback) ? (fallback.length ? fallback.join(',') : '—') : String(fallback);
+      fallback === undefined
+        ? '—'
+        : Array.isArray(fallback)
+          ? fallback.length
+            ? fallback.join(',')
+            : '—'
+          : String(fallback);
     return `| \`${s.env}\` | \`--${s.flag}\` | ${shown === '—' ? shown : `\`${shown}\``} | ${s.description} |`;
   });
   return ['| variable | flag | default | meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
