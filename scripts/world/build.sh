@@ -45,7 +45,8 @@ build_etcd() {
 }
 
 build_kube() {
-  if fresh kube-apiserver "$KUBE_VERSION" && fresh kube-controller-manager "$KUBE_VERSION"; then
+  if fresh kube-apiserver "$KUBE_VERSION" && fresh kube-controller-manager "$KUBE_VERSION" \
+    && fresh kube-scheduler "$KUBE_VERSION"; then
     log "kubernetes $KUBE_VERSION: cached"; return
   fi
   log "kubernetes $KUBE_VERSION: resolving staging modules"
@@ -65,8 +66,9 @@ build_kube() {
     ldflags+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
   done
   (cd "$dir" && go get -tool "k8s.io/kubernetes/cmd/kube-apiserver@$KUBE_VERSION" \
-    && go get -tool "k8s.io/kubernetes/cmd/kube-controller-manager@$KUBE_VERSION")
-  for cmd in kube-apiserver kube-controller-manager; do
+    && go get -tool "k8s.io/kubernetes/cmd/kube-controller-manager@$KUBE_VERSION" \
+    && go get -tool "k8s.io/kubernetes/cmd/kube-scheduler@$KUBE_VERSION")
+  for cmd in kube-apiserver kube-controller-manager kube-scheduler; do
     log "kubernetes $KUBE_VERSION: building $cmd"
     (cd "$dir" && timed "$cmd" go build -trimpath -ldflags "$ldflags" -o "$bin/$cmd" "k8s.io/kubernetes/cmd/$cmd")
     stamp "$cmd" "$KUBE_VERSION"
@@ -94,7 +96,8 @@ check() { # asks each binary for its version and checks the module version Go em
   "$bin/etcd" --version | head -1
   "$bin/kube-apiserver" --version | grep -qx "Kubernetes $KUBE_VERSION"
   "$bin/kube-controller-manager" --version | grep -qx "Kubernetes $KUBE_VERSION"
-  echo "kube-apiserver, kube-controller-manager: $("$bin/kube-apiserver" --version)"
+  "$bin/kube-scheduler" --version | grep -qx "Kubernetes $KUBE_VERSION"
+  echo "kube-apiserver, kube-controller-manager, kube-scheduler: $("$bin/kube-apiserver" --version)"
   "$bin/kwok" --version 2>&1 | head -1
   expect etcd go.etcd.io/etcd/server/v3 "$ETCD_VERSION"
   expect kube-apiserver k8s.io/kubernetes "$KUBE_VERSION"

@@ -32,7 +32,12 @@ export interface ClusterInfo {
   caFile: string;
   /** True when kube-controller-manager runs (Deployments get ReplicaSets and Pods, ServiceAccounts get made). */
   controllerManager: boolean;
-  /** True when kwok runs: fake nodes whose pods become Running and which answer exec. */
+  /** True when kube-scheduler runs: pods that name no node are scheduled. */
+  scheduler: boolean;
+  /**
+   * True when kwok runs: a Ready fake node `kwok-node-0` exists, its pods become Running, and exec into
+   * them runs the command locally (with FLEETBACK_CLUSTER set to the cluster's name).
+   */
   kwok: boolean;
 }
 

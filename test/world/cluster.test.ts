@@ -174,53 +174,54 @@ describe.each(['a', 'b'])('world cluster %s', (name) => {
       expect(await statusOf(nobody.listNamespacedSecret({ namespace: ns }))).toBe(403);
     });
 
-    describe.skipIf(!cluster?.kwok || !cluster?.controllerManager)('workloads on kwok', () => {
-      it('runs a Deployment on the fake node and execs into its pod', async () => {
-        const labels = { app: 'web' };
-        await kc.makeApiClient(AppsV1Api).createNamespacedDeployment({
-          namespace: ns,
-          body: {
-            metadata: { name: 'web' },
-            spec: {
-              replicas: 1,
-              selector: { matchLabels: labels },
-              template: {
-                metadata: { labels },
-                // The world runs no scheduler: pods name their node.
-                spec: {
-                  nodeName: fakeNodeName,
-                  containers: [{ name: 'app', image: 'example.invalid/web:1' }],
+    describe.skipIf(!cluster?.kwok || !cluster?.controllerManager || !cluster?.scheduler)(
+      'workloads on kwok',
+      () => {
+        it('schedules a Deployment onto the fake node and execs into its pod', async () => {
+          const labels = { app: 'web' };
+          await kc.makeApiClient(AppsV1Api).createNamespacedDeployment({
+            namespace: ns,
+            body: {
+              metadata: { name: 'web' },
+              spec: {
+                replicas: 1,
+                selector: { matchLabels: labels },
+                template: {
+                  metadata: { labels },
+                  spec: {
+                    containers: [{ name: 'app', image: 'example.invalid/web:1' }],
+                  },
                 },
               },
             },
-          },
+          });
+          const pod = await waitFor(
+            async () => {
+              const pods = await core.listNamespacedPod({ namespace: ns, labelSelector: 'app=web' });
+              return pods.items.find((p) => p.status?.phase === 'Running');
+            },
+            { what: 'a Running web pod', timeoutMs: 60_000 },
+          );
+          expect(pod.spec?.nodeName).toBe(fakeNodeName);
+          expect(pod.status?.containerStatuses?.[0]?.ready).toBe(true);
+
+          const podName = pod.metadata?.name ?? '';
+          const hello = await exec(kc, ns, podName, 'app', [
+            'sh',
+            '-c',
+            'echo "hello from $FLEETBACK_CLUSTER"',
+          ]);
+          expect(hello.status.status).toBe('Success');
+          expect(hello.stdout).toBe(`hello from ${name}\n`);
+
+          const failing = await exec(kc, ns, podName, 'app', ['sh', '-c', 'echo oops >&2; exit 3']);
+          expect(failing.status.status).toBe('Failure');
+          // A kubelet reports `causes: [{reason: 'ExitCode', message: '3'}]`; kwok only says so in the message.
+          expect(failing.status.message).toContain('exit status 3');
+          expect(failing.stderr).toBe('oops\n');
         });
-        const pod = await waitFor(
-          async () => {
-            const pods = await core.listNamespacedPod({ namespace: ns, labelSelector: 'app=web' });
-            return pods.items.find((p) => p.status?.phase === 'Running');
-          },
-          { what: 'a Running web pod', timeoutMs: 60_000 },
-        );
-        expect(pod.spec?.nodeName).toBe(fakeNodeName);
-        expect(pod.status?.containerStatuses?.[0]?.ready).toBe(true);
-
-        const podName = pod.metadata?.name ?? '';
-        const hello = await exec(kc, ns, podName, 'app', [
-          'sh',
-          '-c',
-          'echo "hello from $FLEETBACK_CLUSTER"',
-        ]);
-        expect(hello.status.status).toBe('Success');
-        expect(hello.stdout).toBe(`hello from ${name}\n`);
-
-        const failing = await exec(kc, ns, podName, 'app', ['sh', '-c', 'echo oops >&2; exit 3']);
-        expect(failing.status.status).toBe('Failure');
-        // A kubelet reports `causes: [{reason: 'ExitCode', message: '3'}]`; kwok only says so in the message.
-        expect(failing.status.message).toContain('exit status 3');
-        expect(failing.stderr).toBe('oops\n');
-      });
-    });
+      },
+    );
   });
 });
 

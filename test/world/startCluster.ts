@@ -8,6 +8,7 @@ import { kubernetesServiceIp, startApiserver } from './cluster/startApiserver.ts
 import { startControllerManager } from './cluster/startControllerManager.ts';
 import { startEtcd } from './cluster/startEtcd.ts';
 import { startKwok } from './cluster/startKwok.ts';
+import { startScheduler } from './cluster/startScheduler.ts';
 import { waitForProcess } from './cluster/waitForProcess.ts';
 import { writeKubeconfig } from './cluster/writeKubeconfig.ts';
 import type { ManagedProcess } from './ManagedProcess.ts';
@@ -22,14 +23,15 @@ export interface StartClusterOptions {
   logDir: string;
   /** Run kube-controller-manager, so Deployments get ReplicaSets and Pods and namespaces ServiceAccounts. */
   controllerManager?: boolean;
+  /** Run kube-scheduler, so pods that name no node are placed on the fake node. */
+  scheduler?: boolean;
   /** Run kwok and create the Ready fake node `kwok-node-0`, whose pods become Running and answer exec. */
   kwok?: boolean;
 }
 
 /**
  * Starts a real Kubernetes control plane on free loopback ports: etcd, kube-apiserver and optionally
- * kube-controller-manager and kwok. It has no scheduler: pods run when they name `kwok-node-0` in
- * `spec.nodeName`. Keys, etcd data and the admin kubeconfig live in a temporary directory that `stop()`
+ * kube-controller-manager, kube-scheduler and kwok. Keys, etcd data and the admin kubeconfig live in a temporary directory that `stop()`
  * removes. A missing binary throws `PeerMissingError`; any other failure stops what already started.
  */
 export async function startCluster(options: StartClusterOptions): Promise<PeerHandle<ClusterInfo>> {
@@ -37,6 +39,7 @@ export async function startCluster(options: StartClusterOptions): Promise<PeerHa
     etcd: need('etcd'),
     apiserver: need('kube-apiserver'),
     controllerManager: options.controllerManager ? need('kube-controller-manager') : undefined,
+    scheduler: options.scheduler ? need('kube-scheduler') : undefined,
     kwok: options.kwok ? need('kwok') : undefined,
   };
   const { name, logDir } = options;
@@ -97,6 +100,8 @@ export async function startCluster(options: StartClusterOptions): Promise<PeerHa
           dir,
           logDir,
         }).then(track),
+      binaries.scheduler &&
+        startScheduler({ binary: binaries.scheduler, name: procName, kubeconfigPath, logDir }).then(track),
       binaries.kwok &&
         startKwokWithNode(kc, {
           binary: binaries.kwok,
@@ -115,6 +120,7 @@ export async function startCluster(options: StartClusterOptions): Promise<PeerHa
         kubeconfigPath,
         caFile: pki.caCert,
         controllerManager: Boolean(binaries.controllerManager),
+        scheduler: Boolean(binaries.scheduler),
         kwok: Boolean(binaries.kwok),
       },
       stop,

@@ -57,7 +57,7 @@ export async function startWorld(options: StartWorldOptions): Promise<World> {
     for (const name of ['a', 'b']) {
       await start(
         'clusters',
-        () => startCluster({ name, logDir, controllerManager: true, kwok: true }),
+        () => startCluster({ name, logDir, controllerManager: true, scheduler: true, kwok: true }),
         (c) => info.clusters.push(c),
       );
     }
