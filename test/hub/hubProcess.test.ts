@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { npmBinary, repoRoot } from '../world/peerBinary.ts';
+import { waitFor } from '../world/waitFor.ts';
+
+interface HubProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) child.kill('SIGKILL');
+});
+
+function runHub(env: NodeJS.ProcessEnv): HubProcess {
+  const child = spawn(npmBinary('tsx') ?? 'tsx', ['test/kit/runHubMain.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, FLEETBACK_HOST: '127.0.0.1', FLEETBACK_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let text = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    text += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    text += d.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => text, exited };
+}
+
+async function listeningUrl(hub: HubProcess): Promise<string> {
+  return waitFor(async () => hub.output().match(/"url":"(http:\/\/[^"]+)\/graphql"/)?.[1], {
+    what: `the hub to listen; output so far:\n${hub.output()}`,
+    timeoutMs: 60_000,
+  });
+}
+
+describe('the hub process', () => {
+  it('stops at start with a message naming a bad setting', async () => {
+    const hub = runHub({ FLEETBACK_PORT: 'eighty' });
+    expect(await hub.exited).toBe(2);
+    expect(hub.output()).toContain("FLEETBACK_PORT: 'eighty' is not a port number");
+  });
+
+  it('prints the admin token once, serves health, readiness and metrics, and drains on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fleetback-hub-process-'));
+    const first = runHub({ FLEETBACK_DATA_DIR: dataDir });
+    const url = await listeningUrl(first);
+    const token = first.output().match(/fbk_admin_[A-Za-z0-9_-]+/)?.[0];
+    expect(token).toBeDefined();
+
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ready' });
+    const me = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { kind } }' }),
+    });
+    expect(await me.json()).toEqual({ data: { me: { kind: 'admin' } } });
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toContain(
+      'fleetback_hub_graphql_operation_seconds_count{operation="anonymous",outcome="ok"} 1',
+    );
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('draining in-flight requests');
+
+    const second = runHub({ FLEETBACK_DATA_DIR: dataDir });
+    const secondUrl = await listeningUrl(second);
+    expect(second.output()).not.toContain('fbk_admin_');
+    const again = await fetch(`${secondUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { kind } }' }),
+    });
+    expect(await again.json()).toEqual({ data: { me: { kind: 'admin' } } });
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+});
