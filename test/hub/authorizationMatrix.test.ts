@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { databasesOf } from '../kit/databases.ts';
-import { startTestHub, type TestHub } from '../kit/startTestHub.ts';
+import { aBackup } from '../kit/seedCatalog.ts';
+import { type SeedableHub, startSeedableHub } from '../kit/startSeedableHub.ts';
 import { fetchIdpToken } from '../world/idp/fetchIdpToken.ts';
 import { repoRoot } from '../world/peerBinary.ts';
 
@@ -19,6 +20,11 @@ interface Fixture {
   clusterB1: string;
   bindingB: string;
   tokenB: string;
+  backupB: string;
+  restoreB: string;
+  jobB: string;
+  credentialB: string;
+  locationB: string;
 }
 
 /** Who may do it: any signed-in caller, a viewer/operator/admin of the object's tenant, or a hub admin. */
@@ -134,6 +140,141 @@ const matrix: Record<string, Operation> = {
     minimum: 'admin',
     onB: (f) => ({ query: 'mutation($id: ID!) { deleteCluster(id: $id) }', variables: { id: f.clusterB1 } }),
   },
+  credentials: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'query($t: ID!) { credentials(tenantId: $t) { edges { node { id name } } } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  credential: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'query($id: ID!) { credential(id: $id) { id name } }',
+      variables: { id: f.credentialB },
+    }),
+  },
+  createCredential: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query:
+        'mutation($t: ID!) { createCredential(input: { tenantId: $t, name: "intruder", aws: { accessKeyId: "k", secretAccessKey: "s" } }) { id } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  updateCredential: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { updateCredential(id: $id, input: { name: "renamed" }) { id } }',
+      variables: { id: f.credentialB },
+    }),
+  },
+  deleteCredential: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { deleteCredential(id: $id) }',
+      variables: { id: f.credentialB },
+    }),
+  },
+  backupLocations: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'query($t: ID!) { backupLocations(tenantId: $t) { edges { node { id name } } } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  backupLocation: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'query($id: ID!) { backupLocation(id: $id) { id name } }',
+      variables: { id: f.locationB },
+    }),
+  },
+  createBackupLocation: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query:
+        'mutation($t: ID!) { createBackupLocation(input: { tenantId: $t, name: "intruder", filesystem: { path: "/x" } }) { id } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  updateBackupLocation: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { updateBackupLocation(id: $id, input: { name: "renamed" }) { id } }',
+      variables: { id: f.locationB },
+    }),
+  },
+  deleteBackupLocation: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { deleteBackupLocation(id: $id) }',
+      variables: { id: f.locationB },
+    }),
+  },
+  backups: { minimum: 'anyone', onB: () => ({ query: '{ backups { edges { node { id name } } } }' }) },
+  backup: {
+    minimum: 'viewer',
+    onB: (f) => ({ query: 'query($id: ID!) { backup(id: $id) { id name } }', variables: { id: f.backupB } }),
+  },
+  createBackup: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query: 'mutation($c: ID!) { createBackup(input: { clusterId: $c, locationId: "any" }) { id } }',
+      variables: { c: f.clusterB1 },
+    }),
+  },
+  deleteBackup: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { deleteBackup(id: $id) { id } }',
+      variables: { id: f.backupB },
+    }),
+  },
+  restores: { minimum: 'anyone', onB: () => ({ query: '{ restores { edges { node { id backupId } } } }' }) },
+  restore: {
+    minimum: 'viewer',
+    onB: (f) => ({ query: 'query($id: ID!) { restore(id: $id) { id } }', variables: { id: f.restoreB } }),
+  },
+  createRestore: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query:
+        'mutation($b: ID!, $c: ID!) { createRestore(input: { backupId: $b, targetClusterId: $c }) { id } }',
+      variables: { b: f.backupB, c: f.clusterB1 },
+    }),
+  },
+  jobs: { minimum: 'anyone', onB: () => ({ query: '{ jobs { edges { node { id subjectId } } } }' }) },
+  job: {
+    minimum: 'viewer',
+    onB: (f) => ({ query: 'query($id: ID!) { job(id: $id) { id } }', variables: { id: f.jobB } }),
+  },
+  cancelJob: {
+    minimum: 'operator',
+    onB: (f) => ({ query: 'mutation($id: ID!) { cancelJob(id: $id) { id } }', variables: { id: f.jobB } }),
+  },
+  // Over HTTP a subscription runs once; over graphql-ws its subscribe step makes the same check.
+  backupUpdated: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'subscription($id: ID!) { backupUpdated(id: $id) { id } }',
+      variables: { id: f.backupB },
+    }),
+  },
+  restoreUpdated: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'subscription($id: ID!) { restoreUpdated(id: $id) { id } }',
+      variables: { id: f.restoreB },
+    }),
+  },
+  jobUpdated: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'subscription($id: ID!) { jobUpdated(id: $id) { id } }',
+      variables: { id: f.jobB },
+    }),
+  },
 };
 
 function rootFields(): { name: string; kind: 'query' | 'mutation' | 'subscription' }[] {
@@ -162,14 +303,14 @@ describe('the authorization matrix', () => {
 });
 
 describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database) => {
-  let hub: TestHub;
+  let hub: SeedableHub;
   let f: Fixture;
   /** bob: operator of A (group); carol: viewer of A (user binding); dave: operator of A narrowed to cluster A1. */
   const tokens: Record<'bob' | 'carol' | 'dave', string> = { bob: '', carol: '', dave: '' };
   let viewerApiToken = '';
 
   beforeAll(async () => {
-    hub = await startTestHub({ database, world, oidc: true });
+    hub = await startSeedableHub({ database, world, oidc: true });
     const admin = hub.adminToken;
     const must = async <T>(query: string, variables?: object): Promise<T> => {
       const r = await hub.gql<T>(admin, query, variables);
@@ -217,7 +358,46 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
         { t: tenantA },
       )
     ).createApiToken.token;
-    f = { tenantA, tenantB, clusterA1, clusterA2, clusterB1, bindingB, tokenB };
+    // A finished backup only an agent could produce, then a restore of it and that restore's job.
+    const backupB = await aBackup(tenantB, clusterB1).insert(hub.orm);
+    const restoreB = (
+      await must<{ createRestore: { id: string } }>(
+        'mutation($b: ID!, $c: ID!) { createRestore(input: { backupId: $b, targetClusterId: $c }) { id } }',
+        { b: backupB, c: clusterB1 },
+      )
+    ).createRestore.id;
+    const jobB = (
+      await must<{ jobs: { edges: { node: { id: string } }[] } }>(
+        'query($s: ID!) { jobs(filter: { subjectId: $s }) { edges { node { id } } } }',
+        { s: restoreB },
+      )
+    ).jobs.edges[0]?.node.id as string;
+    const credentialB = (
+      await must<{ createCredential: { id: string } }>(
+        'mutation($t: ID!) { createCredential(input: { tenantId: $t, name: "keys", aws: { accessKeyId: "k", secretAccessKey: "s" } }) { id } }',
+        { t: tenantB },
+      )
+    ).createCredential.id;
+    const locationB = (
+      await must<{ createBackupLocation: { id: string } }>(
+        'mutation($t: ID!, $c: ID!) { createBackupLocation(input: { tenantId: $t, name: "primary", s3: { bucket: "b-backups" }, credentialId: $c }) { id } }',
+        { t: tenantB, c: credentialB },
+      )
+    ).createBackupLocation.id;
+    f = {
+      tenantA,
+      tenantB,
+      clusterA1,
+      clusterA2,
+      clusterB1,
+      bindingB,
+      tokenB,
+      backupB,
+      restoreB,
+      jobB,
+      credentialB,
+      locationB,
+    };
     for (const user of ['bob', 'carol', 'dave'] as const) {
       tokens[user] = (await fetchIdpToken(idp as NonNullable<typeof idp>, user)).accessToken;
     }
@@ -248,7 +428,10 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
       const result = await hub.gql(tokens.bob, query, variables);
       expect(result.errors).toBeUndefined();
       const text = JSON.stringify(result.data);
-      for (const id of [f.tenantB, f.clusterB1, f.bindingB, f.tokenB]) expect(text).not.toContain(id);
+      const ofB = [f.tenantB, f.clusterB1, f.bindingB, f.tokenB, f.backupB, f.restoreB, f.jobB];
+      for (const id of [...ofB, f.credentialB, f.locationB]) {
+        expect(text).not.toContain(id);
+      }
     },
   );
 

@@ -27,6 +27,16 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
+/** Where a test hub keeps its state, for suites that inspect what it stored. */
+export interface TestHubStorage {
+  /** The hub's data directory: its SQLite file (when not on PostgreSQL) and its generated `master.key`. */
+  dataDir: string;
+  /** The PostgreSQL database the hub uses; undefined on SQLite. */
+  databaseUrl: string | undefined;
+  /** The hub's log, in the world's log directory. */
+  logFile: string;
+}
+
 export interface StartTestHubOptions {
   database: Database;
   world: WorldInfo;
@@ -39,7 +49,7 @@ export interface StartTestHubOptions {
  * Starts a real hub in this process on a free port, with a fresh SQLite file or a fresh PostgreSQL database
  * of the world's server, and its log in the world's log directory.
  */
-export async function startTestHub(options: StartTestHubOptions): Promise<TestHub> {
+export async function startTestHub(options: StartTestHubOptions): Promise<TestHub & TestHubStorage> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fleetback-hub-'));
   const env: NodeJS.ProcessEnv = {
     FLEETBACK_PORT: '0',
@@ -53,15 +63,16 @@ export async function startTestHub(options: StartTestHubOptions): Promise<TestHu
     Object.assign(env, { FLEETBACK_OIDC_ISSUER: idp.issuer, FLEETBACK_OIDC_AUDIENCE: idp.audience });
   }
   if (options.adminGroups) env.FLEETBACK_ADMIN_GROUPS = options.adminGroups.join(',');
-  const logger = pino(
-    { level: 'info' },
-    pino.destination(join(options.world.logDir, `hub-${Date.now()}.log`)),
-  );
+  const logFile = join(options.world.logDir, `hub-${Date.now()}.log`);
+  const logger = pino({ level: 'info' }, pino.destination(logFile));
   const hub = await startHub(loadConfig(env, []), logger);
   if (!hub.adminToken) throw new Error('a fresh hub must print an admin token');
   return {
     url: hub.url,
     adminToken: hub.adminToken,
+    dataDir,
+    databaseUrl: env.FLEETBACK_DATABASE_URL,
+    logFile,
     async gql(token, query, variables) {
       const response = await fetch(`${hub.url}/graphql`, {
         method: 'POST',
@@ -78,7 +89,8 @@ export async function startTestHub(options: StartTestHubOptions): Promise<TestHu
   };
 }
 
-async function freshDatabase(world: WorldInfo): Promise<string> {
+/** Creates an empty database on the world's PostgreSQL server and returns its URL. */
+export async function freshDatabase(world: WorldInfo): Promise<string> {
   const server = world.postgres;
   if (!server) throw new Error('startTestHub: the world has no PostgreSQL');
   const name = `hub_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;

@@ -1,8 +1,24 @@
 import { AdminTokenEntity } from '../access/AdminTokenEntity.ts';
 import { ApiTokenEntity } from '../access/ApiTokenEntity.ts';
 import { RoleBindingEntity } from '../access/RoleBindingEntity.ts';
+import { BackupEntity } from '../backups/BackupEntity.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
+import { CredentialEntity } from '../credentials/CredentialEntity.ts';
+import { JobEntity } from '../jobs/JobEntity.ts';
+import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
+import { RestoreEntity } from '../restores/RestoreEntity.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /** Every entity the hub persists; migrations are generated from this list. */
-export const entities = [TenantEntity, RoleBindingEntity, ApiTokenEntity, AdminTokenEntity, ClusterEntity];
+export const entities = [
+  TenantEntity,
+  RoleBindingEntity,
+  ApiTokenEntity,
+  AdminTokenEntity,
+  ClusterEntity,
+  CredentialEntity,
+  BackupLocationEntity,
+  JobEntity,
+  BackupEntity,
+  RestoreEntity,
+];

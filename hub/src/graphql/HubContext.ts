@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Principal } from '../auth/Principal.ts';
+import type { SecretBox } from '../secrets/SecretBox.ts';
 
 /** What every resolver receives: the caller and an entity manager already narrowed to the caller's scope. */
 export interface HubContext {
   principal: Principal;
   em: EntityManager;
+  /** Seals and opens secrets at rest under the hub's master key. */
+  secrets: SecretBox;
 }

@@ -4,13 +4,31 @@ import { buildSchema } from 'type-graphql';
 import { ApiTokenResolver } from '../access/ApiTokenResolver.ts';
 import { MeResolver } from '../access/MeResolver.ts';
 import { RoleBindingResolver } from '../access/RoleBindingResolver.ts';
+import { BackupResolver } from '../backups/BackupResolver.ts';
 import { ClusterResolver } from '../clusters/ClusterResolver.ts';
+import { CredentialResolver } from '../credentials/CredentialResolver.ts';
+import { JobResolver } from '../jobs/JobResolver.ts';
+import { BackupLocationResolver } from '../locations/BackupLocationResolver.ts';
+import { RestoreResolver } from '../restores/RestoreResolver.ts';
 import { TenantResolver } from '../tenants/TenantResolver.ts';
+import { hubPubSub } from './hubPubSub.ts';
 
 /** The public API's schema: every resolver of every domain. `schema/hub.graphql` is its printed form. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [MeResolver, TenantResolver, RoleBindingResolver, ApiTokenResolver, ClusterResolver],
+    resolvers: [
+      MeResolver,
+      TenantResolver,
+      RoleBindingResolver,
+      ApiTokenResolver,
+      ClusterResolver,
+      CredentialResolver,
+      BackupLocationResolver,
+      JobResolver,
+      BackupResolver,
+      RestoreResolver,
+    ],
+    pubSub: hubPubSub,
     validate: false,
   });
 }

@@ -6,11 +6,13 @@ import type { OidcVerifier } from '../auth/OidcVerifier.ts';
 import { scopeFilterName } from '../db/scopeFilter.ts';
 import { FleetbackError } from '../errors/errors.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
+import type { SecretBox } from '../secrets/SecretBox.ts';
 
 export interface ContextDeps {
   orm: MikroORM;
   oidc: OidcVerifier | undefined;
   adminGroups: readonly string[];
+  secrets: SecretBox;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function createContext(
     });
     em.clear();
     em.setFilterParams(scopeFilterName, scopeOf(principal));
-    return { principal, em };
+    return { principal, em, secrets: deps.secrets };
   } catch (error) {
     if (error instanceof FleetbackError) {
       throw new GraphQLError(error.message, {

@@ -14,6 +14,7 @@ import { costLimit } from '../graphql/costLimit.ts';
 import { depthLimit } from '../graphql/depthLimit.ts';
 import { formatError } from '../graphql/formatError.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
+import { SecretBox } from '../secrets/SecretBox.ts';
 import { bootstrapAdmin } from './bootstrapAdmin.ts';
 import { createContext } from './createContext.ts';
 import type { Logger } from './Logger.ts';
@@ -46,7 +47,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
         groupsClaim: config.oidcGroupsClaim,
       })
     : undefined;
-  const deps = { orm, oidc, adminGroups: config.adminGroups };
+  const deps = { orm, oidc, adminGroups: config.adminGroups, secrets: new SecretBox(masterKey.key) };
   const schema = await buildHubSchema();
   const metrics = createMetrics();
 

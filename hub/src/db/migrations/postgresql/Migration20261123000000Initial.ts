@@ -20,6 +20,41 @@ export class Migration20261123000000Initial extends Migration {
       'alter table "api_tokens" add constraint "api_tokens_role_check" check ("role" in (\'admin\', \'operator\', \'viewer\'));',
     );
     this.addSql(
+      'create table "backups" ("id" varchar(255) not null, "tenant_id" varchar(255) not null, "cluster_id" varchar(255) not null, "location_id" varchar(255) not null, "name" varchar(255) not null, "spec" jsonb not null, "labels" jsonb not null, "phase" text not null, "progress" jsonb not null, "result" jsonb null, "created_at" timestamptz not null, "started_at" timestamptz null, "completed_at" timestamptz null, "expires_at" timestamptz not null, primary key ("id"));',
+    );
+    this.addSql(
+      'create index "backups_tenant_id_created_at_id_index" on "backups" ("tenant_id", "created_at", "id");',
+    );
+    this.addSql(
+      'create index "backups_cluster_id_created_at_id_index" on "backups" ("cluster_id", "created_at", "id");',
+    );
+    this.addSql(
+      'create index "backups_cluster_id_phase_created_at_id_index" on "backups" ("cluster_id", "phase", "created_at", "id");',
+    );
+    this.addSql(
+      'create index "backups_phase_created_at_id_index" on "backups" ("phase", "created_at", "id");',
+    );
+    this.addSql('create index "backups_expires_at_index" on "backups" ("expires_at");');
+    this.addSql(
+      'alter table "backups" add constraint "backups_cluster_id_name_unique" unique ("cluster_id", "name");',
+    );
+    this.addSql(
+      "alter table \"backups\" add constraint \"backups_phase_check\" check (\"phase\" in ('Pending', 'Running', 'Completed', 'PartiallyFailed', 'Failed', 'Deleting'));",
+    );
+    this.addSql(
+      'create table "backup_locations" ("id" varchar(255) not null, "tenant_id" varchar(255) not null, "name" varchar(255) not null, "kind" text not null, "bucket" varchar(255) null, "prefix" text not null default \'\', "region" varchar(255) null, "endpoint" text null, "force_path_style" boolean not null default false, "path" text null, "credential_id" varchar(255) null, "encryption_key_ref" text null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));',
+    );
+    this.addSql('create index "backup_locations_tenant_id_index" on "backup_locations" ("tenant_id");');
+    this.addSql(
+      'create index "backup_locations_credential_id_index" on "backup_locations" ("credential_id");',
+    );
+    this.addSql(
+      'alter table "backup_locations" add constraint "backup_locations_tenant_id_name_unique" unique ("tenant_id", "name");',
+    );
+    this.addSql(
+      "alter table \"backup_locations\" add constraint \"backup_locations_kind_check\" check (\"kind\" in ('s3', 'azure', 'gcs', 'filesystem'));",
+    );
+    this.addSql(
       'create table "clusters" ("id" varchar(255) not null, "tenant_id" varchar(255) not null, "name" varchar(255) not null, "labels" jsonb not null, "enrollment_hash" varchar(255) null, "enrollment_expires_at" timestamptz null, "credential_hash" varchar(255) null, "enrolled_at" timestamptz null, "agent_version" varchar(255) null, "kubernetes_version" varchar(255) null, "connected" boolean not null default false, "last_seen_at" timestamptz null, "created_at" timestamptz not null, primary key ("id"));',
     );
     this.addSql('create index "clusters_tenant_id_index" on "clusters" ("tenant_id");');
@@ -31,6 +66,43 @@ export class Migration20261123000000Initial extends Migration {
     );
     this.addSql(
       'alter table "clusters" add constraint "clusters_tenant_id_name_unique" unique ("tenant_id", "name");',
+    );
+    this.addSql(
+      'create table "credentials" ("id" varchar(255) not null, "tenant_id" varchar(255) not null, "name" varchar(255) not null, "kind" text not null, "region" varchar(255) null, "account_name" varchar(255) null, "project_id" varchar(255) null, "client_email" varchar(255) null, "secret_fields" jsonb not null, "sealed_secret" text not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));',
+    );
+    this.addSql('create index "credentials_tenant_id_index" on "credentials" ("tenant_id");');
+    this.addSql(
+      'alter table "credentials" add constraint "credentials_tenant_id_name_unique" unique ("tenant_id", "name");',
+    );
+    this.addSql(
+      'alter table "credentials" add constraint "credentials_kind_check" check ("kind" in (\'aws\', \'azure\', \'gcp\'));',
+    );
+    this.addSql(
+      'create table "jobs" ("id" varchar(255) not null, "tenant_id" varchar(255) not null, "cluster_id" varchar(255) not null, "kind" text not null, "subject_id" varchar(255) not null, "phase" text not null, "attempts" int not null default 0, "lease_expires_at" timestamptz null, "error" text null, "created_at" timestamptz not null, "started_at" timestamptz null, "finished_at" timestamptz null, primary key ("id"));',
+    );
+    this.addSql('create index "jobs_tenant_id_created_at_index" on "jobs" ("tenant_id", "created_at");');
+    this.addSql(
+      'create index "jobs_cluster_id_phase_created_at_index" on "jobs" ("cluster_id", "phase", "created_at");',
+    );
+    this.addSql('create index "jobs_subject_id_index" on "jobs" ("subject_id");');
+    this.addSql(
+      "alter table \"jobs\" add constraint \"jobs_kind_check\" check (\"kind\" in ('backup', 'restore', 'validateLocation', 'deleteBackup'));",
+    );
+    this.addSql(
+      "alter table \"jobs\" add constraint \"jobs_phase_check\" check (\"phase\" in ('Queued', 'Running', 'Succeeded', 'Failed', 'Cancelled'));",
+    );
+    this.addSql(
+      'create table "restores" ("id" varchar(255) not null, "tenant_id" varchar(255) not null, "cluster_id" varchar(255) not null, "backup_id" varchar(255) not null, "source_cluster_id" varchar(255) not null, "spec" jsonb not null, "target_namespaces" jsonb not null, "phase" text not null, "progress" jsonb not null, "result" jsonb null, "created_at" timestamptz not null, "started_at" timestamptz null, "completed_at" timestamptz null, primary key ("id"));',
+    );
+    this.addSql(
+      'create index "restores_tenant_id_created_at_index" on "restores" ("tenant_id", "created_at");',
+    );
+    this.addSql(
+      'create index "restores_cluster_id_created_at_index" on "restores" ("cluster_id", "created_at");',
+    );
+    this.addSql('create index "restores_backup_id_index" on "restores" ("backup_id");');
+    this.addSql(
+      "alter table \"restores\" add constraint \"restores_phase_check\" check (\"phase\" in ('Pending', 'Running', 'Completed', 'PartiallyFailed', 'Failed'));",
     );
     this.addSql(
       'create table "role_bindings" ("id" varchar(255) not null, "tenant_id" varchar(255) not null, "subject_kind" text not null, "subject" varchar(255) not null, "role" text not null, "cluster_ids" jsonb not null, "namespaces" jsonb not null, "created_at" timestamptz not null, primary key ("id"));',

@@ -13,12 +13,64 @@ export class Migration20261123000000Initial extends Migration {
     this.addSql('create index `api_tokens_tenant_id_index` on `api_tokens` (`tenant_id`);');
     this.addSql('create unique index `api_tokens_secret_hash_unique` on `api_tokens` (`secret_hash`);');
     this.addSql(
+      "create table `backups` (`id` text not null primary key, `tenant_id` text not null, `cluster_id` text not null, `location_id` text not null, `name` text not null, `spec` json not null, `labels` json not null, `phase` text check (`phase` in ('Pending', 'Running', 'Completed', 'PartiallyFailed', 'Failed', 'Deleting')) not null, `progress` json not null, `result` json null, `created_at` datetime not null, `started_at` datetime null, `completed_at` datetime null, `expires_at` datetime not null);",
+    );
+    this.addSql(
+      'create index `backups_tenant_id_created_at_id_index` on `backups` (`tenant_id`, `created_at`, `id`);',
+    );
+    this.addSql(
+      'create index `backups_cluster_id_created_at_id_index` on `backups` (`cluster_id`, `created_at`, `id`);',
+    );
+    this.addSql(
+      'create index `backups_cluster_id_phase_created_at_id_index` on `backups` (`cluster_id`, `phase`, `created_at`, `id`);',
+    );
+    this.addSql(
+      'create index `backups_phase_created_at_id_index` on `backups` (`phase`, `created_at`, `id`);',
+    );
+    this.addSql('create index `backups_expires_at_index` on `backups` (`expires_at`);');
+    this.addSql('create unique index `backups_cluster_id_name_unique` on `backups` (`cluster_id`, `name`);');
+    this.addSql(
+      "create table `backup_locations` (`id` text not null primary key, `tenant_id` text not null, `name` text not null, `kind` text check (`kind` in ('s3', 'azure', 'gcs', 'filesystem')) not null, `bucket` text null, `prefix` text not null default '', `region` text null, `endpoint` text null, `force_path_style` integer not null default false, `path` text null, `credential_id` text null, `encryption_key_ref` text null, `created_at` datetime not null, `updated_at` datetime not null);",
+    );
+    this.addSql('create index `backup_locations_tenant_id_index` on `backup_locations` (`tenant_id`);');
+    this.addSql(
+      'create index `backup_locations_credential_id_index` on `backup_locations` (`credential_id`);',
+    );
+    this.addSql(
+      'create unique index `backup_locations_tenant_id_name_unique` on `backup_locations` (`tenant_id`, `name`);',
+    );
+    this.addSql(
       'create table `clusters` (`id` text not null primary key, `tenant_id` text not null, `name` text not null, `labels` json not null, `enrollment_hash` text null, `enrollment_expires_at` datetime null, `credential_hash` text null, `enrolled_at` datetime null, `agent_version` text null, `kubernetes_version` text null, `connected` integer not null default false, `last_seen_at` datetime null, `created_at` datetime not null);',
     );
     this.addSql('create index `clusters_tenant_id_index` on `clusters` (`tenant_id`);');
     this.addSql('create unique index `clusters_enrollment_hash_unique` on `clusters` (`enrollment_hash`);');
     this.addSql('create unique index `clusters_credential_hash_unique` on `clusters` (`credential_hash`);');
     this.addSql('create unique index `clusters_tenant_id_name_unique` on `clusters` (`tenant_id`, `name`);');
+    this.addSql(
+      "create table `credentials` (`id` text not null primary key, `tenant_id` text not null, `name` text not null, `kind` text check (`kind` in ('aws', 'azure', 'gcp')) not null, `region` text null, `account_name` text null, `project_id` text null, `client_email` text null, `secret_fields` json not null, `sealed_secret` text not null, `created_at` datetime not null, `updated_at` datetime not null);",
+    );
+    this.addSql('create index `credentials_tenant_id_index` on `credentials` (`tenant_id`);');
+    this.addSql(
+      'create unique index `credentials_tenant_id_name_unique` on `credentials` (`tenant_id`, `name`);',
+    );
+    this.addSql(
+      "create table `jobs` (`id` text not null primary key, `tenant_id` text not null, `cluster_id` text not null, `kind` text check (`kind` in ('backup', 'restore', 'validateLocation', 'deleteBackup')) not null, `subject_id` text not null, `phase` text check (`phase` in ('Queued', 'Running', 'Succeeded', 'Failed', 'Cancelled')) not null, `attempts` integer not null default 0, `lease_expires_at` datetime null, `error` text null, `created_at` datetime not null, `started_at` datetime null, `finished_at` datetime null);",
+    );
+    this.addSql('create index `jobs_tenant_id_created_at_index` on `jobs` (`tenant_id`, `created_at`);');
+    this.addSql(
+      'create index `jobs_cluster_id_phase_created_at_index` on `jobs` (`cluster_id`, `phase`, `created_at`);',
+    );
+    this.addSql('create index `jobs_subject_id_index` on `jobs` (`subject_id`);');
+    this.addSql(
+      "create table `restores` (`id` text not null primary key, `tenant_id` text not null, `cluster_id` text not null, `backup_id` text not null, `source_cluster_id` text not null, `spec` json not null, `target_namespaces` json not null, `phase` text check (`phase` in ('Pending', 'Running', 'Completed', 'PartiallyFailed', 'Failed')) not null, `progress` json not null, `result` json null, `created_at` datetime not null, `started_at` datetime null, `completed_at` datetime null);",
+    );
+    this.addSql(
+      'create index `restores_tenant_id_created_at_index` on `restores` (`tenant_id`, `created_at`);',
+    );
+    this.addSql(
+      'create index `restores_cluster_id_created_at_index` on `restores` (`cluster_id`, `created_at`);',
+    );
+    this.addSql('create index `restores_backup_id_index` on `restores` (`backup_id`);');
     this.addSql(
       "create table `role_bindings` (`id` text not null primary key, `tenant_id` text not null, `subject_kind` text check (`subject_kind` in ('user', 'group')) not null, `subject` text not null, `role` text check (`role` in ('admin', 'operator', 'viewer')) not null, `cluster_ids` json not null, `namespaces` json not null, `created_at` datetime not null);",
     );

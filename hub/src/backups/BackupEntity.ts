@@ -1,0 +1,43 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import type { BackupSpec } from '../../../schema/spec/BackupSpec.ts';
+import { newId } from '../db/newId.ts';
+import { clusterScopeFilter } from '../db/scopeFilter.ts';
+import { type BackupProgress, type BackupResultSummary, backupPhases } from './backupLifecycle.ts';
+
+/** A backup in the catalog. Its data lives in the location under `backups/<id>/`; this row describes it. */
+export const BackupEntity = defineEntity({
+  name: 'Backup',
+  tableName: 'backups',
+  uniques: [{ properties: ['clusterId', 'name'] }],
+  // Lists are newest first, filtered by tenant (the scope filter), cluster or phase; each index leads with the
+  // equality columns and ends with the sort key and its tie-breaker, so a first page reads 51 index entries, not the table.
+  indexes: [
+    { properties: ['tenantId', 'createdAt', 'id'] },
+    { properties: ['clusterId', 'createdAt', 'id'] },
+    { properties: ['clusterId', 'phase', 'createdAt', 'id'] },
+    { properties: ['phase', 'createdAt', 'id'] },
+    { properties: ['expiresAt'] },
+  ],
+  properties: {
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => newId()),
+    tenantId: p.string(),
+    clusterId: p.string(),
+    locationId: p.string(),
+    name: p.string(),
+    spec: p.json<BackupSpec>(),
+    labels: p.json<Record<string, string>>(),
+    phase: p.enum(backupPhases),
+    progress: p.json<BackupProgress>(),
+    result: p.json<BackupResultSummary>().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    startedAt: p.datetime().nullable(),
+    completedAt: p.datetime().nullable(),
+    expiresAt: p.datetime(),
+  },
+  filters: { scope: clusterScopeFilter('clusterId') },
+});
+
+export type BackupRow = InferEntity<typeof BackupEntity>;

@@ -1,0 +1,61 @@
+import { unreachable } from '../auth/Principal.ts';
+
+/**
+ * A backup's lifecycle. Pending until its job runs; Completed or PartiallyFailed (some items failed, the rest
+ * is restorable) or Failed at the end; Deleting once a deletion is queued.
+ */
+export const backupPhases = [
+  'Pending',
+  'Running',
+  'Completed',
+  'PartiallyFailed',
+  'Failed',
+  'Deleting',
+] as const;
+export type BackupPhase = (typeof backupPhases)[number];
+
+/** Whether a backup in this phase can be restored from. */
+export function isRestorable(phase: BackupPhase): boolean {
+  switch (phase) {
+    case 'Completed':
+    case 'PartiallyFailed':
+      return true;
+    case 'Pending':
+    case 'Running':
+    case 'Failed':
+    case 'Deleting':
+      return false;
+    default:
+      return unreachable(phase);
+  }
+}
+
+/** Whether the backup's own job is still to finish, so the backup would change under a deletion. */
+export function isInProgress(phase: BackupPhase): boolean {
+  switch (phase) {
+    case 'Pending':
+    case 'Running':
+      return true;
+    case 'Completed':
+    case 'PartiallyFailed':
+    case 'Failed':
+    case 'Deleting':
+      return false;
+    default:
+      return unreachable(phase);
+  }
+}
+
+/** Items processed so far, as the agent reports them (throttled to about one update a second). */
+export interface BackupProgress {
+  itemsDone: number;
+  itemsTotal: number;
+  bytes: number;
+}
+
+/** What a finished backup holds and what went wrong: partial failure is data, not a log line. */
+export interface BackupResultSummary {
+  countsByKind: Record<string, number>;
+  warnings: string[];
+  errors: string[];
+}

@@ -1,0 +1,96 @@
+import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { parseBackupSpec } from '../../../schema/spec/BackupSpec.ts';
+import { parseDuration } from '../../../schema/spec/parseDuration.ts';
+import { authorize } from '../access/authorize.ts';
+import type { Principal } from '../auth/Principal.ts';
+import { ClusterEntity } from '../clusters/ClusterEntity.ts';
+import { ConflictError, NotFoundError } from '../errors/errors.ts';
+import { publishUpdate } from '../graphql/hubPubSub.ts';
+import { labelsFromList } from '../graphql/Label.ts';
+import { validateLabels } from '../graphql/validateName.ts';
+import { JobEntity } from '../jobs/JobEntity.ts';
+import { BackupEntity, type BackupRow } from './BackupEntity.ts';
+import type { CreateBackupInput } from './BackupInputs.ts';
+import { backupName } from './backupName.ts';
+import { findTenantLocation } from './findTenantLocation.ts';
+import { namespacesTouched } from './namespacesTouched.ts';
+import { parseSpecInput } from './parseSpecInput.ts';
+
+/**
+ * Catalogs a new backup as Pending and queues the backup job its cluster's agent will run; both are written
+ * in one flush, which is one transaction, so there is never a backup without its job or the reverse.
+ */
+export async function createBackup(
+  em: EntityManager,
+  principal: Principal,
+  input: CreateBackupInput,
+): Promise<BackupRow> {
+  const cluster = await em.findOne(ClusterEntity, { id: input.clusterId });
+  if (!cluster) throw new NotFoundError('Cluster', input.clusterId);
+  authorize(principal, 'operate', {
+    tenantId: cluster.tenantId,
+    clusterId: cluster.id,
+    namespaces: namespacesTouched(input.includeNamespaces),
+  });
+  const labels = validateLabels('input.labels', labelsFromList(input.labels));
+  const spec = parseSpecInput('input', () =>
+    parseBackupSpec({
+      clusterId: input.clusterId,
+      locationId: input.locationId,
+      includeNamespaces: input.includeNamespaces,
+      excludeNamespaces: input.excludeNamespaces,
+      labelSelectors: input.labelSelectors,
+      includeResources: input.includeResources,
+      excludeResources: input.excludeResources,
+      clusterScoped: input.clusterScoped,
+      volumes: input.volumes,
+      preRuleId: input.preRuleId,
+      postRuleId: input.postRuleId,
+      ttlSeconds: input.ttl ? parseDuration(input.ttl, 'ttl') : undefined,
+      labels,
+    }),
+  );
+  const now = new Date();
+  const name = backupName(input.name, input.namePrefix, now);
+  if (!(await findTenantLocation(em, cluster.tenantId, spec.locationId))) {
+    throw new NotFoundError('BackupLocation', spec.locationId);
+  }
+  const backup = em.create(BackupEntity, {
+    tenantId: cluster.tenantId,
+    clusterId: cluster.id,
+    locationId: spec.locationId,
+    name,
+    spec,
+    labels,
+    phase: 'Pending',
+    progress: { itemsDone: 0, itemsTotal: 0, bytes: 0 },
+    result: null,
+    createdAt: now,
+    startedAt: null,
+    completedAt: null,
+    expiresAt: new Date(now.getTime() + spec.ttlSeconds * 1000),
+  });
+  const job = em.create(JobEntity, {
+    tenantId: cluster.tenantId,
+    clusterId: cluster.id,
+    kind: 'backup',
+    subjectId: backup.id,
+    phase: 'Queued',
+    attempts: 0,
+    leaseExpiresAt: null,
+    error: null,
+    startedAt: null,
+    finishedAt: null,
+  });
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new ConflictError(`this cluster already has a backup named '${name}'`, { cause: error });
+    }
+    throw error;
+  }
+  publishUpdate('backupUpdated', backup.id);
+  publishUpdate('jobUpdated', job.id);
+  return backup;
+}

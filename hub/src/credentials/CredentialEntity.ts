@@ -1,0 +1,45 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { newId } from '../db/newId.ts';
+import { tenantScopeFilter } from '../db/scopeFilter.ts';
+
+/** Cloud providers a credential can sign in to. */
+export const credentialKinds = ['aws', 'azure', 'gcp'] as const;
+export type CredentialKindName = (typeof credentialKinds)[number];
+
+/**
+ * Cloud credentials of a tenant. The secret parts live only in `sealedSecret`, encrypted under the hub's master
+ * key and bound to the row's id; the other columns are safe to show.
+ */
+export const CredentialEntity = defineEntity({
+  name: 'Credential',
+  tableName: 'credentials',
+  uniques: [{ properties: ['tenantId', 'name'] }],
+  properties: {
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => newId()),
+    tenantId: p.string().index(),
+    name: p.string(),
+    kind: p.enum(credentialKinds),
+    /** aws: the default region for S3 calls made with it. */
+    region: p.string().nullable(),
+    /** azure: the storage account. */
+    accountName: p.string().nullable(),
+    /** gcp: from the service-account key. */
+    projectId: p.string().nullable(),
+    clientEmail: p.string().nullable(),
+    /** Names (not values) of the secret fields held, so callers see what is set. */
+    secretFields: p.json<string[]>(),
+    /** SecretBox output of the CredentialSecret. */
+    sealedSecret: p.text(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+  filters: { scope: tenantScopeFilter },
+});
+
+export type CredentialRow = InferEntity<typeof CredentialEntity>;

@@ -1,0 +1,102 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionOf } from '../graphql/Connection.ts';
+import type { JobRow } from './JobEntity.ts';
+import type { JobKind as JobKindName, JobPhase as JobPhaseName } from './jobLifecycle.ts';
+
+export enum JobKind {
+  backup = 'backup',
+  restore = 'restore',
+  validateLocation = 'validateLocation',
+  deleteBackup = 'deleteBackup',
+}
+registerEnumType(JobKind, { name: 'JobKind', description: 'What the agent is asked to do.' });
+
+export enum JobPhase {
+  Queued = 'Queued',
+  Running = 'Running',
+  Succeeded = 'Succeeded',
+  Failed = 'Failed',
+  Cancelled = 'Cancelled',
+}
+registerEnumType(JobPhase, {
+  name: 'JobPhase',
+  description: 'Queued: waiting for the agent; Running: held by the agent under a lease.',
+});
+
+@ObjectType({
+  description: "Work for one cluster's agent: a backup, a restore, a deletion, a location check.",
+})
+export class Job {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  tenantId!: string;
+
+  @Field(() => ID, { description: 'The cluster whose agent runs the job.' })
+  clusterId!: string;
+
+  @Field(() => JobKind)
+  kind!: JobKindName;
+
+  @Field(() => ID, { description: 'The backup, restore or location the job acts on.' })
+  subjectId!: string;
+
+  @Field(() => JobPhase)
+  phase!: JobPhaseName;
+
+  @Field(() => Int, { description: 'How many times the job has been handed to an agent.' })
+  attempts!: number;
+
+  @Field(() => Date, { nullable: true })
+  leaseExpiresAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  error!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  startedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
+
+  static from(row: JobRow): Job {
+    return Object.assign(new Job(), {
+      id: row.id,
+      tenantId: row.tenantId,
+      clusterId: row.clusterId,
+      kind: row.kind,
+      subjectId: row.subjectId,
+      phase: row.phase,
+      attempts: row.attempts,
+      leaseExpiresAt: row.leaseExpiresAt,
+      error: row.error,
+      createdAt: row.createdAt,
+      startedAt: row.startedAt,
+      finishedAt: row.finishedAt,
+    });
+  }
+}
+
+export const JobConnection = connectionOf(Job, 'Job');
+
+@InputType()
+export class JobFilter {
+  @Field(() => ID, { nullable: true })
+  tenantId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  clusterId?: string | null;
+
+  @Field(() => [JobPhase], { nullable: true, description: 'Any of these phases.' })
+  phases?: JobPhaseName[] | null;
+
+  @Field(() => [JobKind], { nullable: true, description: 'Any of these kinds.' })
+  kinds?: JobKindName[] | null;
+
+  @Field(() => ID, { nullable: true })
+  subjectId?: string | null;
+}

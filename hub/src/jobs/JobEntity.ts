@@ -1,0 +1,41 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { newId } from '../db/newId.ts';
+import { clusterScopeFilter } from '../db/scopeFilter.ts';
+import { jobKinds, jobPhases } from './jobLifecycle.ts';
+
+/**
+ * Work for one cluster's agent. Delivery is at-least-once: an agent holds a job under a lease until it ends,
+ * and a job whose lease lapses is offered again (`attempts` counts the offers). The job id is the agent's
+ * idempotency key.
+ */
+export const JobEntity = defineEntity({
+  name: 'Job',
+  tableName: 'jobs',
+  // The dispatcher asks "the oldest queued jobs of cluster X"; the API lists by tenant or cluster, newest first.
+  indexes: [
+    { properties: ['tenantId', 'createdAt'] },
+    { properties: ['clusterId', 'phase', 'createdAt'] },
+    { properties: ['subjectId'] },
+  ],
+  properties: {
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => newId()),
+    tenantId: p.string(),
+    /** The cluster whose agent runs the job. */
+    clusterId: p.string(),
+    kind: p.enum(jobKinds),
+    subjectId: p.string(),
+    phase: p.enum(jobPhases),
+    attempts: p.integer().default(0),
+    leaseExpiresAt: p.datetime().nullable(),
+    error: p.text().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    startedAt: p.datetime().nullable(),
+    finishedAt: p.datetime().nullable(),
+  },
+  filters: { scope: clusterScopeFilter('clusterId') },
+});
+
+export type JobRow = InferEntity<typeof JobEntity>;

@@ -1,0 +1,71 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { authorize } from '../access/authorize.ts';
+import type { Principal } from '../auth/Principal.ts';
+import { unreachable } from '../auth/Principal.ts';
+import { BackupEntity } from '../backups/BackupEntity.ts';
+import { isInProgress } from '../backups/backupLifecycle.ts';
+import { namespacesTouched } from '../backups/namespacesTouched.ts';
+import { ConflictError, NotFoundError } from '../errors/errors.ts';
+import { type HubTopic, publishUpdate } from '../graphql/hubPubSub.ts';
+import { RestoreEntity } from '../restores/RestoreEntity.ts';
+import { isRestoreInProgress } from '../restores/restoreLifecycle.ts';
+import { JobEntity, type JobRow } from './JobEntity.ts';
+import { isFinished, whyNotCancellable } from './jobLifecycle.ts';
+
+const cancelled = 'cancelled by a user before it finished';
+
+/**
+ * Cancels a queued or running job and fails its backup or restore with the reason, in one flush. A running
+ * agent learns of it on its next lease renewal (a later issue) and stops; its late results are ignored.
+ */
+export async function cancelJob(em: EntityManager, principal: Principal, id: string): Promise<JobRow> {
+  const job = await em.findOne(JobEntity, { id });
+  if (!job) throw new NotFoundError('Job', id);
+  const changed: [HubTopic, string][] = [['jobUpdated', job.id]];
+  const target = { tenantId: job.tenantId, clusterId: job.clusterId };
+  const now = new Date();
+  switch (job.kind) {
+    case 'backup': {
+      const backup = await em.findOne(BackupEntity, { id: job.subjectId });
+      authorize(principal, 'operate', {
+        ...target,
+        namespaces: namespacesTouched(backup?.spec.includeNamespaces ?? []),
+      });
+      if (backup && isInProgress(backup.phase)) {
+        Object.assign(backup, {
+          phase: 'Failed',
+          completedAt: now,
+          result: { countsByKind: {}, warnings: [], errors: [cancelled] },
+        });
+        changed.push(['backupUpdated', backup.id]);
+      }
+      break;
+    }
+    case 'restore': {
+      const restore = await em.findOne(RestoreEntity, { id: job.subjectId });
+      authorize(principal, 'operate', { ...target, namespaces: restore?.targetNamespaces ?? ['*'] });
+      if (restore && isRestoreInProgress(restore.phase)) {
+        Object.assign(restore, {
+          phase: 'Failed',
+          completedAt: now,
+          result: { countsByKind: {}, warnings: [], errors: [cancelled] },
+        });
+        changed.push(['restoreUpdated', restore.id]);
+      }
+      break;
+    }
+    case 'validateLocation':
+    case 'deleteBackup':
+      authorize(principal, 'operate', target);
+      break;
+    default:
+      return unreachable(job.kind);
+  }
+  if (isFinished(job.phase)) throw new ConflictError(`job '${id}' has already ended: ${job.phase}`);
+  const why = whyNotCancellable(job.kind);
+  if (why) throw new ConflictError(why);
+  Object.assign(job, { phase: 'Cancelled', finishedAt: now, leaseExpiresAt: null, error: cancelled });
+  await em.flush();
+  for (const [topic, changedId] of changed) publishUpdate(topic, changedId);
+  return job;
+}

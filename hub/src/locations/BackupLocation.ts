@@ -1,0 +1,86 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionOf } from '../graphql/Connection.ts';
+import type { BackupLocationRow, LocationKindName } from './BackupLocationEntity.ts';
+
+export enum BackupLocationKind {
+  s3 = 's3',
+  azure = 'azure',
+  gcs = 'gcs',
+  filesystem = 'filesystem',
+}
+registerEnumType(BackupLocationKind, {
+  name: 'BackupLocationKind',
+  description:
+    's3: S3 or an S3-compatible store; azure: Azure Blob; gcs: Google Cloud Storage; filesystem: a path in the agent.',
+});
+
+@ObjectType({
+  description: 'Where backups are written. Data goes from the agents straight to it, never through the hub.',
+})
+export class BackupLocation {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  tenantId!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => BackupLocationKind)
+  kind!: LocationKindName;
+
+  @Field(() => String, { nullable: true, description: 'The bucket (s3, gcs) or container (azure).' })
+  bucket!: string | null;
+
+  @Field(() => String, { description: 'Where backups start inside the bucket; empty for its root.' })
+  prefix!: string;
+
+  @Field(() => String, { nullable: true, description: 's3 only.' })
+  region!: string | null;
+
+  @Field(() => String, { nullable: true, description: 's3 only: the URL of an S3-compatible store.' })
+  endpoint!: string | null;
+
+  @Field(() => Boolean, { description: 's3 only: address buckets as a path, not a host name.' })
+  forcePathStyle!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'filesystem only: an absolute path in the agent.' })
+  path!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The credential agents use; none means ambient (e.g. IAM roles).',
+  })
+  credentialId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Names the key that encrypts backup data.' })
+  encryptionKeyRef!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+
+  static from(row: BackupLocationRow): BackupLocation {
+    return Object.assign(new BackupLocation(), {
+      id: row.id,
+      tenantId: row.tenantId,
+      name: row.name,
+      kind: row.kind,
+      bucket: row.bucket,
+      prefix: row.prefix,
+      region: row.region,
+      endpoint: row.endpoint,
+      forcePathStyle: row.forcePathStyle,
+      path: row.path,
+      credentialId: row.credentialId,
+      encryptionKeyRef: row.encryptionKeyRef,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    });
+  }
+}
+
+export const BackupLocationConnection = connectionOf(BackupLocation, 'BackupLocation');

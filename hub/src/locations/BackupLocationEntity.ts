@@ -1,0 +1,46 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { newId } from '../db/newId.ts';
+import { tenantScopeFilter } from '../db/scopeFilter.ts';
+
+/** Where backups can be written. */
+export const locationKinds = ['s3', 'azure', 'gcs', 'filesystem'] as const;
+export type LocationKindName = (typeof locationKinds)[number];
+
+/**
+ * A place agents write backups to, under `prefix` in a bucket (s3, gcs), a container (azure) or a directory
+ * mounted into the agent (filesystem). Holds no secret: the keys live in the referenced Credential.
+ */
+export const BackupLocationEntity = defineEntity({
+  name: 'BackupLocation',
+  tableName: 'backup_locations',
+  uniques: [{ properties: ['tenantId', 'name'] }],
+  properties: {
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => newId()),
+    tenantId: p.string().index(),
+    name: p.string(),
+    kind: p.enum(locationKinds),
+    /** The bucket (s3, gcs) or container (azure); null for filesystem. */
+    bucket: p.string().nullable(),
+    /** Key prefix inside the bucket, without leading or trailing slash; empty for the bucket's root. */
+    prefix: p.text().default(''),
+    region: p.string().nullable(),
+    endpoint: p.text().nullable(),
+    forcePathStyle: p.boolean().default(false),
+    /** filesystem: an absolute path as the agent sees it. */
+    path: p.text().nullable(),
+    credentialId: p.string().nullable().index(),
+    /** Names the key that encrypts backup data (e.g. a KMS key id); the key itself is never stored here. */
+    encryptionKeyRef: p.text().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+  filters: { scope: tenantScopeFilter },
+});
+
+export type BackupLocationRow = InferEntity<typeof BackupLocationEntity>;

@@ -1,0 +1,145 @@
+import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { authorize } from '../access/authorize.ts';
+import { validateRegion } from '../credentials/validateRegion.ts';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors/errors.ts';
+import { PageArgs } from '../graphql/Connection.ts';
+import type { HubContext } from '../graphql/HubContext.ts';
+import { paginate } from '../graphql/paginate.ts';
+import { validateName } from '../graphql/validateName.ts';
+import { BackupLocation, BackupLocationConnection } from './BackupLocation.ts';
+import { BackupLocationEntity } from './BackupLocationEntity.ts';
+import {
+  BackupLocationFilter,
+  CreateBackupLocationInput,
+  UpdateBackupLocationInput,
+} from './BackupLocationInputs.ts';
+import { backupLocationFilterQuery } from './backupLocationFilterQuery.ts';
+import { checkLocationCredential } from './checkLocationCredential.ts';
+import { countLocationBackups } from './countLocationBackups.ts';
+import { parseLocationInput } from './parseLocationInput.ts';
+import { validateEndpoint } from './validateEndpoint.ts';
+import { validateKeyRef } from './validateKeyRef.ts';
+
+@Resolver(() => BackupLocation)
+export class BackupLocationResolver {
+  @Query(() => BackupLocationConnection, { description: "A tenant's backup locations, by name." })
+  backupLocations(
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Arg('filter', () => BackupLocationFilter, { nullable: true }) filter: BackupLocationFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { em, principal }: HubContext,
+  ) {
+    authorize(principal, 'read', { tenantId });
+    return paginate(
+      em,
+      BackupLocationEntity,
+      backupLocationFilterQuery(tenantId, filter),
+      page,
+      { sortBy: 'name', direction: 'asc' },
+      BackupLocation.from,
+    );
+  }
+
+  @Query(() => BackupLocation)
+  async backupLocation(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<BackupLocation> {
+    const row = await em.findOne(BackupLocationEntity, { id });
+    if (!row) throw new NotFoundError('BackupLocation', id);
+    authorize(principal, 'read', { tenantId: row.tenantId });
+    return BackupLocation.from(row);
+  }
+
+  @Mutation(() => BackupLocation)
+  async createBackupLocation(
+    @Arg('input', () => CreateBackupLocationInput) input: CreateBackupLocationInput,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<BackupLocation> {
+    authorize(principal, 'administer', { tenantId: input.tenantId });
+    const parsed = parseLocationInput(input);
+    const credentialId = await checkLocationCredential(
+      em,
+      'input.credentialId',
+      input.tenantId,
+      parsed.kind,
+      input.credentialId ?? null,
+    );
+    const row = em.create(BackupLocationEntity, { tenantId: input.tenantId, ...parsed, credentialId });
+    await flushUnique(em, parsed.name);
+    return BackupLocation.from(row);
+  }
+
+  @Mutation(() => BackupLocation, {
+    description: 'Changes how agents reach the location, not where its data is.',
+  })
+  async updateBackupLocation(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateBackupLocationInput) input: UpdateBackupLocationInput,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<BackupLocation> {
+    const row = await em.findOne(BackupLocationEntity, { id });
+    if (!row) throw new NotFoundError('BackupLocation', id);
+    authorize(principal, 'administer', { tenantId: row.tenantId });
+    if (row.kind !== 's3') {
+      for (const field of ['region', 'endpoint', 'forcePathStyle'] as const) {
+        if (input[field] != null) throw new BadUserInputError(`input.${field}`, 'is for s3 locations only');
+      }
+    }
+    if (input.name != null) row.name = validateName('input.name', input.name);
+    if (input.encryptionKeyRef !== undefined) {
+      row.encryptionKeyRef =
+        input.encryptionKeyRef === null
+          ? null
+          : validateKeyRef('input.encryptionKeyRef', input.encryptionKeyRef);
+    }
+    if (input.region !== undefined) {
+      row.region = input.region === null ? null : validateRegion('input.region', input.region);
+    }
+    if (input.endpoint !== undefined) {
+      row.endpoint = input.endpoint === null ? null : validateEndpoint('input.endpoint', input.endpoint);
+    }
+    if (input.forcePathStyle !== undefined) row.forcePathStyle = input.forcePathStyle ?? false;
+    if (input.credentialId !== undefined) {
+      row.credentialId = await checkLocationCredential(
+        em,
+        'input.credentialId',
+        row.tenantId,
+        row.kind,
+        input.credentialId,
+      );
+    }
+    await flushUnique(em, row.name);
+    return BackupLocation.from(row);
+  }
+
+  @Mutation(() => ID, { description: 'Deletes the location; refused while the catalog holds backups in it.' })
+  async deleteBackupLocation(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<string> {
+    const row = await em.findOne(BackupLocationEntity, { id });
+    if (!row) throw new NotFoundError('BackupLocation', id);
+    authorize(principal, 'administer', { tenantId: row.tenantId });
+    const backups = await countLocationBackups(em, id);
+    if (backups > 0) {
+      throw new ConflictError(
+        `backup location '${row.name}' still holds ${backups} backup(s) in the catalog; delete them first`,
+      );
+    }
+    await em.remove(row).flush();
+    return id;
+  }
+}
+
+async function flushUnique(em: EntityManager, name: string): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new ConflictError(`this tenant already has a backup location named '${name}'`, { cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import type { BackupProgress, BackupResultSummary } from '../backups/backupLifecycle.ts';
+import { newId } from '../db/newId.ts';
+import { clusterScopeFilter } from '../db/scopeFilter.ts';
+import { restorePhases } from './restoreLifecycle.ts';
+
+/**
+ * A restore of one backup into one cluster. The row belongs to the TARGET cluster (`clusterId`): that is where
+ * it writes, so that is whose scope decides who sees it.
+ */
+export const RestoreEntity = defineEntity({
+  name: 'Restore',
+  tableName: 'restores',
+  indexes: [
+    { properties: ['tenantId', 'createdAt'] },
+    { properties: ['clusterId', 'createdAt'] },
+    { properties: ['backupId'] },
+  ],
+  properties: {
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => newId()),
+    tenantId: p.string(),
+    /** The target cluster. */
+    clusterId: p.string(),
+    backupId: p.string(),
+    sourceClusterId: p.string(),
+    spec: p.json<RestoreSpec>(),
+    /** Target namespaces (names, patterns, or `*` for all) it may write: what `authorize` checks. */
+    targetNamespaces: p.json<string[]>(),
+    phase: p.enum(restorePhases),
+    progress: p.json<BackupProgress>(),
+    result: p.json<BackupResultSummary>().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    startedAt: p.datetime().nullable(),
+    completedAt: p.datetime().nullable(),
+  },
+  filters: { scope: clusterScopeFilter('clusterId') },
+});
+
+export type RestoreRow = InferEntity<typeof RestoreEntity>;

@@ -1,0 +1,69 @@
+import { Field, ID, InputType } from 'type-graphql';
+import type { ExistingResourcePolicy as ExistingResourcePolicyName } from '../../../schema/spec/RestoreSpec.ts';
+import { ExistingResourcePolicy, RestorePhase } from './Restore.ts';
+import type { RestorePhase as RestorePhaseName } from './restoreLifecycle.ts';
+
+@InputType()
+export class MappingInput {
+  @Field(() => String)
+  from!: string;
+
+  @Field(() => String)
+  to!: string;
+}
+
+@InputType({
+  description: 'A restore to run now. Filters apply to the backup’s contents, by source namespace.',
+})
+export class CreateRestoreInput {
+  @Field(() => ID, { description: 'A Completed or PartiallyFailed backup.' })
+  backupId!: string;
+
+  @Field(() => ID, { description: 'Any cluster of the backup’s tenant, the backup’s own included.' })
+  targetClusterId!: string;
+
+  @Field(() => [MappingInput], { defaultValue: [], description: 'Source namespace → target namespace.' })
+  namespaceMapping!: MappingInput[];
+
+  @Field(() => [String], { defaultValue: [] })
+  includeNamespaces!: string[];
+
+  @Field(() => [String], { defaultValue: [] })
+  excludeNamespaces!: string[];
+
+  @Field(() => [String], { defaultValue: [] })
+  includeResources!: string[];
+
+  @Field(() => [String], { defaultValue: [] })
+  excludeResources!: string[];
+
+  @Field(() => [String], { defaultValue: [], description: 'Kubernetes label selectors, OR’d.' })
+  labelSelectors!: string[];
+
+  @Field(() => ExistingResourcePolicy, { defaultValue: ExistingResourcePolicy.skip })
+  existingResourcePolicy!: ExistingResourcePolicyName;
+
+  @Field(() => [MappingInput], {
+    defaultValue: [],
+    description: 'Source storage class → target storage class.',
+  })
+  storageClassMapping!: MappingInput[];
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Only compute and report the plan.' })
+  dryRun!: boolean;
+}
+
+@InputType()
+export class RestoreFilter {
+  @Field(() => ID, { nullable: true })
+  tenantId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  backupId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  targetClusterId?: string | null;
+
+  @Field(() => [RestorePhase], { nullable: true, description: 'Any of these phases.' })
+  phases?: RestorePhaseName[] | null;
+}

@@ -1,0 +1,74 @@
+import { checkLabelSelector } from './checkLabelSelector.ts';
+import {
+  namespacePatternProblem,
+  namespaceProblem,
+  resourceTypeProblem,
+  storageClassProblem,
+} from './kubernetesNames.ts';
+import { SpecError } from './SpecError.ts';
+import { SpecReader } from './SpecReader.ts';
+
+/** What a restore does with an object that already exists in the target: leave it, patch it, or recreate it. */
+export const existingResourcePolicies = ['skip', 'update', 'replace'] as const;
+export type ExistingResourcePolicy = (typeof existingResourcePolicies)[number];
+
+/**
+ * What to restore and where, shared by the hub and the agent. Filters apply to the backup's contents, by
+ * source namespace; `namespaceMapping` then renames source namespaces in the target. Version 1.
+ */
+export interface RestoreSpec {
+  version: 1;
+  backupId: string;
+  /** Any cluster of the backup's tenant, the backup's own included. */
+  targetClusterId: string;
+  /** Source namespace → target namespace. */
+  namespaceMapping: Record<string, string>;
+  includeNamespaces: string[];
+  excludeNamespaces: string[];
+  includeResources: string[];
+  excludeResources: string[];
+  /** OR'd, each in Kubernetes syntax. */
+  labelSelectors: string[];
+  existingResourcePolicy: ExistingResourcePolicy;
+  /** Source storage class → target storage class, for PVCs and PVs. */
+  storageClassMapping: Record<string, string>;
+  /** Compute and report the plan without changing the target cluster. */
+  dryRun: boolean;
+}
+
+/** Validates a restore spec from the wire; throws a `SpecError` naming the first bad field. */
+export function parseRestoreSpec(value: unknown): RestoreSpec {
+  const r = SpecReader.of(value);
+  r.integer('version', 1, 1, 1);
+  const spec: RestoreSpec = {
+    version: 1,
+    backupId: r.string('backupId'),
+    targetClusterId: r.string('targetClusterId'),
+    namespaceMapping: r.stringMap('namespaceMapping', namespaceProblem, namespaceProblem),
+    includeNamespaces: r.stringList('includeNamespaces', namespacePatternProblem),
+    excludeNamespaces: r.stringList('excludeNamespaces', namespacePatternProblem),
+    includeResources: r.stringList('includeResources', resourceTypeProblem),
+    excludeResources: r.stringList('excludeResources', resourceTypeProblem),
+    labelSelectors: r.stringList('labelSelectors', checkLabelSelector),
+    existingResourcePolicy: r.oneOf('existingResourcePolicy', existingResourcePolicies, 'skip'),
+    storageClassMapping: r.stringMap('storageClassMapping', storageClassProblem, storageClassProblem),
+    dryRun: r.boolean('dryRun', false),
+  };
+  r.disjoint('includeNamespaces', spec.includeNamespaces, spec.excludeNamespaces);
+  r.disjoint('includeResources', spec.includeResources, spec.excludeResources);
+  // Two sources into one target would silently merge namespaces, and the second would overwrite the first.
+  const seen = new Map<string, string>();
+  for (const [source, target] of Object.entries(spec.namespaceMapping)) {
+    const earlier = seen.get(target);
+    if (earlier !== undefined) {
+      throw new SpecError(`namespaceMapping.${source}`, `maps to '${target}', as '${earlier}' already does`);
+    }
+    seen.set(target, source);
+  }
+  return spec;
+}
+
+/** The target namespace of a source namespace under the restore's mapping. */
+export function targetNamespaceOf(spec: Pick<RestoreSpec, 'namespaceMapping'>, source: string): string {
+  return spec.namespaceMapping[source] ?? source;
+}

@@ -1,0 +1,76 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { BackupEntity } from '../../hub/src/backups/BackupEntity.ts';
+import type { BackupPhase } from '../../hub/src/backups/backupLifecycle.ts';
+import { newId } from '../../hub/src/db/newId.ts';
+import { parseBackupSpec } from '../../schema/spec/BackupSpec.ts';
+
+/** A catalog row as an agent would leave it; build with `aBackup(tenant, cluster).…` and `insert`. */
+export class BackupBuilder {
+  private phase: BackupPhase = 'Completed';
+  private labels: Record<string, string> = {};
+  private createdAt = new Date();
+  private name: string | undefined;
+  private includeNamespaces: string[] = [];
+
+  constructor(
+    private readonly tenantId: string,
+    private readonly clusterId: string,
+  ) {}
+
+  inPhase(phase: BackupPhase): this {
+    this.phase = phase;
+    return this;
+  }
+
+  withLabels(labels: Record<string, string>): this {
+    this.labels = labels;
+    return this;
+  }
+
+  createdAtTime(at: Date): this {
+    this.createdAt = at;
+    return this;
+  }
+
+  named(name: string): this {
+    this.name = name;
+    return this;
+  }
+
+  ofNamespaces(namespaces: string[]): this {
+    this.includeNamespaces = namespaces;
+    return this;
+  }
+
+  /** Writes the row and returns its id. */
+  async insert(orm: MikroORM): Promise<string> {
+    const id = newId();
+    const spec = parseBackupSpec({
+      clusterId: this.clusterId,
+      locationId: 'seeded-location',
+      includeNamespaces: this.includeNamespaces,
+      labels: this.labels,
+    });
+    await orm.em.fork().insert(BackupEntity, {
+      id,
+      tenantId: this.tenantId,
+      clusterId: this.clusterId,
+      locationId: spec.locationId,
+      name: this.name ?? `seeded-${id.slice(0, 8)}`,
+      spec,
+      labels: this.labels,
+      phase: this.phase,
+      progress: { itemsDone: 10, itemsTotal: 10, bytes: 4096 },
+      result: { countsByKind: { Deployment: 2, ConfigMap: 8 }, warnings: [], errors: [] },
+      createdAt: this.createdAt,
+      startedAt: this.createdAt,
+      completedAt: this.createdAt,
+      expiresAt: new Date(this.createdAt.getTime() + spec.ttlSeconds * 1000),
+    });
+    return id;
+  }
+}
+
+export function aBackup(tenantId: string, clusterId: string): BackupBuilder {
+  return new BackupBuilder(tenantId, clusterId);
+}
