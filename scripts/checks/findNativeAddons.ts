@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface LockedPackage {
@@ -15,7 +15,7 @@ export interface NativeAddonReport {
 }
 
 function* filesOf(dir: string, depth = 0): Generator<string> {
-  let entries: import('node:fs').Dirent[];
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -30,7 +30,7 @@ function* filesOf(dir: string, depth = 0): Generator<string> {
 
 /**
  * Reads `package-lock.json` and the installed tree under `root` to find native addons. Dev tools may ship
- * prebuilt executables (Biome, Vite's bundler), but nothing may be compiled at install time and nothing the
+ * prebuilt executables (Vite's bundler, esbuild), but nothing may be compiled at install time and nothing the
  * hub or agent loads at run time may be an addon: SQLite, zstd and crypto come from Node itself.
  */
 export function findNativeAddons(root: string): NativeAddonReport {

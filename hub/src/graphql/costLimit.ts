@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import type * as QueryComplexity from 'graphql-query-complexity';
 import { ErrorCode } from '../errors/ErrorCode.ts';
 
 // The package's ESM build imports graphql's ESM files while the rest of the process uses graphql's CommonJS
@@ -8,7 +9,7 @@ import { ErrorCode } from '../errors/ErrorCode.ts';
 // shares ours.
 const { getComplexity, fieldExtensionsEstimator, simpleEstimator } = createRequire(import.meta.url)(
   'graphql-query-complexity',
-) as typeof import('graphql-query-complexity');
+) as typeof QueryComplexity;
 
 /**
  * Refuses operations whose estimated cost exceeds `maximum` before they execute: each field costs 1, and a

@@ -1,0 +1,48 @@
+// Lint configuration (ESLint flat config with typescript-eslint). Formatting is not linted.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', '.cache/**', 'data/**', 'node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      // A handler declared before the server it serves is assigned once, but read before that.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports (STYLE.md: no default exports).' },
+        {
+          selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']",
+          message: 'Focused tests must not be committed.',
+        },
+      ],
+    },
+  },
+  {
+    // The hub and the agent never import each other; schema/ imports neither (also checked by a test).
+    files: ['hub/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/agent/**', '../../agent/*'] }] },
+  },
+  {
+    files: ['agent/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/hub/**'] }] },
+  },
+  {
+    files: ['schema/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/hub/**', '**/agent/**'] }] },
+  },
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['vitest.config.ts', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);
