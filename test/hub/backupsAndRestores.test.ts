@@ -352,8 +352,10 @@ describe.each(databasesOf(world))('backups, restores and jobs on %s', (database)
       const foreign = (await subscribeOnce(
         { authorization: `Bearer ${operator}` },
         ids.foreign as string,
-      )) as { message?: string }[];
-      expect(JSON.stringify(foreign)).toMatch(/was not found/);
+      )) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+      expect(foreign.errors?.[0]?.message).toMatch(/was not found/);
+      expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(foreign.data ?? null).toBeNull();
     });
   });
 });

@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { OidcVerifier } from '../auth/OidcVerifier.ts';
@@ -54,9 +55,15 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
   const app = express();
   const http = createServer(app);
   const wsServer = new WebSocketServer({ server: http, path: '/graphql' });
+  const format = formatError({ error: (message, fields) => logger.error(fields, message) });
   const wsCleanup = useServer<{ authorization?: string }>(
     {
       schema,
+      // The same limits and error shapes as over HTTP: a subscription is no way around either.
+      validate: (s, document) => validate(s, document, [...specifiedRules, depthLimit(maxQueryDepth)]),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) } : undefined,
       context: (ctx) => createContext(ctx.connectionParams?.authorization, deps),
       onConnect: async (ctx) => {
         try {
@@ -71,7 +78,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
   );
   const apollo = new ApolloServer<HubContext>({
     schema,
-    formatError: formatError({ error: (message, fields) => logger.error(fields, message) }),
+    formatError: format,
     validationRules: [depthLimit(maxQueryDepth)],
     introspection: true,
     plugins: [
