@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import { pino } from 'pino';
+import { PeerMissingError } from '../../test/world/PeerMissingError.ts';
+import { startPostgres } from '../../test/world/startPostgres.ts';
 import { BackupEntity, type BackupRow } from '../../hub/src/backups/BackupEntity.ts';
 import { type BackupPhase, backupPhases } from '../../hub/src/backups/backupLifecycle.ts';
 import { loadConfig } from '../../hub/src/config/loadConfig.ts';
@@ -16,7 +18,7 @@ import { percentile } from './percentile.ts';
 /**
  * Catalog read latency at scale: seeds 100,000 backups over 50 clusters of 5 tenants, then times a filtered
  * first page of `backups` and a `backup(id)` over HTTP as a tenant operator's API token. Runs on SQLite, and
- * also on PostgreSQL when FLEETBACK_BENCH_DATABASE_URL names an empty database. Prints one JSON object.
+ * then on PostgreSQL: the empty database FLEETBACK_BENCH_DATABASE_URL names, or a throw-away local server. Prints one JSON object.
  * Run with `npm run bench`.
  */
 const totalBackups = Number(process.env.FLEETBACK_BENCH_BACKUPS ?? 100_000);
@@ -196,8 +198,23 @@ async function benchOn(database: 'sqlite' | 'postgresql', databaseUrl?: string) 
 }
 
 const results = [await benchOn('sqlite')];
-const pgUrl = process.env.FLEETBACK_BENCH_DATABASE_URL;
-if (pgUrl) results.push(await benchOn('postgresql', pgUrl));
+// PostgreSQL: the database named by FLEETBACK_BENCH_DATABASE_URL, or else a throw-away server of the test world.
+let pgUrl = process.env.FLEETBACK_BENCH_DATABASE_URL;
+let postgres: Awaited<ReturnType<typeof startPostgres>> | undefined;
+if (!pgUrl) {
+  try {
+    postgres = await startPostgres({ logDir: mkdtempSync(join(tmpdir(), 'fleetback-bench-pg-')) });
+    pgUrl = postgres.info.url;
+  } catch (error) {
+    if (!(error instanceof PeerMissingError)) throw error;
+    console.error(`skipping PostgreSQL: ${error.message}`);
+  }
+}
+try {
+  if (pgUrl) results.push(await benchOn('postgresql', pgUrl));
+} finally {
+  await postgres?.stop();
+}
 console.log(
   JSON.stringify({
     benchmark: 'hub-api',
