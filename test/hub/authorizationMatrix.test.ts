@@ -25,6 +25,9 @@ interface Fixture {
   jobB: string;
   credentialB: string;
   locationB: string;
+  policyB: string;
+  ruleB: string;
+  scheduleB: string;
 }
 
 /** Who may do it: any signed-in caller, a viewer/operator/admin of the object's tenant, or a hub admin. */
@@ -275,6 +278,123 @@ const matrix: Record<string, Operation> = {
       variables: { id: f.jobB },
     }),
   },
+  schedulePolicies: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'query($t: ID!) { schedulePolicies(tenantId: $t) { edges { node { id name } } } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  schedulePolicy: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'query($id: ID!) { schedulePolicy(id: $id) { id name } }',
+      variables: { id: f.policyB },
+    }),
+  },
+  schedulePolicyPresets: {
+    minimum: 'anyone',
+    onB: () => ({ query: '{ schedulePolicyPresets { name spec { kind } } }' }),
+  },
+  createSchedulePolicy: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query:
+        'mutation($t: ID!) { createSchedulePolicy(input: { tenantId: $t, name: "intruder", spec: { daily: { time: "01:00" } } }) { id } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  updateSchedulePolicy: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { updateSchedulePolicy(id: $id, input: { name: "renamed" }) { id } }',
+      variables: { id: f.policyB },
+    }),
+  },
+  deleteSchedulePolicy: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { deleteSchedulePolicy(id: $id) }',
+      variables: { id: f.policyB },
+    }),
+  },
+  rules: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'query($t: ID!) { rules(tenantId: $t) { edges { node { id name } } } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  rule: {
+    minimum: 'viewer',
+    onB: (f) => ({ query: 'query($id: ID!) { rule(id: $id) { id name } }', variables: { id: f.ruleB } }),
+  },
+  createRule: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query:
+        'mutation($t: ID!) { createRule(input: { tenantId: $t, name: "intruder", spec: { subRules: [{ podSelectors: ["app=db"], actions: [{ command: "sync" }] }] } }) { id } }',
+      variables: { t: f.tenantB },
+    }),
+  },
+  updateRule: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { updateRule(id: $id, input: { name: "renamed" }) { id } }',
+      variables: { id: f.ruleB },
+    }),
+  },
+  deleteRule: {
+    minimum: 'operator',
+    onB: (f) => ({ query: 'mutation($id: ID!) { deleteRule(id: $id) }', variables: { id: f.ruleB } }),
+  },
+  backupSchedules: {
+    minimum: 'anyone',
+    onB: () => ({ query: '{ backupSchedules { edges { node { id name policyId } } } }' }),
+  },
+  backupSchedule: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'query($id: ID!) { backupSchedule(id: $id) { id name } }',
+      variables: { id: f.scheduleB },
+    }),
+  },
+  createBackupSchedule: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query:
+        'mutation($c: ID!, $p: ID!, $l: ID!) { createBackupSchedule(input: { clusterId: $c, name: "intruder", policyId: $p, template: { locationId: $l } }) { id } }',
+      variables: { c: f.clusterB1, p: f.policyB, l: f.locationB },
+    }),
+  },
+  updateBackupSchedule: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { updateBackupSchedule(id: $id, input: { name: "renamed" }) { id } }',
+      variables: { id: f.scheduleB },
+    }),
+  },
+  suspendBackupSchedule: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { suspendBackupSchedule(id: $id) { id } }',
+      variables: { id: f.scheduleB },
+    }),
+  },
+  resumeBackupSchedule: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { resumeBackupSchedule(id: $id) { id } }',
+      variables: { id: f.scheduleB },
+    }),
+  },
+  deleteBackupSchedule: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query: 'mutation($id: ID!) { deleteBackupSchedule(id: $id) }',
+      variables: { id: f.scheduleB },
+    }),
+  },
 };
 
 function rootFields(): { name: string; kind: 'query' | 'mutation' | 'subscription' }[] {
@@ -384,6 +504,24 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
         { t: tenantB, c: credentialB },
       )
     ).createBackupLocation.id;
+    const policyB = (
+      await must<{ createSchedulePolicy: { id: string } }>(
+        'mutation($t: ID!) { createSchedulePolicy(input: { tenantId: $t, name: "nightly", spec: { daily: { time: "01:00" } } }) { id } }',
+        { t: tenantB },
+      )
+    ).createSchedulePolicy.id;
+    const ruleB = (
+      await must<{ createRule: { id: string } }>(
+        'mutation($t: ID!) { createRule(input: { tenantId: $t, name: "flush", spec: { subRules: [{ podSelectors: ["app=db"], actions: [{ command: "sync" }] }] } }) { id } }',
+        { t: tenantB },
+      )
+    ).createRule.id;
+    const scheduleB = (
+      await must<{ createBackupSchedule: { id: string } }>(
+        'mutation($c: ID!, $p: ID!, $l: ID!, $r: ID!) { createBackupSchedule(input: { clusterId: $c, name: "nightly", policyId: $p, template: { locationId: $l, preRuleId: $r } }) { id } }',
+        { c: clusterB1, p: policyB, l: locationB, r: ruleB },
+      )
+    ).createBackupSchedule.id;
     f = {
       tenantA,
       tenantB,
@@ -397,6 +535,9 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
       jobB,
       credentialB,
       locationB,
+      policyB,
+      ruleB,
+      scheduleB,
     };
     for (const user of ['bob', 'carol', 'dave'] as const) {
       tokens[user] = (await fetchIdpToken(idp as NonNullable<typeof idp>, user)).accessToken;
@@ -429,7 +570,7 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
       expect(result.errors).toBeUndefined();
       const text = JSON.stringify(result.data);
       const ofB = [f.tenantB, f.clusterB1, f.bindingB, f.tokenB, f.backupB, f.restoreB, f.jobB];
-      for (const id of [...ofB, f.credentialB, f.locationB]) {
+      for (const id of [...ofB, f.credentialB, f.locationB, f.policyB, f.ruleB, f.scheduleB]) {
         expect(text).not.toContain(id);
       }
     },

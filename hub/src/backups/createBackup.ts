@@ -9,6 +9,7 @@ import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { labelsFromList } from '../graphql/Label.ts';
 import { validateLabels } from '../graphql/validateName.ts';
 import { JobEntity } from '../jobs/JobEntity.ts';
+import { requireTenantRule } from '../rules/requireTenantRule.ts';
 import { BackupEntity, type BackupRow } from './BackupEntity.ts';
 import type { CreateBackupInput } from './BackupInputs.ts';
 import { backupName } from './backupName.ts';
@@ -54,6 +55,9 @@ export async function createBackup(
   const name = backupName(input.name, input.namePrefix, now);
   if (!(await findTenantLocation(em, cluster.tenantId, spec.locationId))) {
     throw new NotFoundError('BackupLocation', spec.locationId);
+  }
+  for (const ruleId of [spec.preRuleId, spec.postRuleId]) {
+    if (ruleId !== null) await requireTenantRule(em, cluster.tenantId, ruleId);
   }
   const backup = em.create(BackupEntity, {
     tenantId: cluster.tenantId,

@@ -6,7 +6,10 @@ import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { CredentialEntity } from '../credentials/CredentialEntity.ts';
 import { JobEntity } from '../jobs/JobEntity.ts';
 import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
+import { SchedulePolicyEntity } from '../policies/SchedulePolicyEntity.ts';
 import { RestoreEntity } from '../restores/RestoreEntity.ts';
+import { RuleEntity } from '../rules/RuleEntity.ts';
+import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /** Every entity the hub persists; migrations are generated from this list. */
@@ -21,4 +24,7 @@ export const entities = [
   JobEntity,
   BackupEntity,
   RestoreEntity,
+  SchedulePolicyEntity,
+  RuleEntity,
+  BackupScheduleEntity,
 ];

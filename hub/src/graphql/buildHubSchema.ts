@@ -9,7 +9,10 @@ import { ClusterResolver } from '../clusters/ClusterResolver.ts';
 import { CredentialResolver } from '../credentials/CredentialResolver.ts';
 import { JobResolver } from '../jobs/JobResolver.ts';
 import { BackupLocationResolver } from '../locations/BackupLocationResolver.ts';
+import { SchedulePolicyResolver } from '../policies/SchedulePolicyResolver.ts';
 import { RestoreResolver } from '../restores/RestoreResolver.ts';
+import { RuleResolver } from '../rules/RuleResolver.ts';
+import { BackupScheduleResolver } from '../schedules/BackupScheduleResolver.ts';
 import { TenantResolver } from '../tenants/TenantResolver.ts';
 import { hubPubSub } from './hubPubSub.ts';
 
@@ -27,6 +30,9 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       JobResolver,
       BackupResolver,
       RestoreResolver,
+      SchedulePolicyResolver,
+      RuleResolver,
+      BackupScheduleResolver,
     ],
     pubSub: hubPubSub,
     validate: false,

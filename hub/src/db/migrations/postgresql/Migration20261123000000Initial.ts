@@ -55,6 +55,20 @@ export class Migration20261123000000Initial extends Migration {
       "alter table \"backup_locations\" add constraint \"backup_locations_kind_check\" check (\"kind\" in ('s3', 'azure', 'gcs', 'filesystem'));",
     );
     this.addSql(
+      'create table "backup_schedules" ("id" varchar(255) not null, "tenant_id" varchar(255) not null, "cluster_id" varchar(255) not null, "name" varchar(255) not null, "policy_id" varchar(255) not null, "location_id" varchar(255) not null, "pre_rule_id" varchar(255) null, "post_rule_id" varchar(255) null, "template" jsonb not null, "suspended" boolean not null default false, "created_at" timestamptz not null, "updated_at" timestamptz not null, "last_run_at" timestamptz null, "next_run_at" timestamptz null, primary key ("id"));',
+    );
+    this.addSql('create index "backup_schedules_cluster_id_index" on "backup_schedules" ("cluster_id");');
+    this.addSql('create index "backup_schedules_policy_id_index" on "backup_schedules" ("policy_id");');
+    this.addSql('create index "backup_schedules_location_id_index" on "backup_schedules" ("location_id");');
+    this.addSql('create index "backup_schedules_pre_rule_id_index" on "backup_schedules" ("pre_rule_id");');
+    this.addSql('create index "backup_schedules_post_rule_id_index" on "backup_schedules" ("post_rule_id");');
+    this.addSql(
+      'create index "backup_schedules_suspended_next_run_at_index" on "backup_schedules" ("suspended", "next_run_at");',
+    );
+    this.addSql(
+      'alter table "backup_schedules" add constraint "backup_schedules_tenant_id_name_unique" unique ("tenant_id", "name");',
+    );
+    this.addSql(
       'create table "clusters" ("id" varchar(255) not null, "tenant_id" varchar(255) not null, "name" varchar(255) not null, "labels" jsonb not null, "enrollment_hash" varchar(255) null, "enrollment_expires_at" timestamptz null, "credential_hash" varchar(255) null, "enrolled_at" timestamptz null, "agent_version" varchar(255) null, "kubernetes_version" varchar(255) null, "connected" boolean not null default false, "last_seen_at" timestamptz null, "created_at" timestamptz not null, primary key ("id"));',
     );
     this.addSql('create index "clusters_tenant_id_index" on "clusters" ("tenant_id");');
@@ -114,6 +128,20 @@ export class Migration20261123000000Initial extends Migration {
     );
     this.addSql(
       'alter table "role_bindings" add constraint "role_bindings_role_check" check ("role" in (\'admin\', \'operator\', \'viewer\'));',
+    );
+    this.addSql(
+      'create table "rules" ("id" varchar(255) not null, "tenant_id" varchar(255) not null, "name" varchar(255) not null, "spec" jsonb not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));',
+    );
+    this.addSql('create index "rules_tenant_id_index" on "rules" ("tenant_id");');
+    this.addSql(
+      'alter table "rules" add constraint "rules_tenant_id_name_unique" unique ("tenant_id", "name");',
+    );
+    this.addSql(
+      'create table "schedule_policies" ("id" varchar(255) not null, "tenant_id" varchar(255) not null, "name" varchar(255) not null, "spec" jsonb not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));',
+    );
+    this.addSql('create index "schedule_policies_tenant_id_index" on "schedule_policies" ("tenant_id");');
+    this.addSql(
+      'alter table "schedule_policies" add constraint "schedule_policies_tenant_id_name_unique" unique ("tenant_id", "name");',
     );
     this.addSql(
       'create table "tenants" ("id" varchar(255) not null, "name" varchar(255) not null, "display_name" varchar(255) not null, "created_at" timestamptz not null, primary key ("id"));',

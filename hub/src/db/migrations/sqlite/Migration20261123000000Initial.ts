@@ -40,6 +40,20 @@ export class Migration20261123000000Initial extends Migration {
       'create unique index `backup_locations_tenant_id_name_unique` on `backup_locations` (`tenant_id`, `name`);',
     );
     this.addSql(
+      'create table `backup_schedules` (`id` text not null primary key, `tenant_id` text not null, `cluster_id` text not null, `name` text not null, `policy_id` text not null, `location_id` text not null, `pre_rule_id` text null, `post_rule_id` text null, `template` json not null, `suspended` integer not null default false, `created_at` datetime not null, `updated_at` datetime not null, `last_run_at` datetime null, `next_run_at` datetime null);',
+    );
+    this.addSql('create index `backup_schedules_cluster_id_index` on `backup_schedules` (`cluster_id`);');
+    this.addSql('create index `backup_schedules_policy_id_index` on `backup_schedules` (`policy_id`);');
+    this.addSql('create index `backup_schedules_location_id_index` on `backup_schedules` (`location_id`);');
+    this.addSql('create index `backup_schedules_pre_rule_id_index` on `backup_schedules` (`pre_rule_id`);');
+    this.addSql('create index `backup_schedules_post_rule_id_index` on `backup_schedules` (`post_rule_id`);');
+    this.addSql(
+      'create index `backup_schedules_suspended_next_run_at_index` on `backup_schedules` (`suspended`, `next_run_at`);',
+    );
+    this.addSql(
+      'create unique index `backup_schedules_tenant_id_name_unique` on `backup_schedules` (`tenant_id`, `name`);',
+    );
+    this.addSql(
       'create table `clusters` (`id` text not null primary key, `tenant_id` text not null, `name` text not null, `labels` json not null, `enrollment_hash` text null, `enrollment_expires_at` datetime null, `credential_hash` text null, `enrolled_at` datetime null, `agent_version` text null, `kubernetes_version` text null, `connected` integer not null default false, `last_seen_at` datetime null, `created_at` datetime not null);',
     );
     this.addSql('create index `clusters_tenant_id_index` on `clusters` (`tenant_id`);');
@@ -76,6 +90,18 @@ export class Migration20261123000000Initial extends Migration {
     );
     this.addSql('create index `role_bindings_tenant_id_index` on `role_bindings` (`tenant_id`);');
     this.addSql('create index `role_bindings_subject_index` on `role_bindings` (`subject`);');
+    this.addSql(
+      'create table `rules` (`id` text not null primary key, `tenant_id` text not null, `name` text not null, `spec` json not null, `created_at` datetime not null, `updated_at` datetime not null);',
+    );
+    this.addSql('create index `rules_tenant_id_index` on `rules` (`tenant_id`);');
+    this.addSql('create unique index `rules_tenant_id_name_unique` on `rules` (`tenant_id`, `name`);');
+    this.addSql(
+      'create table `schedule_policies` (`id` text not null primary key, `tenant_id` text not null, `name` text not null, `spec` json not null, `created_at` datetime not null, `updated_at` datetime not null);',
+    );
+    this.addSql('create index `schedule_policies_tenant_id_index` on `schedule_policies` (`tenant_id`);');
+    this.addSql(
+      'create unique index `schedule_policies_tenant_id_name_unique` on `schedule_policies` (`tenant_id`, `name`);',
+    );
     this.addSql(
       'create table `tenants` (`id` text not null primary key, `name` text not null, `display_name` text not null, `created_at` datetime not null);',
     );

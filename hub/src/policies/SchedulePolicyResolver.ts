@@ -1,0 +1,109 @@
+import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { parseSchedulePolicySpec } from '../../../schema/spec/SchedulePolicySpec.ts';
+import { schedulePolicyPresets } from '../../../schema/spec/schedulePolicyPresets.ts';
+import { authorize } from '../access/authorize.ts';
+import { parseSpecInput } from '../backups/parseSpecInput.ts';
+import { ConflictError, NotFoundError } from '../errors/errors.ts';
+import { PageArgs } from '../graphql/Connection.ts';
+import type { HubContext } from '../graphql/HubContext.ts';
+import { paginate } from '../graphql/paginate.ts';
+import { validateName } from '../graphql/validateName.ts';
+import { schedulesUsing } from '../schedules/schedulesUsing.ts';
+import { SchedulePolicy, SchedulePolicyConnection, SchedulePolicyPreset } from './SchedulePolicy.ts';
+import { SchedulePolicyEntity } from './SchedulePolicyEntity.ts';
+import { CreateSchedulePolicyInput, UpdateSchedulePolicyInput } from './SchedulePolicyInputs.ts';
+
+@Resolver(() => SchedulePolicy)
+export class SchedulePolicyResolver {
+  @Query(() => SchedulePolicyConnection, { description: "A tenant's schedule policies, by name." })
+  schedulePolicies(
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { em, principal }: HubContext,
+  ) {
+    authorize(principal, 'read', { tenantId });
+    return paginate(
+      em,
+      SchedulePolicyEntity,
+      { tenantId },
+      page,
+      { sortBy: 'name', direction: 'asc' },
+      SchedulePolicy.from,
+    );
+  }
+
+  @Query(() => SchedulePolicy)
+  async schedulePolicy(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<SchedulePolicy> {
+    const row = await em.findOne(SchedulePolicyEntity, { id });
+    if (!row) throw new NotFoundError('SchedulePolicy', id);
+    authorize(principal, 'read', { tenantId: row.tenantId });
+    return SchedulePolicy.from(row);
+  }
+
+  @Query(() => [SchedulePolicyPreset], { description: 'Ready-made schedules to start a policy from.' })
+  schedulePolicyPresets(): SchedulePolicyPreset[] {
+    return schedulePolicyPresets.map(SchedulePolicyPreset.from);
+  }
+
+  @Mutation(() => SchedulePolicy)
+  async createSchedulePolicy(
+    @Arg('input', () => CreateSchedulePolicyInput) input: CreateSchedulePolicyInput,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<SchedulePolicy> {
+    authorize(principal, 'operate', { tenantId: input.tenantId });
+    const name = validateName('input.name', input.name);
+    const spec = parseSpecInput('input', () => parseSchedulePolicySpec(input.spec, 'spec'));
+    const row = em.create(SchedulePolicyEntity, { tenantId: input.tenantId, name, spec });
+    await flushUnique(em, name);
+    return SchedulePolicy.from(row);
+  }
+
+  @Mutation(() => SchedulePolicy, { description: 'Schedules using the policy follow the change.' })
+  async updateSchedulePolicy(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateSchedulePolicyInput) input: UpdateSchedulePolicyInput,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<SchedulePolicy> {
+    const row = await em.findOne(SchedulePolicyEntity, { id });
+    if (!row) throw new NotFoundError('SchedulePolicy', id);
+    authorize(principal, 'operate', { tenantId: row.tenantId });
+    if (input.name != null) row.name = validateName('input.name', input.name);
+    const spec = input.spec;
+    if (spec != null) row.spec = parseSpecInput('input', () => parseSchedulePolicySpec(spec, 'spec'));
+    await flushUnique(em, row.name);
+    return SchedulePolicy.from(row);
+  }
+
+  @Mutation(() => ID, { description: 'Deletes the policy; refused while a backup schedule uses it.' })
+  async deleteSchedulePolicy(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<string> {
+    const row = await em.findOne(SchedulePolicyEntity, { id });
+    if (!row) throw new NotFoundError('SchedulePolicy', id);
+    authorize(principal, 'operate', { tenantId: row.tenantId });
+    const users = await schedulesUsing(em, { policyId: id });
+    if (users.length > 0) {
+      throw new ConflictError(
+        `schedule policy '${row.name}' is used by backup schedule(s) ${users.join(', ')}; give them another policy first`,
+      );
+    }
+    await em.remove(row).flush();
+    return id;
+  }
+}
+
+async function flushUnique(em: EntityManager, name: string): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new ConflictError(`this tenant already has a schedule policy named '${name}'`, { cause: error });
+    }
+    throw error;
+  }
+}

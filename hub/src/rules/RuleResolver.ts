@@ -1,0 +1,90 @@
+import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { parseRuleSpec } from '../../../schema/spec/RuleSpec.ts';
+import { authorize } from '../access/authorize.ts';
+import { parseSpecInput } from '../backups/parseSpecInput.ts';
+import { ConflictError, NotFoundError } from '../errors/errors.ts';
+import { PageArgs } from '../graphql/Connection.ts';
+import type { HubContext } from '../graphql/HubContext.ts';
+import { paginate } from '../graphql/paginate.ts';
+import { validateName } from '../graphql/validateName.ts';
+import { schedulesUsing } from '../schedules/schedulesUsing.ts';
+import { Rule, RuleConnection } from './Rule.ts';
+import { RuleEntity } from './RuleEntity.ts';
+import { CreateRuleInput, UpdateRuleInput } from './RuleInputs.ts';
+
+@Resolver(() => Rule)
+export class RuleResolver {
+  @Query(() => RuleConnection, { description: "A tenant's pre- and post-backup rules, by name." })
+  rules(
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { em, principal }: HubContext,
+  ) {
+    authorize(principal, 'read', { tenantId });
+    return paginate(em, RuleEntity, { tenantId }, page, { sortBy: 'name', direction: 'asc' }, Rule.from);
+  }
+
+  @Query(() => Rule)
+  async rule(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext): Promise<Rule> {
+    const row = await em.findOne(RuleEntity, { id });
+    if (!row) throw new NotFoundError('Rule', id);
+    authorize(principal, 'read', { tenantId: row.tenantId });
+    return Rule.from(row);
+  }
+
+  @Mutation(() => Rule)
+  async createRule(
+    @Arg('input', () => CreateRuleInput) input: CreateRuleInput,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<Rule> {
+    authorize(principal, 'operate', { tenantId: input.tenantId });
+    const name = validateName('input.name', input.name);
+    const spec = parseSpecInput('input', () => parseRuleSpec(input.spec, 'spec'));
+    const row = em.create(RuleEntity, { tenantId: input.tenantId, name, spec });
+    await flushUnique(em, name);
+    return Rule.from(row);
+  }
+
+  @Mutation(() => Rule, { description: 'Schedules using the rule follow the change.' })
+  async updateRule(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateRuleInput) input: UpdateRuleInput,
+    @Ctx() { em, principal }: HubContext,
+  ): Promise<Rule> {
+    const row = await em.findOne(RuleEntity, { id });
+    if (!row) throw new NotFoundError('Rule', id);
+    authorize(principal, 'operate', { tenantId: row.tenantId });
+    if (input.name != null) row.name = validateName('input.name', input.name);
+    const spec = input.spec;
+    if (spec != null) row.spec = parseSpecInput('input', () => parseRuleSpec(spec, 'spec'));
+    await flushUnique(em, row.name);
+    return Rule.from(row);
+  }
+
+  @Mutation(() => ID, { description: 'Deletes the rule; refused while a backup schedule uses it.' })
+  async deleteRule(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext): Promise<string> {
+    const row = await em.findOne(RuleEntity, { id });
+    if (!row) throw new NotFoundError('Rule', id);
+    authorize(principal, 'operate', { tenantId: row.tenantId });
+    const users = await schedulesUsing(em, { ruleId: id });
+    if (users.length > 0) {
+      throw new ConflictError(
+        `rule '${row.name}' is used by backup schedule(s) ${users.join(', ')}; remove it from them first`,
+      );
+    }
+    await em.remove(row).flush();
+    return id;
+  }
+}
+
+async function flushUnique(em: EntityManager, name: string): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new ConflictError(`this tenant already has a rule named '${name}'`, { cause: error });
+    }
+    throw error;
+  }
+}

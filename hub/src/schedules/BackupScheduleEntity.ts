@@ -1,0 +1,42 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { newId } from '../db/newId.ts';
+import { clusterScopeFilter } from '../db/scopeFilter.ts';
+import type { BackupTemplate } from './BackupTemplate.ts';
+
+/**
+ * Backups of one cluster taken when a schedule policy says. The location and rules are also columns, copied
+ * from the template, so "who uses this rule" is an indexed query and not a scan of JSON.
+ */
+export const BackupScheduleEntity = defineEntity({
+  name: 'BackupSchedule',
+  tableName: 'backup_schedules',
+  uniques: [{ properties: ['tenantId', 'name'] }],
+  // The scheduler will read the due, active schedules; lists filter by cluster or policy.
+  indexes: [{ properties: ['suspended', 'nextRunAt'] }],
+  properties: {
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => newId()),
+    tenantId: p.string(),
+    clusterId: p.string().index(),
+    name: p.string(),
+    policyId: p.string().index(),
+    locationId: p.string().index(),
+    preRuleId: p.string().nullable().index(),
+    postRuleId: p.string().nullable().index(),
+    template: p.json<BackupTemplate>(),
+    suspended: p.boolean().default(false),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+    lastRunAt: p.datetime().nullable(),
+    /** Null until the scheduler plans the next run, and while the schedule is suspended. */
+    nextRunAt: p.datetime().nullable(),
+  },
+  filters: { scope: clusterScopeFilter('clusterId') },
+});
+
+export type BackupScheduleRow = InferEntity<typeof BackupScheduleEntity>;
