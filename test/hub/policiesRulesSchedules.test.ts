@@ -549,5 +549,29 @@ describe.each(databasesOf(world))('schedule policies, rules and backup schedules
         'NOT_FOUND',
       );
     });
+
+    it('keeps a location a schedule writes to, and deletes a cluster\'s schedules with the cluster', async () => {
+      const admin = hub.adminToken;
+      const cluster = await must<{ registerCluster: { cluster: { id: string } } }>(
+        admin,
+        'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "short-lived" }) { cluster { id } } }',
+        { t: ids.tenantA },
+      );
+      const clusterId = cluster.registerCluster.cluster.id;
+      const location = await must<{ createBackupLocation: { id: string } }>(
+        admin,
+        'mutation($t: ID!) { createBackupLocation(input: { tenantId: $t, name: "scheduled", filesystem: { path: "/srv/s" } }) { id } }',
+        { t: ids.tenantA },
+      );
+      const locationId = location.createBackupLocation.id;
+      const policyId = await newPolicy('for-guards', { daily: { time: '03:00' } });
+      const schedule = await newSchedule({ clusterId, name: 'guarded', policyId, template: { locationId } });
+      const deleteLocation = 'mutation($id: ID!) { deleteBackupLocation(id: $id) }';
+      expectCode(await gql(admin, deleteLocation, { id: locationId }), 'CONFLICT');
+      await must(admin, 'mutation($id: ID!) { deleteCluster(id: $id) }', { id: clusterId });
+      const gone = await gql(admin, 'query($id: ID!) { backupSchedule(id: $id) { id } }', { id: schedule.id });
+      expectCode(gone, 'NOT_FOUND');
+      await must(admin, deleteLocation, { id: locationId });
+    });
   });
 });

@@ -16,6 +16,7 @@ import {
   ClusterStatus,
   RegisterClusterInput,
 } from './Cluster.ts';
+import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { ClusterEntity, type ClusterRow } from './ClusterEntity.ts';
 
 /** How long an enrollment token stays valid: long enough to install the agent, short enough to not linger. */
@@ -148,7 +149,11 @@ export class ClusterResolver {
     const row = await em.findOne(ClusterEntity, { id });
     if (!row) throw new NotFoundError('Cluster', id);
     authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id });
-    await em.remove(row).flush();
+    // Its schedules could never run again; its backups stay in the catalog and can be restored elsewhere.
+    await em.transactional(async (tx) => {
+      await tx.nativeDelete(BackupScheduleEntity, { clusterId: id });
+      await tx.nativeDelete(ClusterEntity, { id });
+    });
     return id;
   }
 }

@@ -17,6 +17,7 @@ import {
 import { backupLocationFilterQuery } from './backupLocationFilterQuery.ts';
 import { checkLocationCredential } from './checkLocationCredential.ts';
 import { countLocationBackups } from './countLocationBackups.ts';
+import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { parseLocationInput } from './parseLocationInput.ts';
 import { validateEndpoint } from './validateEndpoint.ts';
 import { validateKeyRef } from './validateKeyRef.ts';
@@ -126,6 +127,13 @@ export class BackupLocationResolver {
     if (backups > 0) {
       throw new ConflictError(
         `backup location '${row.name}' still holds ${backups} backup(s) in the catalog; delete them first`,
+      );
+    }
+    // Whoever the caller's bindings let it see, a schedule anywhere in the tenant still writes here.
+    const schedules = await em.count(BackupScheduleEntity, { locationId: id }, { filters: false });
+    if (schedules > 0) {
+      throw new ConflictError(
+        `backup location '${row.name}' is the target of ${schedules} backup schedule(s); change or delete them first`,
       );
     }
     await em.remove(row).flush();
