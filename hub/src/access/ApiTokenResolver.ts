@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { describePrincipal } from '../auth/Principal.ts';
 import { newSecret } from '../auth/secretToken.ts';
-import { BadUserInputError, NotFoundError } from '../errors/errors.ts';
+import { BadUserInputError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { paginate } from '../graphql/paginate.ts';
@@ -9,6 +9,7 @@ import { ApiToken, ApiTokenConnection, CreateApiTokenInput, CreatedApiToken } fr
 import { ApiTokenEntity } from './ApiTokenEntity.ts';
 import { authorize } from './authorize.ts';
 import { validateNarrowing } from './validateNarrowing.ts';
+import { findVisible } from '../db/findVisible.ts';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -69,8 +70,7 @@ export class ApiTokenResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<ApiToken> {
-    const row = await em.findOne(ApiTokenEntity, { id });
-    if (!row) throw new NotFoundError('ApiToken', id);
+    const row = await findVisible(em, ApiTokenEntity, 'ApiToken', id);
     authorize(principal, 'administer', { tenantId: row.tenantId });
     row.revokedAt ??= new Date();
     await em.flush();

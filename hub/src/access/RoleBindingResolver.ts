@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { BadUserInputError, NotFoundError } from '../errors/errors.ts';
+import { BadUserInputError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { paginate } from '../graphql/paginate.ts';
@@ -7,6 +7,7 @@ import { authorize } from './authorize.ts';
 import { CreateRoleBindingInput, RoleBinding, RoleBindingConnection } from './RoleBinding.ts';
 import { RoleBindingEntity } from './RoleBindingEntity.ts';
 import { validateNarrowing } from './validateNarrowing.ts';
+import { findVisible } from '../db/findVisible.ts';
 
 @Resolver(() => RoleBinding)
 export class RoleBindingResolver {
@@ -53,8 +54,7 @@ export class RoleBindingResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<string> {
-    const row = await em.findOne(RoleBindingEntity, { id });
-    if (!row) throw new NotFoundError('RoleBinding', id);
+    const row = await findVisible(em, RoleBindingEntity, 'RoleBinding', id);
     authorize(principal, 'administer', { tenantId: row.tenantId });
     await em.remove(row).flush();
     return id;

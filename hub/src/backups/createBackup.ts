@@ -1,10 +1,10 @@
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type EntityManager } from '@mikro-orm/core';
 import { parseBackupSpec } from '../../../schema/spec/BackupSpec.ts';
 import { parseDuration } from '../../../schema/spec/parseDuration.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
-import { ConflictError, NotFoundError } from '../errors/errors.ts';
+import { NotFoundError } from '../errors/errors.ts';
 import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { labelsFromList } from '../graphql/Label.ts';
 import { validateLabels } from '../graphql/validateName.ts';
@@ -16,6 +16,7 @@ import { backupName } from './backupName.ts';
 import { findTenantLocation } from './findTenantLocation.ts';
 import { namespacesTouched } from './namespacesTouched.ts';
 import { parseSpecInput } from './parseSpecInput.ts';
+import { flushOrConflict } from '../db/flushOrConflict.ts';
 
 /**
  * Catalogs a new backup as Pending and queues the backup job its cluster's agent will run; both are written
@@ -86,14 +87,7 @@ export async function createBackup(
     startedAt: null,
     finishedAt: null,
   });
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new ConflictError(`this cluster already has a backup named '${name}'`, { cause: error });
-    }
-    throw error;
-  }
+  await flushOrConflict(em, `this cluster already has a backup named '${name}'`);
   publishUpdate('backupUpdated', backup.id);
   publishUpdate('jobUpdated', job.id);
   return backup;

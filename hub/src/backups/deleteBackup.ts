@@ -1,20 +1,20 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
-import { ConflictError, NotFoundError } from '../errors/errors.ts';
+import { ConflictError } from '../errors/errors.ts';
 import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { JobEntity } from '../jobs/JobEntity.ts';
 import { BackupEntity, type BackupRow } from './BackupEntity.ts';
 import { isInProgress } from './backupLifecycle.ts';
 import { namespacesTouched } from './namespacesTouched.ts';
+import { findVisible } from '../db/findVisible.ts';
 
 /**
  * Marks a backup Deleting and queues the job that removes its data from the location; the agent drops the
  * catalog row when the data is gone. Asking again while it is Deleting changes nothing.
  */
 export async function deleteBackup(em: EntityManager, principal: Principal, id: string): Promise<BackupRow> {
-  const backup = await em.findOne(BackupEntity, { id });
-  if (!backup) throw new NotFoundError('Backup', id);
+  const backup = await findVisible(em, BackupEntity, 'Backup', id);
   authorize(principal, 'operate', {
     tenantId: backup.tenantId,
     clusterId: backup.clusterId,

@@ -1,8 +1,7 @@
-import { type FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { authorize } from '../access/authorize.ts';
 import { newSecret } from '../auth/secretToken.ts';
-import { ConflictError, NotFoundError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { LabelInput, labelsFromList } from '../graphql/Label.ts';
@@ -18,6 +17,8 @@ import {
 } from './Cluster.ts';
 import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { ClusterEntity, type ClusterRow } from './ClusterEntity.ts';
+import { flushOrConflict } from '../db/flushOrConflict.ts';
+import { findVisible } from '../db/findVisible.ts';
 
 /** How long an enrollment token stays valid: long enough to install the agent, short enough to not linger. */
 export const enrollmentLifetimeMs = 60 * 60 * 1000;
@@ -64,8 +65,7 @@ export class ClusterResolver {
 
   @Query(() => Cluster)
   async cluster(@Arg('id', () => ID) id: string, @Ctx() { em }: HubContext): Promise<Cluster> {
-    const row = await em.findOne(ClusterEntity, { id });
-    if (!row) throw new NotFoundError('Cluster', id);
+    const row = await findVisible(em, ClusterEntity, 'Cluster', id);
     return Cluster.from(row);
   }
 
@@ -93,14 +93,7 @@ export class ClusterResolver {
       kubernetesVersion: null,
       lastSeenAt: null,
     });
-    try {
-      await em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw new ConflictError(`this tenant already has a cluster named '${name}'`, { cause: error });
-      }
-      throw error;
-    }
+    await flushOrConflict(em, `this tenant already has a cluster named '${name}'`);
     return Object.assign(new ClusterEnrollment(), {
       cluster: Cluster.from(row),
       enrollmentToken: secret.token,
@@ -113,8 +106,7 @@ export class ClusterResolver {
       'Issues a new enrollment token; the agent re-enrolls with it and its old credential stops working.',
   })
   async renewClusterEnrollment(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext) {
-    const row = await em.findOne(ClusterEntity, { id });
-    if (!row) throw new NotFoundError('Cluster', id);
+    const row = await findVisible(em, ClusterEntity, 'Cluster', id);
     authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id });
     const secret = newSecret('fbk_enroll');
     const expiresAt = new Date(Date.now() + enrollmentLifetimeMs);
@@ -133,8 +125,7 @@ export class ClusterResolver {
     @Arg('labels', () => [LabelInput]) labels: LabelInput[],
     @Ctx() { em, principal }: HubContext,
   ): Promise<Cluster> {
-    const row = await em.findOne(ClusterEntity, { id });
-    if (!row) throw new NotFoundError('Cluster', id);
+    const row = await findVisible(em, ClusterEntity, 'Cluster', id);
     authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id });
     row.labels = validateLabels('labels', labelsFromList(labels));
     await em.flush();
@@ -146,8 +137,7 @@ export class ClusterResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<string> {
-    const row = await em.findOne(ClusterEntity, { id });
-    if (!row) throw new NotFoundError('Cluster', id);
+    const row = await findVisible(em, ClusterEntity, 'Cluster', id);
     authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id });
     // Its schedules could never run again; its backups stay in the catalog and can be restored elsewhere.
     await em.transactional(async (tx) => {

@@ -1,8 +1,8 @@
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { authorize } from '../access/authorize.ts';
+import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { newId } from '../db/newId.ts';
-import { BadUserInputError, ConflictError, NotFoundError } from '../errors/errors.ts';
+import { BadUserInputError, ConflictError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { paginate } from '../graphql/paginate.ts';
@@ -13,6 +13,7 @@ import { CredentialEntity } from './CredentialEntity.ts';
 import { CreateCredentialInput, UpdateCredentialInput } from './CredentialInputs.ts';
 import { secretFieldsOf } from './CredentialSecret.ts';
 import { parseCredentialInput } from './parseCredentialInput.ts';
+import { findVisible } from '../db/findVisible.ts';
 
 @Resolver(() => Credential)
 export class CredentialResolver {
@@ -40,8 +41,7 @@ export class CredentialResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<Credential> {
-    const row = await em.findOne(CredentialEntity, { id });
-    if (!row) throw new NotFoundError('Credential', id);
+    const row = await findVisible(em, CredentialEntity, 'Credential', id);
     authorize(principal, 'read', { tenantId: row.tenantId });
     return Credential.from(row);
   }
@@ -68,7 +68,7 @@ export class CredentialResolver {
       secretFields: secretFieldsOf(parsed.secret),
       sealedSecret: secrets.seal(parsed.secret, id),
     });
-    await flushUnique(em, name);
+    await flushOrConflict(em, `this tenant already has a credential named '${name}'`);
     return Credential.from(row);
   }
 
@@ -81,8 +81,7 @@ export class CredentialResolver {
     @Arg('input', () => UpdateCredentialInput) input: UpdateCredentialInput,
     @Ctx() { em, principal, secrets }: HubContext,
   ): Promise<Credential> {
-    const row = await em.findOne(CredentialEntity, { id });
-    if (!row) throw new NotFoundError('Credential', id);
+    const row = await findVisible(em, CredentialEntity, 'Credential', id);
     authorize(principal, 'administer', { tenantId: row.tenantId });
     const name = input.name == null ? undefined : validateName('input.name', input.name);
     const parsed = parseCredentialInput('input', input);
@@ -101,7 +100,7 @@ export class CredentialResolver {
         sealedSecret: secrets.seal(parsed.secret, row.id),
       });
     }
-    await flushUnique(em, row.name);
+    await flushOrConflict(em, `this tenant already has a credential named '${row.name}'`);
     return Credential.from(row);
   }
 
@@ -110,8 +109,7 @@ export class CredentialResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<string> {
-    const row = await em.findOne(CredentialEntity, { id });
-    if (!row) throw new NotFoundError('Credential', id);
+    const row = await findVisible(em, CredentialEntity, 'Credential', id);
     authorize(principal, 'administer', { tenantId: row.tenantId });
     const users = await em.find(BackupLocationEntity, { credentialId: id }, { fields: ['name'], limit: 5 });
     if (users.length > 0) {
@@ -125,13 +123,3 @@ export class CredentialResolver {
   }
 }
 
-async function flushUnique(em: EntityManager, name: string): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new ConflictError(`this tenant already has a credential named '${name}'`, { cause: error });
-    }
-    throw error;
-  }
-}

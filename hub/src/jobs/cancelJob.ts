@@ -5,12 +5,13 @@ import { unreachable } from '../auth/Principal.ts';
 import { BackupEntity } from '../backups/BackupEntity.ts';
 import { isInProgress } from '../backups/backupLifecycle.ts';
 import { namespacesTouched } from '../backups/namespacesTouched.ts';
-import { ConflictError, NotFoundError } from '../errors/errors.ts';
+import { ConflictError } from '../errors/errors.ts';
 import { type HubTopic, publishUpdate } from '../graphql/hubPubSub.ts';
 import { RestoreEntity } from '../restores/RestoreEntity.ts';
 import { isRestoreInProgress } from '../restores/restoreLifecycle.ts';
 import { JobEntity, type JobRow } from './JobEntity.ts';
 import { isFinished, whyNotCancellable } from './jobLifecycle.ts';
+import { findVisible } from '../db/findVisible.ts';
 
 const cancelled = 'cancelled by a user before it finished';
 
@@ -19,8 +20,7 @@ const cancelled = 'cancelled by a user before it finished';
  * agent learns of it on its next lease renewal (a later issue) and stops; its late results are ignored.
  */
 export async function cancelJob(em: EntityManager, principal: Principal, id: string): Promise<JobRow> {
-  const job = await em.findOne(JobEntity, { id });
-  if (!job) throw new NotFoundError('Job', id);
+  const job = await findVisible(em, JobEntity, 'Job', id);
   const changed: [HubTopic, string][] = [['jobUpdated', job.id]];
   const target = { tenantId: job.tenantId, clusterId: job.clusterId };
   const now = new Date();

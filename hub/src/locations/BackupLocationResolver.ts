@@ -1,8 +1,8 @@
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { authorize } from '../access/authorize.ts';
+import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { validateRegion } from '../credentials/validateRegion.ts';
-import { BadUserInputError, ConflictError, NotFoundError } from '../errors/errors.ts';
+import { BadUserInputError, ConflictError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { paginate } from '../graphql/paginate.ts';
@@ -21,6 +21,7 @@ import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { parseLocationInput } from './parseLocationInput.ts';
 import { validateEndpoint } from './validateEndpoint.ts';
 import { validateKeyRef } from './validateKeyRef.ts';
+import { findVisible } from '../db/findVisible.ts';
 
 @Resolver(() => BackupLocation)
 export class BackupLocationResolver {
@@ -47,8 +48,7 @@ export class BackupLocationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<BackupLocation> {
-    const row = await em.findOne(BackupLocationEntity, { id });
-    if (!row) throw new NotFoundError('BackupLocation', id);
+    const row = await findVisible(em, BackupLocationEntity, 'BackupLocation', id);
     authorize(principal, 'read', { tenantId: row.tenantId });
     return BackupLocation.from(row);
   }
@@ -68,7 +68,7 @@ export class BackupLocationResolver {
       input.credentialId ?? null,
     );
     const row = em.create(BackupLocationEntity, { tenantId: input.tenantId, ...parsed, credentialId });
-    await flushUnique(em, parsed.name);
+    await flushOrConflict(em, `this tenant already has a backup location named '${parsed.name}'`);
     return BackupLocation.from(row);
   }
 
@@ -80,8 +80,7 @@ export class BackupLocationResolver {
     @Arg('input', () => UpdateBackupLocationInput) input: UpdateBackupLocationInput,
     @Ctx() { em, principal }: HubContext,
   ): Promise<BackupLocation> {
-    const row = await em.findOne(BackupLocationEntity, { id });
-    if (!row) throw new NotFoundError('BackupLocation', id);
+    const row = await findVisible(em, BackupLocationEntity, 'BackupLocation', id);
     authorize(principal, 'administer', { tenantId: row.tenantId });
     if (row.kind !== 's3') {
       for (const field of ['region', 'endpoint', 'forcePathStyle'] as const) {
@@ -111,7 +110,7 @@ export class BackupLocationResolver {
         input.credentialId,
       );
     }
-    await flushUnique(em, row.name);
+    await flushOrConflict(em, `this tenant already has a backup location named '${row.name}'`);
     return BackupLocation.from(row);
   }
 
@@ -120,8 +119,7 @@ export class BackupLocationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<string> {
-    const row = await em.findOne(BackupLocationEntity, { id });
-    if (!row) throw new NotFoundError('BackupLocation', id);
+    const row = await findVisible(em, BackupLocationEntity, 'BackupLocation', id);
     authorize(principal, 'administer', { tenantId: row.tenantId });
     const backups = await countLocationBackups(em, id);
     if (backups > 0) {
@@ -138,16 +136,5 @@ export class BackupLocationResolver {
     }
     await em.remove(row).flush();
     return id;
-  }
-}
-
-async function flushUnique(em: EntityManager, name: string): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new ConflictError(`this tenant already has a backup location named '${name}'`, { cause: error });
-    }
-    throw error;
   }
 }

@@ -1,10 +1,10 @@
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { parseSchedulePolicySpec } from '../../../schema/spec/SchedulePolicySpec.ts';
 import { schedulePolicyPresets } from '../../../schema/spec/schedulePolicyPresets.ts';
 import { authorize } from '../access/authorize.ts';
+import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { parseSpecInput } from '../backups/parseSpecInput.ts';
-import { ConflictError, NotFoundError } from '../errors/errors.ts';
+import { ConflictError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { paginate } from '../graphql/paginate.ts';
@@ -13,6 +13,7 @@ import { schedulesUsing } from '../schedules/schedulesUsing.ts';
 import { SchedulePolicy, SchedulePolicyConnection, SchedulePolicyPreset } from './SchedulePolicy.ts';
 import { SchedulePolicyEntity } from './SchedulePolicyEntity.ts';
 import { CreateSchedulePolicyInput, UpdateSchedulePolicyInput } from './SchedulePolicyInputs.ts';
+import { findVisible } from '../db/findVisible.ts';
 
 @Resolver(() => SchedulePolicy)
 export class SchedulePolicyResolver {
@@ -38,8 +39,7 @@ export class SchedulePolicyResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<SchedulePolicy> {
-    const row = await em.findOne(SchedulePolicyEntity, { id });
-    if (!row) throw new NotFoundError('SchedulePolicy', id);
+    const row = await findVisible(em, SchedulePolicyEntity, 'SchedulePolicy', id);
     authorize(principal, 'read', { tenantId: row.tenantId });
     return SchedulePolicy.from(row);
   }
@@ -58,7 +58,7 @@ export class SchedulePolicyResolver {
     const name = validateName('input.name', input.name);
     const spec = parseSpecInput('input', () => parseSchedulePolicySpec(input.spec, 'spec'));
     const row = em.create(SchedulePolicyEntity, { tenantId: input.tenantId, name, spec });
-    await flushUnique(em, name);
+    await flushOrConflict(em, `this tenant already has a schedule policy named '${name}'`);
     return SchedulePolicy.from(row);
   }
 
@@ -68,13 +68,12 @@ export class SchedulePolicyResolver {
     @Arg('input', () => UpdateSchedulePolicyInput) input: UpdateSchedulePolicyInput,
     @Ctx() { em, principal }: HubContext,
   ): Promise<SchedulePolicy> {
-    const row = await em.findOne(SchedulePolicyEntity, { id });
-    if (!row) throw new NotFoundError('SchedulePolicy', id);
+    const row = await findVisible(em, SchedulePolicyEntity, 'SchedulePolicy', id);
     authorize(principal, 'operate', { tenantId: row.tenantId });
     if (input.name != null) row.name = validateName('input.name', input.name);
     const spec = input.spec;
     if (spec != null) row.spec = parseSpecInput('input', () => parseSchedulePolicySpec(spec, 'spec'));
-    await flushUnique(em, row.name);
+    await flushOrConflict(em, `this tenant already has a schedule policy named '${row.name}'`);
     return SchedulePolicy.from(row);
   }
 
@@ -83,8 +82,7 @@ export class SchedulePolicyResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<string> {
-    const row = await em.findOne(SchedulePolicyEntity, { id });
-    if (!row) throw new NotFoundError('SchedulePolicy', id);
+    const row = await findVisible(em, SchedulePolicyEntity, 'SchedulePolicy', id);
     authorize(principal, 'operate', { tenantId: row.tenantId });
     const users = await schedulesUsing(em, { policyId: id });
     if (users.length > 0) {
@@ -94,16 +92,5 @@ export class SchedulePolicyResolver {
     }
     await em.remove(row).flush();
     return id;
-  }
-}
-
-async function flushUnique(em: EntityManager, name: string): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new ConflictError(`this tenant already has a schedule policy named '${name}'`, { cause: error });
-    }
-    throw error;
   }
 }

@@ -1,9 +1,9 @@
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { parseRuleSpec } from '../../../schema/spec/RuleSpec.ts';
 import { authorize } from '../access/authorize.ts';
+import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { parseSpecInput } from '../backups/parseSpecInput.ts';
-import { ConflictError, NotFoundError } from '../errors/errors.ts';
+import { ConflictError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { paginate } from '../graphql/paginate.ts';
@@ -12,6 +12,7 @@ import { schedulesUsing } from '../schedules/schedulesUsing.ts';
 import { Rule, RuleConnection } from './Rule.ts';
 import { RuleEntity } from './RuleEntity.ts';
 import { CreateRuleInput, UpdateRuleInput } from './RuleInputs.ts';
+import { findVisible } from '../db/findVisible.ts';
 
 @Resolver(() => Rule)
 export class RuleResolver {
@@ -27,8 +28,7 @@ export class RuleResolver {
 
   @Query(() => Rule)
   async rule(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext): Promise<Rule> {
-    const row = await em.findOne(RuleEntity, { id });
-    if (!row) throw new NotFoundError('Rule', id);
+    const row = await findVisible(em, RuleEntity, 'Rule', id);
     authorize(principal, 'read', { tenantId: row.tenantId });
     return Rule.from(row);
   }
@@ -42,7 +42,7 @@ export class RuleResolver {
     const name = validateName('input.name', input.name);
     const spec = parseSpecInput('input', () => parseRuleSpec(input.spec, 'spec'));
     const row = em.create(RuleEntity, { tenantId: input.tenantId, name, spec });
-    await flushUnique(em, name);
+    await flushOrConflict(em, `this tenant already has a rule named '${name}'`);
     return Rule.from(row);
   }
 
@@ -52,20 +52,18 @@ export class RuleResolver {
     @Arg('input', () => UpdateRuleInput) input: UpdateRuleInput,
     @Ctx() { em, principal }: HubContext,
   ): Promise<Rule> {
-    const row = await em.findOne(RuleEntity, { id });
-    if (!row) throw new NotFoundError('Rule', id);
+    const row = await findVisible(em, RuleEntity, 'Rule', id);
     authorize(principal, 'operate', { tenantId: row.tenantId });
     if (input.name != null) row.name = validateName('input.name', input.name);
     const spec = input.spec;
     if (spec != null) row.spec = parseSpecInput('input', () => parseRuleSpec(spec, 'spec'));
-    await flushUnique(em, row.name);
+    await flushOrConflict(em, `this tenant already has a rule named '${row.name}'`);
     return Rule.from(row);
   }
 
   @Mutation(() => ID, { description: 'Deletes the rule; refused while a backup schedule uses it.' })
   async deleteRule(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext): Promise<string> {
-    const row = await em.findOne(RuleEntity, { id });
-    if (!row) throw new NotFoundError('Rule', id);
+    const row = await findVisible(em, RuleEntity, 'Rule', id);
     authorize(principal, 'operate', { tenantId: row.tenantId });
     const users = await schedulesUsing(em, { ruleId: id });
     if (users.length > 0) {
@@ -75,16 +73,5 @@ export class RuleResolver {
     }
     await em.remove(row).flush();
     return id;
-  }
-}
-
-async function flushUnique(em: EntityManager, name: string): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new ConflictError(`this tenant already has a rule named '${name}'`, { cause: error });
-    }
-    throw error;
   }
 }

@@ -3,8 +3,8 @@ import { type Action } from '../access/Role.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { namespacesTouched } from '../backups/namespacesTouched.ts';
-import { NotFoundError } from '../errors/errors.ts';
 import { BackupScheduleEntity, type BackupScheduleRow } from './BackupScheduleEntity.ts';
+import { findVisible } from '../db/findVisible.ts';
 
 /**
  * A schedule the caller may `action` on: its cluster and the namespaces its template takes must be covered.
@@ -16,8 +16,7 @@ export async function loadBackupSchedule(
   id: string,
   action: Action,
 ): Promise<BackupScheduleRow> {
-  const row = await em.findOne(BackupScheduleEntity, { id });
-  if (!row) throw new NotFoundError('BackupSchedule', id);
+  const row = await findVisible(em, BackupScheduleEntity, 'BackupSchedule', id);
   authorize(principal, action, {
     tenantId: row.tenantId,
     clusterId: row.clusterId,

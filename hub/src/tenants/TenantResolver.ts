@@ -1,10 +1,9 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ApiTokenEntity } from '../access/ApiTokenEntity.ts';
 import { authorize, authorizeHubAdmin } from '../access/authorize.ts';
 import { RoleBindingEntity } from '../access/RoleBindingEntity.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
-import { ConflictError, NotFoundError } from '../errors/errors.ts';
+import { ConflictError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { paginate } from '../graphql/paginate.ts';
@@ -12,6 +11,8 @@ import { validateName } from '../graphql/validateName.ts';
 import { Tenant, TenantConnection } from './Tenant.ts';
 import { TenantEntity } from './TenantEntity.ts';
 import { CreateTenantInput, UpdateTenantInput } from './TenantInputs.ts';
+import { flushOrConflict } from '../db/flushOrConflict.ts';
+import { findVisible } from '../db/findVisible.ts';
 
 @Resolver(() => Tenant)
 export class TenantResolver {
@@ -22,8 +23,7 @@ export class TenantResolver {
 
   @Query(() => Tenant)
   async tenant(@Arg('id', () => ID) id: string, @Ctx() { em }: HubContext): Promise<Tenant> {
-    const row = await em.findOne(TenantEntity, { id });
-    if (!row) throw new NotFoundError('Tenant', id);
+    const row = await findVisible(em, TenantEntity, 'Tenant', id);
     return Tenant.from(row);
   }
 
@@ -35,16 +35,7 @@ export class TenantResolver {
     authorizeHubAdmin(principal);
     const name = validateName('input.name', input.name);
     const row = em.create(TenantEntity, { name, displayName: input.displayName?.trim() || name });
-    try {
-      await em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw new ConflictError(`a tenant named '${name}' already exists; choose another name`, {
-          cause: error,
-        });
-      }
-      throw error;
-    }
+    await flushOrConflict(em, `a tenant named '${name}' already exists; choose another name`);
     return Tenant.from(row);
   }
 
@@ -54,8 +45,7 @@ export class TenantResolver {
     @Arg('input', () => UpdateTenantInput) input: UpdateTenantInput,
     @Ctx() { em, principal }: HubContext,
   ): Promise<Tenant> {
-    const row = await em.findOne(TenantEntity, { id });
-    if (!row) throw new NotFoundError('Tenant', id);
+    const row = await findVisible(em, TenantEntity, 'Tenant', id);
     authorize(principal, 'administer', { tenantId: id });
     row.displayName = input.displayName.trim() || row.name;
     await em.flush();
@@ -65,8 +55,7 @@ export class TenantResolver {
   @Mutation(() => ID, { description: 'Hub administrators only; the tenant must have no clusters left.' })
   async deleteTenant(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext): Promise<string> {
     authorizeHubAdmin(principal);
-    const row = await em.findOne(TenantEntity, { id });
-    if (!row) throw new NotFoundError('Tenant', id);
+    const row = await findVisible(em, TenantEntity, 'Tenant', id);
     const clusters = await em.count(ClusterEntity, { tenantId: id });
     if (clusters > 0) {
       throw new ConflictError(`tenant '${row.name}' still has ${clusters} cluster(s); delete them first`);
