@@ -44,6 +44,13 @@ interface Operation {
  * cannot ship without a decision about who may call it.
  */
 const matrix: Record<string, Operation> = {
+  users: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'query($t: ID) { users(tenantId: $t) { edges { node { subject } } } }',
+      variables: { t: f.tenantB },
+    }),
+  },
   me: { minimum: 'anyone', onB: () => ({ query: '{ me { kind } }' }) },
   tenants: { minimum: 'anyone', onB: () => ({ query: '{ tenants { edges { node { id name } } } }' }) },
   tenant: {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { AdminTokenEntity } from '../access/AdminTokenEntity.ts';
 import { ApiTokenEntity } from '../access/ApiTokenEntity.ts';
 import { RoleBindingEntity } from '../access/RoleBindingEntity.ts';
+import { recordUser } from '../access/recordUser.ts';
 import { UnauthenticatedError } from '../errors/errors.ts';
 import type { OidcVerifier } from './OidcVerifier.ts';
 import type { Principal } from './Principal.ts';
@@ -42,6 +43,7 @@ export async function authenticate(header: string | undefined, deps: Authenticat
     );
   }
   const identity = await deps.oidc.verify(token);
+  await recordUser(deps.em, identity, now);
   if (identity.groups.some((g) => deps.adminGroups.includes(g))) return { kind: 'admin' };
   const bindings = await deps.em.find(
     RoleBindingEntity,

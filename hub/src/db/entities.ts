@@ -1,6 +1,7 @@
 import { AdminTokenEntity } from '../access/AdminTokenEntity.ts';
 import { ApiTokenEntity } from '../access/ApiTokenEntity.ts';
 import { RoleBindingEntity } from '../access/RoleBindingEntity.ts';
+import { UserEntity } from '../access/UserEntity.ts';
 import { BackupEntity } from '../backups/BackupEntity.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { CredentialEntity } from '../credentials/CredentialEntity.ts';
@@ -18,6 +19,7 @@ export const entities = [
   RoleBindingEntity,
   ApiTokenEntity,
   AdminTokenEntity,
+  UserEntity,
   ClusterEntity,
   CredentialEntity,
   BackupLocationEntity,

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { ApiTokenResolver } from '../access/ApiTokenResolver.ts';
 import { MeResolver } from '../access/MeResolver.ts';
 import { RoleBindingResolver } from '../access/RoleBindingResolver.ts';
+import { UserResolver } from '../access/UserResolver.ts';
 import { BackupResolver } from '../backups/BackupResolver.ts';
 import { ClusterResolver } from '../clusters/ClusterResolver.ts';
 import { CredentialResolver } from '../credentials/CredentialResolver.ts';
@@ -23,6 +24,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       MeResolver,
       TenantResolver,
       RoleBindingResolver,
+      UserResolver,
       ApiTokenResolver,
       ClusterResolver,
       CredentialResolver,
