@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,7 +96,10 @@ async function benchOn(database: 'sqlite' | 'postgresql', databaseUrl?: string) 
     FLEETBACK_HOST: '127.0.0.1',
     FLEETBACK_DATA_DIR: dataDir,
   };
-  if (databaseUrl) env.FLEETBACK_DATABASE_URL = databaseUrl;
+  if (databaseUrl) {
+    env.FLEETBACK_DATABASE_URL = databaseUrl;
+    env.FLEETBACK_MASTER_KEY = randomBytes(32).toString('base64');
+  }
   const config = loadConfig(env, []);
   const hub = await startHub(config, pino({ level: 'silent' }));
   const orm = await createOrm(config);

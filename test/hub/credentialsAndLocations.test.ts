@@ -484,9 +484,7 @@ describe.each(databasesOf(world))('credentials and backup locations on %s', (dat
         for (const secret of Object.values(secrets)) expect(bytes.includes(secret)).toBe(false);
       }
     }
-    const box = new SecretBox(
-      Buffer.from(readFileSync(join(hub.dataDir, 'master.key'), 'utf8').trim(), 'base64'),
-    );
+    const box = new SecretBox(hub.masterKey);
     const sealed = (id: string) => {
       const row = rows.credentials?.find((r) => r.id === id);
       expect(String(row?.sealed_secret)).toMatch(/^v1:/);

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -35,6 +36,8 @@ export interface TestHubStorage {
   databaseUrl: string | undefined;
   /** The hub's log, in the world's log directory. */
   logFile: string;
+  /** The master key sealing secrets: configured on PostgreSQL, generated into `dataDir` on SQLite. */
+  masterKey: Buffer;
 }
 
 export interface StartTestHubOptions {
@@ -56,7 +59,10 @@ export async function startTestHub(options: StartTestHubOptions): Promise<TestHu
     FLEETBACK_HOST: '127.0.0.1',
     FLEETBACK_DATA_DIR: dataDir,
   };
-  if (options.database === 'postgresql') env.FLEETBACK_DATABASE_URL = await freshDatabase(options.world);
+  if (options.database === 'postgresql') {
+    env.FLEETBACK_DATABASE_URL = await freshDatabase(options.world);
+    env.FLEETBACK_MASTER_KEY = randomBytes(32).toString('base64');
+  }
   if (options.oidc) {
     const idp = options.world.idp;
     if (!idp) throw new Error('startTestHub: the world has no identity provider');
@@ -73,6 +79,10 @@ export async function startTestHub(options: StartTestHubOptions): Promise<TestHu
     dataDir,
     databaseUrl: env.FLEETBACK_DATABASE_URL,
     logFile,
+    masterKey: Buffer.from(
+      env.FLEETBACK_MASTER_KEY ?? readFileSync(join(dataDir, 'master.key'), 'utf8').trim(),
+      'base64',
+    ),
     async gql(token, query, variables) {
       const response = await fetch(`${hub.url}/graphql`, {
         method: 'POST',

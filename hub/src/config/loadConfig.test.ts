@@ -22,7 +22,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FLEETBACK_PORT: 'eighty' }, [])).toThrow(
       /FLEETBACK_PORT: 'eighty' is not a port/,
     );
-    expect(() => loadConfig({ FLEETBACK_DATABASE_URL: 'mysql://x' }, [])).toThrow(/FLEETBACK_DATABASE_URL/);
+    expect(() => loadConfig({ FLEETBACK_DATABASE_URL: 'mysql://x' }, [])).toThrow(/FLEETBACK_DATABASE_URL: 'mysql/);
     expect(() => loadConfig({ FLEETBACK_MASTER_KEY: 'c2hvcnQ=' }, [])).toThrow(
       /FLEETBACK_MASTER_KEY: must be 32 bytes/,
     );
@@ -36,6 +36,16 @@ describe('loadConfig', () => {
   it('requires an audience with an issuer', () => {
     expect(() => loadConfig({ FLEETBACK_OIDC_ISSUER: 'https://idp.example' }, [])).toThrow(
       /FLEETBACK_OIDC_AUDIENCE: required/,
+    );
+  });
+
+  it('requires a shared master key with PostgreSQL', () => {
+    expect(() => loadConfig({ FLEETBACK_DATABASE_URL: 'postgres://h/db' }, [])).toThrow(
+      /FLEETBACK_MASTER_KEY: required with FLEETBACK_DATABASE_URL/,
+    );
+    const key = Buffer.alloc(32, 1).toString('base64');
+    expect(loadConfig({ FLEETBACK_DATABASE_URL: 'postgres://h/db', FLEETBACK_MASTER_KEY: key }, []).databaseUrl).toBe(
+      'postgres://h/db',
     );
   });
 

@@ -52,5 +52,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): HubConfig {
   if (result.oidcIssuer && !result.oidcAudience) {
     throw new ConfigError(`${settings.oidcAudience.env}: required when ${settings.oidcIssuer.env} is set`);
   }
+  if (result.databaseUrl && !result.masterKey) {
+    // Replicas sharing a database must share the key; one generated into a replica's own data directory
+    // would leave the others unable to read the credentials it stored.
+    throw new ConfigError(
+      `${settings.masterKey.env}: required with ${settings.databaseUrl.env}, the same on every replica (make one with \`openssl rand -base64 32\`)`,
+    );
+  }
   return result;
 }

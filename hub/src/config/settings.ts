@@ -116,7 +116,7 @@ export const settings = {
     env: 'FLEETBACK_MASTER_KEY',
     flag: 'master-key',
     description:
-      'Base64 of 32 bytes encrypting secrets at rest (AES-256-GCM); when unset, generated into the data directory',
+      'Base64 of 32 bytes encrypting secrets at rest (AES-256-GCM); required with PostgreSQL, else generated into the data directory',
     defaultValue: undefined,
     parse: masterKey,
   },
