@@ -1,10 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printSchema } from 'graphql';
+import { buildAgentSchema } from '../../hub/src/dispatch/buildAgentSchema.ts';
 import { buildHubSchema } from '../../hub/src/graphql/buildHubSchema.ts';
 
-/** Writes `schema/hub.graphql` from the resolvers. Run with `npm run schema:emit` after changing the API. */
+/**
+ * Writes `schema/hub.graphql` (the public API) and `schema/agent.graphql` (the agent link) from the
+ * resolvers. Run with `npm run schema:emit` after changing either.
+ */
 const root = process.argv[2] ?? process.cwd();
-const text = `${printSchema(await buildHubSchema())}\n`;
-writeFileSync(join(root, 'schema', 'hub.graphql'), text);
-console.info(`wrote schema/hub.graphql (${text.split('\n').length} lines)`);
+for (const [file, schema] of [
+  ['hub.graphql', await buildHubSchema()],
+  ['agent.graphql', await buildAgentSchema()],
+] as const) {
+  const text = `${printSchema(schema)}\n`;
+  writeFileSync(join(root, 'schema', file), text);
+  console.info(`wrote schema/${file} (${text.split('\n').length} lines)`);
+}

@@ -124,6 +124,20 @@ const matrix: Record<string, Operation> = {
       variables: { id: f.clusterB1 },
     }),
   },
+  clusterNamespaces: {
+    minimum: 'viewer',
+    onB: (f) => ({
+      query: 'query($id: ID!) { clusterNamespaces(clusterId: $id) { edges { node { name } } } }',
+      variables: { id: f.clusterB1 },
+    }),
+  },
+  validateBackupLocation: {
+    minimum: 'operator',
+    onB: (f) => ({
+      query: 'mutation($id: ID!, $c: ID!) { validateBackupLocation(id: $id, clusterId: $c) { id } }',
+      variables: { id: f.locationB, c: f.clusterB1 },
+    }),
+  },
   registerCluster: {
     minimum: 'admin',
     onB: (f) => ({

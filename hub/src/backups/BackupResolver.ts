@@ -48,14 +48,17 @@ export class BackupResolver {
   @Mutation(() => Backup, { description: 'Takes a backup now: catalogs it as Pending and queues its job.' })
   async createBackup(
     @Arg('input', () => CreateBackupInput) input: CreateBackupInput,
-    @Ctx() { em, principal }: HubContext,
+    @Ctx() { em, principal, signals }: HubContext,
   ): Promise<Backup> {
-    return Backup.from(await createBackup(em, principal, input));
+    return Backup.from(await createBackup(em, principal, input, signals));
   }
 
   @Mutation(() => Backup, { description: 'Marks the backup Deleting and queues the removal of its data.' })
-  async deleteBackup(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext): Promise<Backup> {
-    return Backup.from(await deleteBackup(em, principal, id));
+  async deleteBackup(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { em, principal, signals }: HubContext,
+  ): Promise<Backup> {
+    return Backup.from(await deleteBackup(em, principal, id, signals));
   }
 
   @Subscription(() => Backup, {

@@ -1,3 +1,4 @@
+import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import { type EntityManager } from '@mikro-orm/core';
 import { parseBackupSpec } from '../../../schema/spec/BackupSpec.ts';
 import { parseDuration } from '../../../schema/spec/parseDuration.ts';
@@ -26,6 +27,7 @@ export async function createBackup(
   em: EntityManager,
   principal: Principal,
   input: CreateBackupInput,
+  signals: DispatchSignals,
 ): Promise<BackupRow> {
   const cluster = await em.findOne(ClusterEntity, { id: input.clusterId });
   if (!cluster) throw new NotFoundError('Cluster', input.clusterId);
@@ -90,5 +92,6 @@ export async function createBackup(
   await flushOrConflict(em, `this cluster already has a backup named '${name}'`);
   publishUpdate('backupUpdated', backup.id);
   publishUpdate('jobUpdated', job.id);
+  signals.send({ type: 'jobQueued', clusterId: cluster.id });
   return backup;
 }

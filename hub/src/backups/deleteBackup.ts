@@ -1,3 +1,4 @@
+import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import type { EntityManager } from '@mikro-orm/core';
 import { authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
@@ -13,7 +14,12 @@ import { findVisible } from '../db/findVisible.ts';
  * Marks a backup Deleting and queues the job that removes its data from the location; the agent drops the
  * catalog row when the data is gone. Asking again while it is Deleting changes nothing.
  */
-export async function deleteBackup(em: EntityManager, principal: Principal, id: string): Promise<BackupRow> {
+export async function deleteBackup(
+  em: EntityManager,
+  principal: Principal,
+  id: string,
+  signals: DispatchSignals,
+): Promise<BackupRow> {
   const backup = await findVisible(em, BackupEntity, 'Backup', id);
   authorize(principal, 'operate', {
     tenantId: backup.tenantId,
@@ -40,5 +46,6 @@ export async function deleteBackup(em: EntityManager, principal: Principal, id: 
   await em.flush();
   publishUpdate('backupUpdated', backup.id);
   publishUpdate('jobUpdated', job.id);
+  signals.send({ type: 'jobQueued', clusterId: backup.clusterId });
   return backup;
 }

@@ -3,6 +3,12 @@ import { connectionOf } from '../graphql/Connection.ts';
 import { Label, LabelInput, labelsToList } from '../graphql/Label.ts';
 import type { ClusterRow } from './ClusterEntity.ts';
 
+/**
+ * A cluster counts as connected only while the replica holding its agent keeps confirming it; a replica that
+ * died without saying so leaves `connected` set, and this bound turns that into Disconnected.
+ */
+export const agentStaleAfterMs = 60_000;
+
 export enum ClusterStatus {
   PendingEnrollment = 'PendingEnrollment',
   Connected = 'Connected',
@@ -48,7 +54,7 @@ export class Cluster {
   static from(row: ClusterRow): Cluster {
     const status = !row.enrolledAt
       ? ClusterStatus.PendingEnrollment
-      : row.connected
+      : row.connected && row.lastSeenAt && row.lastSeenAt.getTime() > Date.now() - agentStaleAfterMs
         ? ClusterStatus.Connected
         : ClusterStatus.Disconnected;
     return Object.assign(new Cluster(), {

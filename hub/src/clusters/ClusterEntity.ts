@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import type { ClusterFacts } from '../../../schema/agent/ClusterInventory.ts';
 import { newId } from '../db/newId.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 
@@ -23,7 +24,11 @@ export const ClusterEntity = defineEntity({
     enrolledAt: p.datetime().nullable(),
     agentVersion: p.string().nullable(),
     kubernetesVersion: p.string().nullable(),
+    /** Facts the agent reported; null until it first connects. */
+    facts: p.json<ClusterFacts>().nullable(),
     connected: p.boolean().default(false),
+    /** The agent connection that last attached, so a replica losing an older connection leaves `connected` alone. */
+    agentSessionId: p.string().nullable(),
     lastSeenAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

@@ -8,6 +8,7 @@ import { LabelInput, labelsFromList } from '../graphql/Label.ts';
 import { paginate } from '../graphql/paginate.ts';
 import { validateLabels, validateName } from '../graphql/validateName.ts';
 import {
+  agentStaleAfterMs,
   Cluster,
   ClusterConnection,
   ClusterEnrollment,
@@ -32,10 +33,17 @@ function filterOf(filter: ClusterFilter | null | undefined): FilterQuery<Cluster
       where.enrolledAt = null;
       break;
     case ClusterStatus.Connected:
-      Object.assign(where, { enrolledAt: { $ne: null }, connected: true });
+      Object.assign(where, {
+        enrolledAt: { $ne: null },
+        connected: true,
+        lastSeenAt: { $gt: new Date(Date.now() - agentStaleAfterMs) },
+      });
       break;
     case ClusterStatus.Disconnected:
-      Object.assign(where, { enrolledAt: { $ne: null }, connected: false });
+      Object.assign(where, {
+        enrolledAt: { $ne: null },
+        $or: [{ connected: false }, { lastSeenAt: null }, { lastSeenAt: { $lte: new Date(Date.now() - agentStaleAfterMs) } }],
+      });
       break;
     case undefined:
     case null:
@@ -105,13 +113,17 @@ export class ClusterResolver {
     description:
       'Issues a new enrollment token; the agent re-enrolls with it and its old credential stops working.',
   })
-  async renewClusterEnrollment(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext) {
+  async renewClusterEnrollment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { em, principal, signals }: HubContext,
+  ) {
     const row = await findVisible(em, ClusterEntity, 'Cluster', id);
     authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id });
     const secret = newSecret('fbk_enroll');
     const expiresAt = new Date(Date.now() + enrollmentLifetimeMs);
     Object.assign(row, { enrollmentHash: secret.hash, enrollmentExpiresAt: expiresAt, credentialHash: null });
     await em.flush();
+    signals.send({ type: 'clusterRevoked', clusterId: id });
     return Object.assign(new ClusterEnrollment(), {
       cluster: Cluster.from(row),
       enrollmentToken: secret.token,
@@ -135,7 +147,7 @@ export class ClusterResolver {
   @Mutation(() => ID, { description: "Deletes the cluster; its agent's credential stops working at once." })
   async deleteCluster(
     @Arg('id', () => ID) id: string,
-    @Ctx() { em, principal }: HubContext,
+    @Ctx() { em, principal, signals }: HubContext,
   ): Promise<string> {
     const row = await findVisible(em, ClusterEntity, 'Cluster', id);
     authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id });
@@ -144,6 +156,7 @@ export class ClusterResolver {
       await tx.nativeDelete(BackupScheduleEntity, { clusterId: id });
       await tx.nativeDelete(ClusterEntity, { id });
     });
+    signals.send({ type: 'clusterRevoked', clusterId: id });
     return id;
   }
 }

@@ -44,6 +44,14 @@ function masterKey(raw: string): Buffer {
   return key;
 }
 
+function seconds(min: number, max: number) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`'${raw}' is not a whole number of seconds from ${min} to ${max}`);
+    return n;
+  };
+}
+
 function logLevel(raw: string): 'debug' | 'info' | 'warn' | 'error' {
   if (raw === 'debug' || raw === 'info' || raw === 'warn' || raw === 'error') return raw;
   throw new Error(`'${raw}' is not one of debug, info, warn, error`);
@@ -119,6 +127,14 @@ export const settings = {
       'Base64 of 32 bytes encrypting secrets at rest (AES-256-GCM); required with PostgreSQL, else generated into the data directory',
     defaultValue: undefined,
     parse: masterKey,
+  },
+  jobLeaseSeconds: {
+    env: 'FLEETBACK_JOB_LEASE_SECONDS',
+    flag: 'job-lease-seconds',
+    description:
+      'How long an agent holds a job without reporting before the job is offered again; agents report well within it',
+    defaultValue: 60,
+    parse: seconds(3, 3600),
   },
   logLevel: {
     env: 'FLEETBACK_LOG_LEVEL',

@@ -5,6 +5,7 @@ import { UserEntity } from '../access/UserEntity.ts';
 import { BackupEntity } from '../backups/BackupEntity.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { CredentialEntity } from '../credentials/CredentialEntity.ts';
+import { ClusterNamespaceEntity } from '../inventory/ClusterNamespaceEntity.ts';
 import { JobEntity } from '../jobs/JobEntity.ts';
 import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
 import { SchedulePolicyEntity } from '../policies/SchedulePolicyEntity.ts';
@@ -21,6 +22,7 @@ export const entities = [
   AdminTokenEntity,
   UserEntity,
   ClusterEntity,
+  ClusterNamespaceEntity,
   CredentialEntity,
   BackupLocationEntity,
   JobEntity,

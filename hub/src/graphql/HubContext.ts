@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Principal } from '../auth/Principal.ts';
+import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import type { SecretBox } from '../secrets/SecretBox.ts';
 
 /** What every resolver receives: the caller and an entity manager already narrowed to the caller's scope. */
@@ -8,4 +9,6 @@ export interface HubContext {
   em: EntityManager;
   /** Seals and opens secrets at rest under the hub's master key. */
   secrets: SecretBox;
+  /** Tells the dispatchers of every replica about queued and cancelled jobs and revoked clusters. */
+  signals: DispatchSignals;
 }

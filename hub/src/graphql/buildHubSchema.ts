@@ -8,6 +8,7 @@ import { UserResolver } from '../access/UserResolver.ts';
 import { BackupResolver } from '../backups/BackupResolver.ts';
 import { ClusterResolver } from '../clusters/ClusterResolver.ts';
 import { CredentialResolver } from '../credentials/CredentialResolver.ts';
+import { InventoryResolver } from '../inventory/InventoryResolver.ts';
 import { JobResolver } from '../jobs/JobResolver.ts';
 import { BackupLocationResolver } from '../locations/BackupLocationResolver.ts';
 import { SchedulePolicyResolver } from '../policies/SchedulePolicyResolver.ts';
@@ -27,6 +28,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       UserResolver,
       ApiTokenResolver,
       ClusterResolver,
+      InventoryResolver,
       CredentialResolver,
       BackupLocationResolver,
       JobResolver,

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionOf } from '../graphql/Connection.ts';
 import type { JobRow } from './JobEntity.ts';
 import type { JobKind as JobKindName, JobPhase as JobPhaseName } from './jobLifecycle.ts';
@@ -22,6 +22,21 @@ registerEnumType(JobPhase, {
   name: 'JobPhase',
   description: 'Queued: waiting for the agent; Running: held by the agent under a lease.',
 });
+
+@ObjectType({ description: 'How far a job has got, as its agent reports it (about once a second at most).' })
+export class JobProgress {
+  @Field(() => Int)
+  done!: number;
+
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => Float, { description: 'Bytes moved to or from the location.' })
+  bytes!: number;
+
+  @Field(() => String, { nullable: true })
+  message!: string | null;
+}
 
 @ObjectType({
   description: "Work for one cluster's agent: a backup, a restore, a deletion, a location check.",
@@ -51,6 +66,9 @@ export class Job {
   @Field(() => Date, { nullable: true })
   leaseExpiresAt!: Date | null;
 
+  @Field(() => JobProgress, { nullable: true, description: "The agent's latest report; null before the first." })
+  progress!: JobProgress | null;
+
   @Field(() => String, { nullable: true })
   error!: string | null;
 
@@ -73,6 +91,7 @@ export class Job {
       phase: row.phase,
       attempts: row.attempts,
       leaseExpiresAt: row.leaseExpiresAt,
+      progress: row.progress ? Object.assign(new JobProgress(), row.progress) : null,
       error: row.error,
       createdAt: row.createdAt,
       startedAt: row.startedAt,

@@ -1,6 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
+import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
 import { jobKinds, jobPhases } from './jobLifecycle.ts';
 
 /**
@@ -30,6 +31,8 @@ export const JobEntity = defineEntity({
     phase: p.enum(jobPhases),
     attempts: p.integer().default(0),
     leaseExpiresAt: p.datetime().nullable(),
+    /** The agent's latest report, throttled to about one a second; null until the first. */
+    progress: p.json<JobProgressReport>().nullable(),
     error: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     startedAt: p.datetime().nullable(),

@@ -1,3 +1,4 @@
+import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import type { EntityManager } from '@mikro-orm/core';
 import { authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
@@ -16,10 +17,15 @@ import { findVisible } from '../db/findVisible.ts';
 const cancelled = 'cancelled by a user before it finished';
 
 /**
- * Cancels a queued or running job and fails its backup or restore with the reason, in one flush. A running
- * agent learns of it on its next lease renewal (a later issue) and stops; its late results are ignored.
+ * Cancels a queued or running job and fails its backup or restore with the reason, in one flush. The agent running
+ * it is told at once and stops; results it sends late are ignored.
  */
-export async function cancelJob(em: EntityManager, principal: Principal, id: string): Promise<JobRow> {
+export async function cancelJob(
+  em: EntityManager,
+  principal: Principal,
+  id: string,
+  signals: DispatchSignals,
+): Promise<JobRow> {
   const job = await findVisible(em, JobEntity, 'Job', id);
   const changed: [HubTopic, string][] = [['jobUpdated', job.id]];
   const target = { tenantId: job.tenantId, clusterId: job.clusterId };
@@ -67,5 +73,6 @@ export async function cancelJob(em: EntityManager, principal: Principal, id: str
   Object.assign(job, { phase: 'Cancelled', finishedAt: now, leaseExpiresAt: null, error: cancelled });
   await em.flush();
   for (const [topic, changedId] of changed) publishUpdate(topic, changedId);
+  signals.send({ type: 'jobCancelled', clusterId: job.clusterId, jobId: job.id });
   return job;
 }

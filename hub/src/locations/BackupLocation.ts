@@ -14,6 +14,21 @@ registerEnumType(BackupLocationKind, {
     's3: S3 or an S3-compatible store; azure: Azure Blob; gcs: Google Cloud Storage; filesystem: a path in the agent.',
 });
 
+@ObjectType({ description: 'How the last check of a location from inside a cluster went.' })
+export class LocationValidation {
+  @Field(() => Date)
+  checkedAt!: Date;
+
+  @Field(() => ID, { nullable: true, description: 'The cluster whose agent checked.' })
+  clusterId!: string | null;
+
+  @Field(() => Boolean, { description: 'A probe object was written, read back and deleted.' })
+  ok!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'What failed and what to check.' })
+  error!: string | null;
+}
+
 @ObjectType({
   description: 'Where backups are written. Data goes from the agents straight to it, never through the hub.',
 })
@@ -63,6 +78,12 @@ export class BackupLocation {
   @Field(() => Date)
   updatedAt!: Date;
 
+  @Field(() => LocationValidation, {
+    nullable: true,
+    description: 'The last check from inside a cluster (Mutation.validateBackupLocation); null before the first.',
+  })
+  validation!: LocationValidation | null;
+
   static from(row: BackupLocationRow): BackupLocation {
     return Object.assign(new BackupLocation(), {
       id: row.id,
@@ -79,6 +100,14 @@ export class BackupLocation {
       encryptionKeyRef: row.encryptionKeyRef,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
+      validation: row.validatedAt
+        ? Object.assign(new LocationValidation(), {
+            checkedAt: row.validatedAt,
+            clusterId: row.validatedByClusterId,
+            ok: row.validationError === null,
+            error: row.validationError,
+          })
+        : null,
     });
   }
 }

@@ -34,6 +34,10 @@ export const BackupLocationEntity = defineEntity({
     credentialId: p.string().nullable().index(),
     /** Names the key that encrypts backup data (e.g. a KMS key id); the key itself is never stored here. */
     encryptionKeyRef: p.text().nullable(),
+    /** The last validation job's end: when, from which cluster, and its error (null when it passed). */
+    validatedAt: p.datetime().nullable(),
+    validatedByClusterId: p.string().nullable(),
+    validationError: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

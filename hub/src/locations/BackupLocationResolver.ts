@@ -21,6 +21,8 @@ import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { parseLocationInput } from './parseLocationInput.ts';
 import { validateEndpoint } from './validateEndpoint.ts';
 import { validateKeyRef } from './validateKeyRef.ts';
+import { Job } from '../jobs/Job.ts';
+import { validateBackupLocation } from './validateBackupLocation.ts';
 import { findVisible } from '../db/findVisible.ts';
 
 @Resolver(() => BackupLocation)
@@ -51,6 +53,18 @@ export class BackupLocationResolver {
     const row = await findVisible(em, BackupLocationEntity, 'BackupLocation', id);
     authorize(principal, 'read', { tenantId: row.tenantId });
     return BackupLocation.from(row);
+  }
+
+  @Mutation(() => Job, {
+    description:
+      "Checks the location from inside a cluster: its agent writes, reads and deletes a probe object. Follow the job; the outcome lands in the location's `validation`.",
+  })
+  async validateBackupLocation(
+    @Arg('id', () => ID) id: string,
+    @Arg('clusterId', () => ID) clusterId: string,
+    @Ctx() { em, principal, signals }: HubContext,
+  ): Promise<Job> {
+    return Job.from(await validateBackupLocation(em, principal, { locationId: id, clusterId }, signals));
   }
 
   @Mutation(() => BackupLocation)

@@ -57,9 +57,9 @@ export class RestoreResolver {
   })
   async createRestore(
     @Arg('input', () => CreateRestoreInput) input: CreateRestoreInput,
-    @Ctx() { em, principal }: HubContext,
+    @Ctx() { em, principal, signals }: HubContext,
   ): Promise<Restore> {
-    return Restore.from(await createRestore(em, principal, input));
+    return Restore.from(await createRestore(em, principal, input, signals));
   }
 
   @Subscription(() => Restore, {

@@ -1,3 +1,4 @@
+import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import type { EntityManager } from '@mikro-orm/core';
 import { parseRestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
 import { authorize } from '../access/authorize.ts';
@@ -33,6 +34,7 @@ export async function createRestore(
   em: EntityManager,
   principal: Principal,
   input: CreateRestoreInput,
+  signals: DispatchSignals,
 ): Promise<RestoreRow> {
   const backup = await em.findOne(BackupEntity, { id: input.backupId });
   if (!backup) throw new NotFoundError('Backup', input.backupId);
@@ -91,5 +93,6 @@ export async function createRestore(
   await em.flush();
   publishUpdate('restoreUpdated', restore.id);
   publishUpdate('jobUpdated', job.id);
+  signals.send({ type: 'jobQueued', clusterId: target.id });
   return restore;
 }

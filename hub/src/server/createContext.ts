@@ -6,6 +6,7 @@ import type { OidcVerifier } from '../auth/OidcVerifier.ts';
 import { scopeFilterName } from '../db/scopeFilter.ts';
 import { FleetbackError } from '../errors/errors.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
+import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import type { SecretBox } from '../secrets/SecretBox.ts';
 
 export interface ContextDeps {
@@ -13,6 +14,7 @@ export interface ContextDeps {
   oidc: OidcVerifier | undefined;
   adminGroups: readonly string[];
   secrets: SecretBox;
+  signals: DispatchSignals;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function createContext(
     });
     em.clear();
     em.setFilterParams(scopeFilterName, scopeOf(principal));
-    return { principal, em, secrets: deps.secrets };
+    return { principal, em, secrets: deps.secrets, signals: deps.signals };
   } catch (error) {
     if (error instanceof FleetbackError) {
       throw new GraphQLError(error.message, {

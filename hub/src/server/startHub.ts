@@ -15,6 +15,11 @@ import { costLimit } from '../graphql/costLimit.ts';
 import { depthLimit } from '../graphql/depthLimit.ts';
 import { formatError } from '../graphql/formatError.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
+import { agentLinkPath } from '../../../schema/agent/agentProtocol.ts';
+import { buildAgentSchema } from '../dispatch/buildAgentSchema.ts';
+import { Dispatcher } from '../dispatch/Dispatcher.ts';
+import { LocalDispatchSignals } from '../dispatch/dispatchSignals.ts';
+import { startAgentGateway } from '../dispatch/startAgentGateway.ts';
 import { SecretBox } from '../secrets/SecretBox.ts';
 import { bootstrapAdmin } from './bootstrapAdmin.ts';
 import { createContext } from './createContext.ts';
@@ -48,14 +53,42 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
         groupsClaim: config.oidcGroupsClaim,
       })
     : undefined;
-  const deps = { orm, oidc, adminGroups: config.adminGroups, secrets: new SecretBox(masterKey.key) };
+  const secrets = new SecretBox(masterKey.key);
+  const signals = new LocalDispatchSignals();
+  const deps = { orm, oidc, adminGroups: config.adminGroups, secrets, signals };
   const schema = await buildHubSchema();
   const metrics = createMetrics();
+  const leaseMs = config.jobLeaseSeconds * 1000;
+  const dispatcher = new Dispatcher({
+    orm,
+    secrets,
+    signals,
+    logger,
+    leaseMs,
+    sweepMs: Math.min(10_000, Math.round(leaseMs / 3)),
+  });
 
   const app = express();
   const http = createServer(app);
-  const wsServer = new WebSocketServer({ server: http, path: '/graphql' });
+  const wsServer = new WebSocketServer({ noServer: true });
+  const agentWsServer = new WebSocketServer({ noServer: true });
+  http.on('upgrade', (request, socket, head) => {
+    const path = new URL(request.url ?? '/', 'http://hub').pathname;
+    const target = path === '/graphql' ? wsServer : path === agentLinkPath ? agentWsServer : undefined;
+    if (!target) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    target.handleUpgrade(request, socket, head, (ws) => target.emit('connection', ws, request));
+  });
   const format = formatError({ error: (message, fields) => logger.error(fields, message) });
+  const agentCleanup = startAgentGateway(agentWsServer, {
+    schema: await buildAgentSchema(),
+    dispatcher,
+    logger,
+    format,
+    keepAliveMs: 12_000,
+  });
   const wsCleanup = useServer<{ authorization?: string }>(
     {
       schema,
@@ -89,6 +122,8 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
         async serverWillStart() {
           return {
             async drainServer() {
+              dispatcher.stop();
+              await agentCleanup.dispose();
               await wsCleanup.dispose();
             },
           };

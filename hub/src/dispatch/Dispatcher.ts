@@ -1,0 +1,201 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { agentCloseCodes } from '../../../schema/agent/agentProtocol.ts';
+import { ClusterEntity } from '../clusters/ClusterEntity.ts';
+import { scopeFilterName } from '../db/scopeFilter.ts';
+import { publishUpdate } from '../graphql/hubPubSub.ts';
+import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
+import type { SecretBox } from '../secrets/SecretBox.ts';
+import type { Logger } from '../server/Logger.ts';
+import type { AgentJobEvent, AgentSession } from './AgentSession.ts';
+import { buildJobPayload, UnrunnableJobError } from './buildJobPayload.ts';
+import type { DispatchSignal, DispatchSignals } from './dispatchSignals.ts';
+import { EventQueue } from './EventQueue.ts';
+
+export interface DispatcherOptions {
+  orm: MikroORM;
+  secrets: SecretBox;
+  signals: DispatchSignals;
+  logger: Logger;
+  /** How long a job stays with an agent without a word from it before it is offered again. */
+  leaseMs: number;
+  /** How often leases, credentials and last-seen times are checked; signals make most checks unneeded. */
+  sweepMs: number;
+}
+
+/** How many jobs one offering round hands an agent; the rest follow as its jobs end or at the next sweep. */
+const offerBatch = 100;
+
+/**
+ * This replica's side of job delivery. It tracks the agents connected here, offers them their cluster's
+ * jobs, and re-offers jobs whose lease lapsed. Delivery is at-least-once: an offer bumps the job's
+ * `attempts` with a compare-and-set, so two replicas sweeping at once offer a job once, and an agent that
+ * vanishes mid-job gets the job again when it (or its replacement) subscribes.
+ */
+export class Dispatcher {
+  readonly leaseMs: number;
+  readonly #sessions = new Map<string, AgentSession>();
+  readonly #options: DispatcherOptions;
+  readonly #stopListening: () => void;
+  readonly #sweep: NodeJS.Timeout;
+
+  constructor(options: DispatcherOptions) {
+    this.#options = options;
+    this.leaseMs = options.leaseMs;
+    this.#stopListening = options.signals.listen((signal) => this.#onSignal(signal));
+    this.#sweep = setInterval(() => this.#guard('sweep', () => this.sweep()), options.sweepMs);
+    this.#sweep.unref();
+  }
+
+  /** An entity manager that sees every tenant: the dispatcher acts for the hub, not for a caller. */
+  em(): EntityManager {
+    const em = this.#options.orm.em.fork();
+    em.setFilterParams(scopeFilterName, { all: true });
+    return em;
+  }
+
+  /** Records a newly connected agent and marks its cluster connected. */
+  async attach(session: AgentSession): Promise<void> {
+    this.#sessions.set(session.id, session);
+    await this.em().nativeUpdate(
+      ClusterEntity,
+      { id: session.clusterId },
+      { connected: true, agentSessionId: session.id, lastSeenAt: new Date(), agentVersion: session.agentVersion },
+    );
+  }
+
+  /** Forgets a closed connection; the cluster shows disconnected unless a newer connection took over. */
+  async detach(session: AgentSession): Promise<void> {
+    session.jobs?.end();
+    this.#sessions.delete(session.id);
+    await this.em().nativeUpdate(
+      ClusterEntity,
+      { id: session.clusterId, agentSessionId: session.id },
+      { connected: false, lastSeenAt: new Date() },
+    );
+  }
+
+  /** Opens the session's job stream and offers it every unfinished job of its cluster. */
+  openJobStream(session: AgentSession): EventQueue<AgentJobEvent> {
+    session.jobs?.end();
+    const queue = new EventQueue<AgentJobEvent>(() => {
+      if (session.jobs === queue) session.jobs = undefined;
+    });
+    session.jobs = queue;
+    // Offered after the subscription is in place, and whatever their leases say: a reconnecting agent may
+    // have lost work it had taken, and running a job it still has is a no-op on its side.
+    setImmediate(() => this.#guard('offer on subscribe', () => this.offerJobs(session, true)));
+    return queue;
+  }
+
+  /**
+   * Offers the session's cluster's unfinished jobs: all of them when `force`, else those never offered or
+   * whose lease lapsed.
+   */
+  async offerJobs(session: AgentSession, force: boolean): Promise<void> {
+    const queue = session.jobs;
+    if (!queue) return;
+    const em = this.em();
+    const now = new Date();
+    const jobs = await em.find(
+      JobEntity,
+      {
+        clusterId: session.clusterId,
+        phase: { $in: ['Queued', 'Running'] },
+        ...(force ? {} : { $or: [{ leaseExpiresAt: null }, { leaseExpiresAt: { $lt: now } }] }),
+      },
+      { orderBy: { createdAt: 'asc' }, limit: offerBatch },
+    );
+    for (const job of jobs) await this.#offer(em, session, queue, job);
+  }
+
+  async #offer(em: EntityManager, session: AgentSession, queue: EventQueue<AgentJobEvent>, job: JobRow) {
+    let payload: string;
+    try {
+      payload = JSON.stringify(await buildJobPayload(em, this.#options.secrets, job));
+    } catch (error) {
+      if (!(error instanceof UnrunnableJobError)) throw error;
+      await em.nativeUpdate(
+        JobEntity,
+        { id: job.id, phase: { $in: ['Queued', 'Running'] } },
+        { phase: 'Failed', error: error.message, finishedAt: new Date(), leaseExpiresAt: null },
+      );
+      publishUpdate('jobUpdated', job.id);
+      this.#options.logger.warn({ jobId: job.id, reason: error.message }, 'job cannot run; failed it');
+      return;
+    }
+    const attempt = job.attempts + 1;
+    const taken = await em.nativeUpdate(
+      JobEntity,
+      { id: job.id, attempts: job.attempts, phase: { $in: ['Queued', 'Running'] } },
+      { attempts: attempt, leaseExpiresAt: new Date(Date.now() + this.leaseMs) },
+    );
+    if (taken === 0) return;
+    queue.push({ type: 'Offer', jobId: job.id, kind: job.kind, attempt, payload });
+    publishUpdate('jobUpdated', job.id);
+  }
+
+  /**
+   * The periodic safety net: keeps connected clusters' last-seen times fresh, closes sessions whose
+   * credential was revoked, and offers jobs whose signal was missed or whose lease lapsed.
+   */
+  async sweep(): Promise<void> {
+    const sessions = [...this.#sessions.values()];
+    if (sessions.length === 0) return;
+    const clusterIds = [...new Set(sessions.map((s) => s.clusterId))];
+    await this.em().nativeUpdate(ClusterEntity, { id: { $in: clusterIds } }, { lastSeenAt: new Date() });
+    await this.#closeRevoked(clusterIds);
+    for (const session of this.#sessions.values()) await this.offerJobs(session, false);
+  }
+
+  /** Tells every replica that the cluster's credential changed, so connections using another one close. */
+  revoked(clusterId: string): void {
+    this.#options.signals.send({ type: 'clusterRevoked', clusterId });
+  }
+
+  /** Stops the sweep and signal handling, and closes every agent connection (they reconnect elsewhere). */
+  stop(): void {
+    clearInterval(this.#sweep);
+    this.#stopListening();
+    for (const session of this.#sessions.values()) {
+      session.jobs?.end();
+      session.close(1001, 'the hub is shutting down');
+    }
+  }
+
+  async #closeRevoked(clusterIds: string[]): Promise<void> {
+    const rows = await this.em().find(
+      ClusterEntity,
+      { id: { $in: clusterIds } },
+      { fields: ['id', 'credentialHash'] },
+    );
+    const current = new Map(rows.map((r) => [r.id, r.credentialHash]));
+    for (const session of this.#sessions.values()) {
+      if (!clusterIds.includes(session.clusterId)) continue;
+      if (current.get(session.clusterId) === session.credentialHash) continue;
+      this.#options.logger.info({ clusterId: session.clusterId }, 'agent credential revoked; closing its link');
+      session.jobs?.end();
+      session.close(agentCloseCodes.credentialRevoked, 'the cluster was deleted or its credential replaced');
+    }
+  }
+
+  #onSignal(signal: DispatchSignal): void {
+    const local = [...this.#sessions.values()].filter((s) => s.clusterId === signal.clusterId);
+    if (local.length === 0) return;
+    switch (signal.type) {
+      case 'jobQueued':
+        for (const session of local) this.#guard('offer on signal', () => this.offerJobs(session, false));
+        return;
+      case 'jobCancelled':
+        for (const session of local) session.jobs?.push({ type: 'Cancel', jobId: signal.jobId });
+        return;
+      case 'clusterRevoked':
+        this.#guard('revocation', () => this.#closeRevoked([signal.clusterId]));
+        return;
+    }
+  }
+
+  /** Runs background work; a failure is logged and retried by the next sweep, never lost silently. */
+  #guard(what: string, work: () => Promise<void>): void {
+    work().catch((error: unknown) => this.#options.logger.error({ err: error }, `dispatcher ${what} failed`));
+  }
+}

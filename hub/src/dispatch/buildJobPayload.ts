@@ -1,0 +1,122 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { JobPayload, LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import { unreachable } from '../auth/Principal.ts';
+import { BackupEntity } from '../backups/BackupEntity.ts';
+import { openCredentialSecret } from '../credentials/CredentialSecret.ts';
+import { CredentialEntity } from '../credentials/CredentialEntity.ts';
+import type { JobRow } from '../jobs/JobEntity.ts';
+import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
+import { RestoreEntity } from '../restores/RestoreEntity.ts';
+import type { SecretBox } from '../secrets/SecretBox.ts';
+
+/** A job that cannot be offered because what it acts on is gone; the dispatcher fails it with this reason. */
+export class UnrunnableJobError extends Error {
+  override readonly name = 'UnrunnableJobError';
+}
+
+/**
+ * Resolves everything the agent needs for `job`, opening the location's credential. Reads through `em`
+ * unscoped by the caller: the dispatcher has already decided the job belongs to the connected cluster.
+ */
+export async function buildJobPayload(em: EntityManager, secrets: SecretBox, job: JobRow): Promise<JobPayload> {
+  switch (job.kind) {
+    case 'validateLocation':
+      return { kind: 'validateLocation', location: await locationTarget(em, secrets, job.subjectId) };
+    case 'backup': {
+      const backup = await em.findOne(BackupEntity, { id: job.subjectId }, { filters: false });
+      if (!backup) throw new UnrunnableJobError(`backup '${job.subjectId}' no longer exists`);
+      return {
+        kind: 'backup',
+        backup: { id: backup.id, name: backup.name, spec: backup.spec },
+        location: await locationTarget(em, secrets, backup.locationId),
+      };
+    }
+    case 'restore': {
+      const restore = await em.findOne(RestoreEntity, { id: job.subjectId }, { filters: false });
+      if (!restore) throw new UnrunnableJobError(`restore '${job.subjectId}' no longer exists`);
+      const backup = await em.findOne(BackupEntity, { id: restore.backupId }, { filters: false });
+      if (!backup) throw new UnrunnableJobError(`backup '${restore.backupId}' no longer exists`);
+      return {
+        kind: 'restore',
+        restore: { id: restore.id, spec: restore.spec },
+        backup: { id: backup.id, name: backup.name },
+        location: await locationTarget(em, secrets, backup.locationId),
+      };
+    }
+    case 'deleteBackup': {
+      const backup = await em.findOne(BackupEntity, { id: job.subjectId }, { filters: false });
+      if (!backup) throw new UnrunnableJobError(`backup '${job.subjectId}' no longer exists`);
+      return {
+        kind: 'deleteBackup',
+        backup: { id: backup.id, name: backup.name },
+        location: await locationTarget(em, secrets, backup.locationId),
+      };
+    }
+    default:
+      return unreachable(job.kind);
+  }
+}
+
+async function locationTarget(em: EntityManager, secrets: SecretBox, id: string): Promise<LocationTarget> {
+  const location = await em.findOne(BackupLocationEntity, { id }, { filters: false });
+  if (!location) throw new UnrunnableJobError(`backup location '${id}' no longer exists`);
+  const credential = location.credentialId
+    ? await em.findOne(CredentialEntity, { id: location.credentialId }, { filters: false })
+    : null;
+  if (location.credentialId && !credential) {
+    throw new UnrunnableJobError(`the credential of backup location '${location.name}' no longer exists`);
+  }
+  const secret = credential ? openCredentialSecret(secrets, credential) : null;
+  const prefix = location.prefix;
+  const endpoint = location.endpoint ?? null;
+  switch (location.kind) {
+    case 's3':
+      return {
+        kind: 's3',
+        bucket: location.bucket ?? '',
+        prefix,
+        region: location.region ?? null,
+        endpoint,
+        forcePathStyle: location.forcePathStyle,
+        credential:
+          secret?.kind === 'aws'
+            ? {
+                accessKeyId: secret.accessKeyId,
+                secretAccessKey: secret.secretAccessKey,
+                ...(secret.sessionToken ? { sessionToken: secret.sessionToken } : {}),
+              }
+            : null,
+      };
+    case 'azure':
+      return {
+        kind: 'azure',
+        container: location.bucket ?? '',
+        prefix,
+        endpoint,
+        credential:
+          secret?.kind === 'azure'
+            ? {
+                accountName: credential?.accountName ?? null,
+                ...(secret.accountKey ? { accountKey: secret.accountKey } : {}),
+                ...(secret.sasToken ? { sasToken: secret.sasToken } : {}),
+                ...(secret.connectionString ? { connectionString: secret.connectionString } : {}),
+              }
+            : null,
+      };
+    case 'gcs':
+      return {
+        kind: 'gcs',
+        bucket: location.bucket ?? '',
+        prefix,
+        endpoint,
+        credential:
+          secret?.kind === 'gcp'
+            ? { projectId: credential?.projectId ?? null, serviceAccountJson: secret.serviceAccountJson }
+            : null,
+      };
+    case 'filesystem':
+      return { kind: 'filesystem', path: location.path ?? '', prefix };
+    default:
+      return unreachable(location.kind);
+  }
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { WebSocketServer } from 'ws';
+import {
+  type AgentConnectionParams,
+  agentCloseCodes,
+  supportedAgentProtocolVersions,
+} from '../../../schema/agent/agentProtocol.ts';
+import { hashSecret } from '../auth/secretToken.ts';
+import { ClusterEntity } from '../clusters/ClusterEntity.ts';
+import { scopeFilterName } from '../db/scopeFilter.ts';
+import type { Logger } from '../server/Logger.ts';
+import type { AgentContext } from './AgentContext.ts';
+import type { AgentSession } from './AgentSession.ts';
+import type { Dispatcher } from './Dispatcher.ts';
+
+export interface AgentGatewayOptions {
+  schema: GraphQLSchema;
+  dispatcher: Dispatcher;
+  logger: Logger;
+  format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** Interval of WebSocket pings; a peer that misses one is dropped, so dead agents are noticed. */
+  keepAliveMs: number;
+}
+
+/** Why a connection_init is refused, with the close code an agent must not retry on. */
+class Refusal extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readParams(raw: Readonly<Record<string, unknown>> | undefined): AgentConnectionParams {
+  const version = raw?.protocolVersion;
+  if (typeof version !== 'number' || !supportedAgentProtocolVersions.includes(version)) {
+    throw new Refusal(
+      agentCloseCodes.incompatibleProtocol,
+      `agent protocol ${String(version)} is not supported; this hub speaks ${supportedAgentProtocolVersions.join(', ')}: install a matching agent`,
+    );
+  }
+  const agentVersion = typeof raw?.agentVersion === 'string' ? raw.agentVersion.slice(0, 64) : 'unknown';
+  const credential = typeof raw?.credential === 'string' ? raw.credential : undefined;
+  return { protocolVersion: version, agentVersion, ...(credential ? { credential } : {}) };
+}
+
+/**
+ * Serves the agent link on `wsServer`: checks the protocol version and the credential at connection_init,
+ * attaches the connection to the dispatcher, and gives each operation a context scoped to the agent's own
+ * cluster. A connection without a credential may only enroll.
+ */
+export function startAgentGateway(wsServer: WebSocketServer, options: AgentGatewayOptions) {
+  const { dispatcher, logger } = options;
+  const sessions = new WeakMap<object, AgentSession>();
+  return useServer<Record<string, unknown>, { sessionKey?: object }>(
+    {
+      schema: options.schema,
+      onConnect: async (ctx) => {
+        try {
+          const params = readParams(ctx.connectionParams);
+          if (!params.credential) return true;
+          const credentialHash = hashSecret(params.credential);
+          const cluster = await dispatcher.em().findOne(ClusterEntity, { credentialHash });
+          if (!cluster) {
+            throw new Refusal(
+              agentCloseCodes.credentialRefused,
+              'the cluster credential is not valid (the cluster was deleted or re-enrolled); enroll again with a new token',
+            );
+          }
+          const socket = ctx.extra.socket;
+          const session: AgentSession = {
+            id: randomUUID(),
+            clusterId: cluster.id,
+            tenantId: cluster.tenantId,
+            agentVersion: params.agentVersion,
+            credentialHash,
+            jobs: undefined,
+            close: (code, reason) => socket.close(code, reason),
+          };
+          sessions.set(ctx, session);
+          await dispatcher.attach(session);
+          logger.info({ clusterId: cluster.id, agentVersion: params.agentVersion }, 'agent connected');
+          return true;
+        } catch (error) {
+          if (!(error instanceof Refusal)) throw error;
+          logger.warn({ reason: error.message }, 'agent connection refused');
+          ctx.extra.socket.close(error.code, error.message);
+          return false;
+        }
+      },
+      onClose: async (ctx, code, reason) => {
+        const session = sessions.get(ctx);
+        if (!session) return;
+        sessions.delete(ctx);
+        logger.info({ clusterId: session.clusterId, code, reason }, 'agent disconnected');
+        await dispatcher.detach(session);
+      },
+      context: (ctx): AgentContext => {
+        const session = sessions.get(ctx);
+        const em = dispatcher.em();
+        em.setFilterParams(scopeFilterName, {
+          all: false,
+          tenantIds: session ? [session.tenantId] : [],
+          allClustersTenantIds: [],
+          clusterIds: session ? [session.clusterId] : [],
+        });
+        return { em, session, dispatcher, logger };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e: GraphQLError) => options.format(e.toJSON(), e)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? { ...result, errors: result.errors.map((e: GraphQLError) => options.format(e.toJSON(), e)) }
+          : undefined,
+    },
+    wsServer,
+    options.keepAliveMs,
+  );
+}

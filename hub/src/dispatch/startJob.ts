@@ -1,0 +1,49 @@
+import { BackupEntity } from '../backups/BackupEntity.ts';
+import { publishUpdate } from '../graphql/hubPubSub.ts';
+import { isFinished } from '../jobs/jobLifecycle.ts';
+import { RestoreEntity } from '../restores/RestoreEntity.ts';
+import type { AgentContext } from './AgentContext.ts';
+import { loadAgentJob } from './loadAgentJob.ts';
+
+/** The hub's answer to an acknowledgement: run the job under this lease, or drop it and why. */
+export interface JobStart {
+  run: boolean;
+  reason: string | null;
+  leaseExpiresAt: Date | null;
+}
+
+/**
+ * The agent takes a job it was offered: Queued or Running becomes Running under a fresh lease, and its
+ * backup or restore becomes Running. A job that has ended (done by an earlier delivery, or cancelled) is not
+ * to be run again: that answer is what makes redelivery harmless.
+ */
+export async function startJob(context: AgentContext, id: string): Promise<JobStart> {
+  const job = await loadAgentJob(context, id);
+  if (isFinished(job.phase)) return { run: false, reason: `the job has already ended: ${job.phase}`, leaseExpiresAt: null };
+  const now = new Date();
+  const leaseExpiresAt = new Date(now.getTime() + context.dispatcher.leaseMs);
+  Object.assign(job, { phase: 'Running', startedAt: job.startedAt ?? now, leaseExpiresAt });
+  const subjectTopic = await markSubjectRunning(context, job.kind, job.subjectId, now);
+  await context.em.flush();
+  publishUpdate('jobUpdated', job.id);
+  if (subjectTopic) publishUpdate(subjectTopic, job.subjectId);
+  return { run: true, reason: null, leaseExpiresAt };
+}
+
+async function markSubjectRunning(context: AgentContext, kind: string, subjectId: string, now: Date) {
+  if (kind === 'backup') {
+    const backup = await context.em.findOne(BackupEntity, { id: subjectId });
+    if (backup?.phase === 'Pending') {
+      Object.assign(backup, { phase: 'Running', startedAt: now });
+      return 'backupUpdated' as const;
+    }
+  }
+  if (kind === 'restore') {
+    const restore = await context.em.findOne(RestoreEntity, { id: subjectId });
+    if (restore?.phase === 'Pending') {
+      Object.assign(restore, { phase: 'Running', startedAt: now });
+      return 'restoreUpdated' as const;
+    }
+  }
+  return undefined;
+}

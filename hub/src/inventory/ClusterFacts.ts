@@ -1,0 +1,52 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { ClusterFacts as Facts } from '../../../schema/agent/ClusterInventory.ts';
+
+@ObjectType()
+export class StorageClassFact {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  provisioner!: string;
+
+  @Field(() => Boolean, { description: 'Marked as the default storage class.' })
+  isDefault!: boolean;
+}
+
+@ObjectType()
+export class VolumeSnapshotClassFact {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  driver!: string;
+
+  @Field(() => String)
+  deletionPolicy!: string;
+}
+
+@ObjectType({ description: "Facts about a cluster, as its agent last reported them (kept fresh by watches)." })
+export class ClusterFacts {
+  @Field(() => String)
+  kubernetesVersion!: string;
+
+  @Field(() => Int)
+  nodeCount!: number;
+
+  @Field(() => [StorageClassFact])
+  storageClasses!: StorageClassFact[];
+
+  @Field(() => [String], { description: 'Names of the installed CSI drivers.' })
+  csiDrivers!: string[];
+
+  @Field(() => [VolumeSnapshotClassFact])
+  volumeSnapshotClasses!: VolumeSnapshotClassFact[];
+
+  static from(facts: Facts): ClusterFacts {
+    return Object.assign(new ClusterFacts(), {
+      ...facts,
+      storageClasses: facts.storageClasses.map((c) => Object.assign(new StorageClassFact(), c)),
+      volumeSnapshotClasses: facts.volumeSnapshotClasses.map((c) => Object.assign(new VolumeSnapshotClassFact(), c)),
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { authorize } from '../access/authorize.ts';
+import type { Principal } from '../auth/Principal.ts';
+import { ClusterEntity } from '../clusters/ClusterEntity.ts';
+import { findVisible } from '../db/findVisible.ts';
+import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
+import { NotFoundError } from '../errors/errors.ts';
+import { publishUpdate } from '../graphql/hubPubSub.ts';
+import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
+import { BackupLocationEntity } from './BackupLocationEntity.ts';
+
+/**
+ * Queues a check of a location from inside a cluster: its agent writes, reads back and deletes a probe
+ * object, and the outcome lands in `BackupLocation.validation`. The cluster must be of the location's tenant.
+ */
+export async function validateBackupLocation(
+  em: EntityManager,
+  principal: Principal,
+  ids: { locationId: string; clusterId: string },
+  signals: DispatchSignals,
+): Promise<JobRow> {
+  const location = await findVisible(em, BackupLocationEntity, 'BackupLocation', ids.locationId);
+  const cluster = await em.findOne(ClusterEntity, { id: ids.clusterId });
+  if (!cluster || cluster.tenantId !== location.tenantId) throw new NotFoundError('Cluster', ids.clusterId);
+  authorize(principal, 'operate', { tenantId: cluster.tenantId, clusterId: cluster.id });
+  const job = em.create(JobEntity, {
+    tenantId: cluster.tenantId,
+    clusterId: cluster.id,
+    kind: 'validateLocation',
+    subjectId: location.id,
+    phase: 'Queued',
+    attempts: 0,
+    leaseExpiresAt: null,
+    progress: null,
+    error: null,
+    startedAt: null,
+    finishedAt: null,
+  });
+  await em.flush();
+  publishUpdate('jobUpdated', job.id);
+  signals.send({ type: 'jobQueued', clusterId: cluster.id });
+  return job;
+}

@@ -1,0 +1,61 @@
+import type { BackupSpec } from '../spec/BackupSpec.ts';
+import type { RestoreSpec } from '../spec/RestoreSpec.ts';
+
+/**
+ * Everything an agent needs to run a job, resolved by the hub when it offers the job, so the agent never asks
+ * the hub for more. It travels only over the agent link to the one cluster the job belongs to, and may hold
+ * the location's secret.
+ */
+export type JobPayload =
+  | { kind: 'validateLocation'; location: LocationTarget }
+  | { kind: 'backup'; backup: { id: string; name: string; spec: BackupSpec }; location: LocationTarget }
+  | {
+      kind: 'restore';
+      restore: { id: string; spec: RestoreSpec };
+      backup: { id: string; name: string };
+      location: LocationTarget;
+    }
+  | { kind: 'deleteBackup'; backup: { id: string; name: string }; location: LocationTarget };
+
+export type JobKind = JobPayload['kind'];
+
+/** A backup location with its credential opened: where the agent reads and writes. */
+export type LocationTarget =
+  | {
+      kind: 's3';
+      bucket: string;
+      prefix: string;
+      region: string | null;
+      endpoint: string | null;
+      forcePathStyle: boolean;
+      credential: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | null;
+    }
+  | {
+      kind: 'azure';
+      container: string;
+      prefix: string;
+      endpoint: string | null;
+      credential: {
+        accountName: string | null;
+        accountKey?: string;
+        sasToken?: string;
+        connectionString?: string;
+      } | null;
+    }
+  | {
+      kind: 'gcs';
+      bucket: string;
+      prefix: string;
+      endpoint: string | null;
+      credential: { projectId: string | null; serviceAccountJson: string } | null;
+    }
+  | { kind: 'filesystem'; path: string; prefix: string };
+
+/** How a job's progress is reported; the agent throttles reports to about one a second. */
+export interface JobProgressReport {
+  done: number;
+  total: number;
+  /** Bytes moved to or from the location so far. */
+  bytes: number;
+  message: string | null;
+}

@@ -1,0 +1,53 @@
+/**
+ * What an agent reports when it completes a backup or restore job. Partial failure is data: a run that
+ * skipped or failed some items completes as `PartiallyFailed` with every error listed.
+ */
+export interface OperationOutcome {
+  phase: 'Completed' | 'PartiallyFailed';
+  countsByKind: Record<string, number>;
+  bytes: number;
+  warnings: string[];
+  errors: string[];
+}
+
+/** An outcome that does not parse: the agent is buggy or of an incompatible version. */
+export class OutcomeError extends Error {
+  override readonly name = 'OutcomeError';
+}
+
+/** Parses an outcome from the wire; throws `OutcomeError` naming the first bad field. */
+export function parseOperationOutcome(value: unknown): OperationOutcome {
+  if (typeof value !== 'object' || value === null) throw new OutcomeError('outcome: must be an object');
+  const o = value as Record<string, unknown>;
+  if (o.phase !== 'Completed' && o.phase !== 'PartiallyFailed') {
+    throw new OutcomeError('outcome.phase: must be Completed or PartiallyFailed');
+  }
+  const counts = o.countsByKind;
+  if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) {
+    throw new OutcomeError('outcome.countsByKind: must be an object of counts');
+  }
+  for (const [kind, count] of Object.entries(counts)) {
+    if (!Number.isSafeInteger(count) || (count as number) < 0) {
+      throw new OutcomeError(`outcome.countsByKind.${kind}: must be a count`);
+    }
+  }
+  if (typeof o.bytes !== 'number' || !(o.bytes >= 0)) throw new OutcomeError('outcome.bytes: must be ≥ 0');
+  const strings = (field: 'warnings' | 'errors') => {
+    const list = o[field];
+    if (!Array.isArray(list) || !list.every((s) => typeof s === 'string')) {
+      throw new OutcomeError(`outcome.${field}: must be a list of strings`);
+    }
+    return list as string[];
+  };
+  const errors = strings('errors');
+  if (o.phase === 'Completed' && errors.length > 0) {
+    throw new OutcomeError('outcome.phase: a run with errors is PartiallyFailed, never Completed');
+  }
+  return {
+    phase: o.phase,
+    countsByKind: counts as Record<string, number>,
+    bytes: o.bytes,
+    warnings: strings('warnings'),
+    errors,
+  };
+}
