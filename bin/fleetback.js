@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// The `fleetback` command: dispatches to the compiled hub (or, later, agent) entry point.
+// The `fleetback` command: dispatches to the compiled hub or agent entry point.
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'hub') {
   const { main } = await import('../dist/hub/src/main.js');
   await main(rest);
+} else if (command === 'agent') {
+  const { main } = await import('../dist/agent/src/main.js');
+  await main(rest);
 } else {
-  console.error('usage: fleetback hub [--flag value …]   (see the README for every setting)');
+  console.error('usage: fleetback hub|agent [--flag value …]   (see the README for every setting)');
   process.exit(command === undefined || command === '--help' ? 0 : 2);
 }

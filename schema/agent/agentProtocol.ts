@@ -27,4 +27,13 @@ export const agentCloseCodes = {
   credentialRefused: 4401,
   /** The cluster was deleted or its credential rotated while the agent was connected. */
   credentialRevoked: 4403,
+  /** The hub could not admit the agent for a reason of its own (say, its database is down): retry. */
+  hubUnavailable: 4503,
 } as const;
+
+/** Close codes after which an agent stops instead of reconnecting. */
+export const fatalAgentCloseCodes: readonly number[] = [
+  agentCloseCodes.incompatibleProtocol,
+  agentCloseCodes.credentialRefused,
+  agentCloseCodes.credentialRevoked,
+];

@@ -46,6 +46,10 @@ export interface StartTestHubOptions {
   /** Trust the world's identity provider. */
   oidc?: boolean;
   adminGroups?: string[];
+  /** Start again on the storage (and port) of a stopped hub, as a restart would; or share it, as a replica. */
+  reuse?: { dataDir: string; databaseUrl: string | undefined; masterKey: Buffer; adminToken: string; port?: number };
+  /** FLEETBACK_JOB_LEASE_SECONDS, for suites that wait for a lease to lapse. */
+  jobLeaseSeconds?: number;
 }
 
 /**
@@ -53,13 +57,18 @@ export interface StartTestHubOptions {
  * of the world's server, and its log in the world's log directory.
  */
 export async function startTestHub(options: StartTestHubOptions): Promise<TestHub & TestHubStorage> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fleetback-hub-'));
+  const { reuse } = options;
+  const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'fleetback-hub-'));
   const env: NodeJS.ProcessEnv = {
-    FLEETBACK_PORT: '0',
+    FLEETBACK_PORT: String(reuse?.port ?? 0),
     FLEETBACK_HOST: '127.0.0.1',
     FLEETBACK_DATA_DIR: dataDir,
   };
-  if (options.database === 'postgresql') {
+  if (options.jobLeaseSeconds) env.FLEETBACK_JOB_LEASE_SECONDS = String(options.jobLeaseSeconds);
+  if (reuse?.databaseUrl) {
+    env.FLEETBACK_DATABASE_URL = reuse.databaseUrl;
+    env.FLEETBACK_MASTER_KEY = reuse.masterKey.toString('base64');
+  } else if (options.database === 'postgresql') {
     env.FLEETBACK_DATABASE_URL = await freshDatabase(options.world);
     env.FLEETBACK_MASTER_KEY = randomBytes(32).toString('base64');
   }
@@ -72,10 +81,11 @@ export async function startTestHub(options: StartTestHubOptions): Promise<TestHu
   const logFile = join(options.world.logDir, `hub-${Date.now()}.log`);
   const logger = pino({ level: 'info' }, pino.destination(logFile));
   const hub = await startHub(loadConfig(env, []), logger);
-  if (!hub.adminToken) throw new Error('a fresh hub must print an admin token');
+  const adminToken = hub.adminToken ?? reuse?.adminToken;
+  if (!adminToken) throw new Error('a fresh hub must print an admin token');
   return {
     url: hub.url,
-    adminToken: hub.adminToken,
+    adminToken,
     dataDir,
     databaseUrl: env.FLEETBACK_DATABASE_URL,
     logFile,

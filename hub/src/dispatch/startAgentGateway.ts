@@ -86,9 +86,14 @@ export function startAgentGateway(wsServer: WebSocketServer, options: AgentGatew
           logger.info({ clusterId: cluster.id, agentVersion: params.agentVersion }, 'agent connected');
           return true;
         } catch (error) {
-          if (!(error instanceof Refusal)) throw error;
-          logger.warn({ reason: error.message }, 'agent connection refused');
-          ctx.extra.socket.close(error.code, error.message);
+          if (error instanceof Refusal) {
+            logger.warn({ reason: error.message }, 'agent connection refused');
+            ctx.extra.socket.close(error.code, error.message);
+          } else {
+            // Not the agent's fault (the database may be down): a retryable close, never a fatal 4500.
+            logger.error({ err: error }, 'agent connection failed');
+            ctx.extra.socket.close(agentCloseCodes.hubUnavailable, 'the hub could not admit the agent; retry later');
+          }
           return false;
         }
       },

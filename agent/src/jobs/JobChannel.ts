@@ -1,0 +1,16 @@
+import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
+
+/** The job operations of the agent link, as the runner uses them (`HubJobChannel` sends them to the hub). */
+export interface JobChannel {
+  ack(jobId: string): Promise<{ run: boolean; reason: string | null }>;
+  progress(jobId: string, progress: JobProgressReport): Promise<{ stop: boolean; reason: string | null }>;
+  complete(jobId: string, outcome: string | null): Promise<{ accepted: boolean }>;
+  fail(jobId: string, error: string): Promise<{ accepted: boolean }>;
+}
+
+/** A job as offered on the link. */
+export interface JobOffer {
+  jobId: string;
+  attempt: number;
+  payload: string | null;
+}

@@ -1,0 +1,109 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import type { JobChannel } from './JobChannel.ts';
+import { JobFailure } from './JobFailure.ts';
+import { type JobHandler, JobRunner } from './JobRunner.ts';
+
+const payload = JSON.stringify({ kind: 'validateLocation', location: { kind: 'filesystem', path: '/x', prefix: '' } });
+
+/** Records calls; jobs in `ended` are answered "do not run". */
+function recordingChannel(ended: string[] = []) {
+  const calls: string[] = [];
+  const channel: JobChannel = {
+    ack: async (id) => {
+      calls.push(`ack ${id}`);
+      return ended.includes(id) ? { run: false, reason: 'already ended' } : { run: true, reason: null };
+    },
+    progress: async () => ({ stop: false, reason: null }),
+    complete: async (id) => {
+      calls.push(`complete ${id}`);
+      return { accepted: true };
+    },
+    fail: async (id, error) => {
+      calls.push(`fail ${id}: ${error}`);
+      return { accepted: true };
+    },
+  };
+  return { channel, calls };
+}
+
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
+
+const logger = pino({ level: 'silent' });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('JobRunner', () => {
+  it('runs at most maxConcurrent jobs and starts the next when one ends', async () => {
+    const { channel, calls } = recordingChannel();
+    const gates = new Map([['a', gate()], ['b', gate()], ['c', gate()]]);
+    const handle: JobHandler = async (_p, { jobId }) => {
+      await gates.get(jobId)?.opened;
+      return undefined;
+    };
+    const runner = new JobRunner({ channel, handle, maxConcurrent: 2, heartbeatMs: 60_000, logger });
+    for (const id of ['a', 'b', 'c']) runner.offer({ jobId: id, attempt: 1, payload });
+    await settle();
+    expect(runner.running).toEqual(['a', 'b']);
+    gates.get('a')?.open();
+    await settle();
+    expect(runner.running).toEqual(['b', 'c']);
+    gates.get('b')?.open();
+    gates.get('c')?.open();
+    await settle();
+    expect(calls.filter((c) => c.startsWith('complete')).sort()).toEqual(['complete a', 'complete b', 'complete c']);
+  });
+
+  it('ignores a second offer of a job it runs or ran, and skips one the hub says has ended', async () => {
+    const { channel, calls } = recordingChannel(['done-elsewhere']);
+    let runs = 0;
+    const runner = new JobRunner({
+      channel,
+      handle: async () => {
+        runs++;
+        return undefined;
+      },
+      maxConcurrent: 2,
+      heartbeatMs: 60_000,
+      logger,
+    });
+    runner.offer({ jobId: 'x', attempt: 1, payload });
+    runner.offer({ jobId: 'x', attempt: 2, payload });
+    await settle();
+    runner.offer({ jobId: 'x', attempt: 3, payload });
+    runner.offer({ jobId: 'done-elsewhere', attempt: 2, payload });
+    await settle();
+    expect(runs).toBe(1);
+    expect(calls).toEqual(['ack x', 'complete x', 'ack done-elsewhere']);
+  });
+
+  it('fails a job with the message of its JobFailure, and a cancelled job with the reason', async () => {
+    const { channel, calls } = recordingChannel();
+    const handle: JobHandler = async (_p, { jobId, signal }) => {
+      if (jobId === 'bad') throw new JobFailure('bucket missing');
+      await new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      return undefined;
+    };
+    const runner = new JobRunner({ channel, handle, maxConcurrent: 2, heartbeatMs: 60_000, logger });
+    runner.offer({ jobId: 'bad', attempt: 1, payload });
+    runner.offer({ jobId: 'long', attempt: 1, payload });
+    await settle();
+    runner.cancel('long');
+    await settle();
+    expect(calls).toContain('fail bad: bucket missing');
+    expect(calls).toContain('fail long: cancelled by a user');
+  });
+
+  it('fails a job whose payload it does not understand', async () => {
+    const { channel, calls } = recordingChannel();
+    const runner = new JobRunner({ channel, handle: async () => undefined, maxConcurrent: 1, heartbeatMs: 60_000, logger });
+    runner.offer({ jobId: 'odd', attempt: 1, payload: JSON.stringify({ kind: 'teleport' }) });
+    await settle();
+    expect(calls[1]).toMatch(/^fail odd: this agent does not know jobs of kind 'teleport'/);
+  });
+});

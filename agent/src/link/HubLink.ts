@@ -1,0 +1,193 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Client, createClient, type FormattedExecutionResult } from 'graphql-ws';
+import type { pino } from 'pino';
+import type WebSocket from 'ws';
+import {
+  type AgentConnectionParams,
+  agentLinkPath,
+  agentProtocolVersion,
+  fatalAgentCloseCodes,
+} from '../../../schema/agent/agentProtocol.ts';
+import { backoffDelayMs } from '../inventory/backoffDelayMs.ts';
+import { AgentFatalError } from './AgentFatalError.ts';
+import { HubRequestError } from './HubRequestError.ts';
+
+export interface HubLinkOptions {
+  /** The hub's base URL (http, https, ws or wss); the link dials `<url>/agent`. */
+  hubUrl: URL;
+  agentVersion: string;
+  /** Read at every (re)connection, so a stored or rotated credential is picked up. */
+  credential: () => string | undefined;
+  webSocketImpl: typeof WebSocket;
+  logger: pino.Logger;
+  /** Called after every successful connection, first and later ones. */
+  onConnected?: () => void;
+  /** Called whenever an established connection is lost (a reconnect follows unless it was fatal). */
+  onDisconnected?: () => void;
+  /** Called once when the hub refuses the agent for good; the link has stopped. */
+  onFatal: (error: AgentFatalError) => void;
+  /** WebSocket ping interval; a hub that stops answering is noticed and left. Default 10 s. */
+  keepAliveMs?: number;
+}
+
+interface ActiveSubscription {
+  query: string;
+  onNext: (data: unknown) => void;
+  dispose?: () => void;
+}
+
+function isCloseEvent(value: unknown): value is { code: number; reason: string } {
+  return typeof value === 'object' && value !== null && 'code' in value && 'reason' in value;
+}
+
+/** The hub's answer to a request, or a `HubRequestError` carrying its first error's code. */
+function dataOf<T>(result: FormattedExecutionResult<Record<string, unknown>, unknown>): T {
+  const error = result.errors?.[0];
+  if (error) throw new HubRequestError(error.message, error.extensions?.code as string | undefined);
+  return result.data as T;
+}
+
+/**
+ * The agent's one connection to the hub: graphql-ws over a WebSocket the agent dials out. It reconnects
+ * forever with exponential backoff and jitter, resubscribes what was subscribed, pings to notice a dead
+ * peer, and stops only when the hub refuses the agent for good (an incompatible protocol or a refused or
+ * revoked credential), which it reports through `onFatal`.
+ */
+export class HubLink {
+  readonly #options: HubLinkOptions;
+  readonly #subscriptions = new Set<ActiveSubscription>();
+  #client: Client;
+  #stopped = false;
+  #restarts = 0;
+
+  constructor(options: HubLinkOptions) {
+    this.#options = options;
+    this.#client = this.#connect();
+  }
+
+  #connect(): Client {
+    const { logger } = this.#options;
+    const url = new URL(agentLinkPath, this.#options.hubUrl);
+    url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
+    const client: Client = createClient({
+      url: url.toString(),
+      webSocketImpl: this.#options.webSocketImpl,
+      lazy: false,
+      keepAlive: this.#options.keepAliveMs ?? 10_000,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      retryWait: (retries) => sleep(backoffDelayMs(retries)),
+      // Any failure to connect (refused, reset, DNS) is worth another try, unless the hub said no for good.
+      shouldRetry: (event) => !(isCloseEvent(event) && fatalAgentCloseCodes.includes(event.code)),
+      connectionParams: (): Record<string, unknown> => {
+        const credential = this.#options.credential();
+        const params: AgentConnectionParams = {
+          protocolVersion: agentProtocolVersion,
+          agentVersion: this.#options.agentVersion,
+          ...(credential ? { credential } : {}),
+        };
+        return { ...params };
+      },
+      on: {
+        connected: () => {
+          this.#restarts = 0;
+          logger.info({ hub: url.origin }, 'connected to the hub');
+          this.#options.onConnected?.();
+        },
+        closed: (event) => {
+          this.#options.onDisconnected?.();
+          if (this.#stopped) return;
+          const detail = isCloseEvent(event) ? { code: event.code, reason: event.reason } : {};
+          logger.warn(detail, 'link to the hub closed; reconnecting');
+        },
+      },
+      onNonLazyError: (error) => this.#onTerminated(client, error),
+    });
+    for (const subscription of this.#subscriptions) this.#open(client, subscription);
+    return client;
+  }
+
+  /** The client gave up: for good if the hub refused us, else a fresh client after a pause. */
+  #onTerminated(client: Client, error: unknown): void {
+    if (this.#stopped || client !== this.#client) return;
+    if (isCloseEvent(error) && fatalAgentCloseCodes.includes(error.code)) {
+      this.close();
+      this.#options.onFatal(new AgentFatalError(`the hub refused this agent: ${error.reason} (close code ${error.code})`));
+      return;
+    }
+    const delay = backoffDelayMs(this.#restarts++);
+    this.#options.logger.warn(
+      { err: isCloseEvent(error) ? { code: error.code, reason: error.reason } : error, retryInMs: delay },
+      'link to the hub failed; starting over',
+    );
+    void client.dispose();
+    setTimeout(() => {
+      if (!this.#stopped) this.#client = this.#connect();
+    }, delay).unref();
+  }
+
+  /** Sends one query or mutation and resolves with its data; rejects with `HubRequestError` on a GraphQL error. */
+  request<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      this.#client.subscribe<Record<string, unknown>>(variables ? { query, variables } : { query }, {
+        next: (result) => {
+          if (settled) return;
+          settled = true;
+          try {
+            resolve(dataOf<T>(result));
+          } catch (error) {
+            reject(error);
+          }
+        },
+        error: (error) => {
+          if (settled) return;
+          settled = true;
+          reject(isCloseEvent(error) ? new Error(`link closed: ${error.reason || error.code}`) : error);
+        },
+        complete: () => {
+          if (settled) return;
+          settled = true;
+          reject(new Error('the hub completed the request without an answer'));
+        },
+      });
+    });
+  }
+
+  /** Keeps a subscription open across reconnects; returns its cancel function. */
+  subscribe<T>(query: string, onNext: (data: T) => void): () => void {
+    const subscription: ActiveSubscription = { query, onNext: onNext as (data: unknown) => void };
+    this.#subscriptions.add(subscription);
+    this.#open(this.#client, subscription);
+    return () => {
+      this.#subscriptions.delete(subscription);
+      subscription.dispose?.();
+    };
+  }
+
+  #open(client: Client, subscription: ActiveSubscription): void {
+    subscription.dispose = client.subscribe<Record<string, unknown>>(
+      { query: subscription.query },
+      {
+        next: (result) => {
+          try {
+            subscription.onNext(dataOf(result));
+          } catch (error) {
+            this.#options.logger.error({ err: error }, 'subscription event failed');
+          }
+        },
+        error: (error) => {
+          if (!isCloseEvent(error)) this.#options.logger.error({ err: error }, 'subscription failed');
+        },
+        complete: () => {},
+      },
+    );
+  }
+
+  /** Closes the link for good. */
+  close(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    for (const subscription of this.#subscriptions) subscription.dispose?.();
+    void this.#client.dispose();
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiException, CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
+import type { CredentialStore } from './CredentialStore.ts';
+
+const key = 'credential';
+
+/** The credential in a Kubernetes Secret of the agent's own namespace: how the agent keeps it in-cluster. */
+export class SecretCredentialStore implements CredentialStore {
+  readonly description: string;
+  readonly #core: CoreV1Api;
+
+  constructor(
+    kubeConfig: KubeConfig,
+    private readonly namespace: string,
+    private readonly name: string,
+  ) {
+    this.#core = kubeConfig.makeApiClient(CoreV1Api);
+    this.description = `Secret ${namespace}/${name}`;
+  }
+
+  async load(): Promise<string | undefined> {
+    try {
+      const secret = await this.#core.readNamespacedSecret({ namespace: this.namespace, name: this.name });
+      const value = secret.data?.[key];
+      return value ? Buffer.from(value, 'base64').toString('utf8') : undefined;
+    } catch (error) {
+      if (error instanceof ApiException && error.code === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async save(credential: string): Promise<void> {
+    const body = {
+      metadata: { name: this.name, namespace: this.namespace, labels: { 'app.kubernetes.io/part-of': 'fleetback' } },
+      type: 'Opaque',
+      data: { [key]: Buffer.from(credential).toString('base64') },
+    };
+    try {
+      await this.#core.replaceNamespacedSecret({ namespace: this.namespace, name: this.name, body });
+    } catch (error) {
+      if (!(error instanceof ApiException && error.code === 404)) throw error;
+      await this.#core.createNamespacedSecret({ namespace: this.namespace, body });
+    }
+  }
+}

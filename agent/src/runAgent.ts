@@ -1,0 +1,135 @@
+import type { pino } from 'pino';
+import { agentVersion } from './agentVersion.ts';
+import type { AgentConfig } from './config/loadAgentConfig.ts';
+import { InventoryWatcher } from './inventory/InventoryWatcher.ts';
+import { HubJobChannel } from './jobs/HubJobChannel.ts';
+import { JobRunner } from './jobs/JobRunner.ts';
+import { runJob } from './jobs/runJob.ts';
+import type { ClusterAccess } from './kube/loadKubeConfig.ts';
+import { AgentFatalError } from './link/AgentFatalError.ts';
+import type { CredentialStore } from './link/CredentialStore.ts';
+import { createWebSocketClass } from './link/createWebSocketClass.ts';
+import { enroll } from './link/enroll.ts';
+import { HubLink } from './link/HubLink.ts';
+import { InventoryReporter } from './link/InventoryReporter.ts';
+
+export interface RunningAgent {
+  /** Settles when the agent stops: resolves on `stop()`, rejects with `AgentFatalError` when refused. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface JobEventData {
+  jobs: { type: 'Offer' | 'Cancel'; jobId: string; attempt: number | null; payload: string | null };
+}
+
+/**
+ * Runs the agent: enrolls if it has no credential yet, then keeps the link to the hub, reports the cluster's
+ * facts and inventory from watches, and runs the jobs the hub offers.
+ */
+export async function runAgent(
+  config: AgentConfig,
+  access: ClusterAccess,
+  store: CredentialStore,
+  logger: pino.Logger,
+): Promise<RunningAgent> {
+  const webSocketImpl = createWebSocketClass(config.hubUrl, { ca: config.caBundle, env: process.env });
+  let credential = await store.load();
+  if (!credential) {
+    if (!config.enrollmentToken) {
+      throw new AgentFatalError(
+        `no cluster credential in ${store.description} and no enrollment token: register the cluster (Mutation.registerCluster) and start the agent with FLEETBACK_ENROLLMENT_TOKEN`,
+      );
+    }
+    credential = await enrollOnce(config, store, webSocketImpl, logger);
+  } else if (config.enrollmentToken) {
+    logger.info({ store: store.description }, 'a credential is stored; the enrollment token is not used');
+  }
+  const stored = credential;
+
+  let fail: (error: AgentFatalError) => void = () => {};
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  let watcherReady = false;
+  const watcher: InventoryWatcher = new InventoryWatcher(access.kubeConfig, {
+    facts: (facts) => reporter.facts(facts),
+    namespaces: (update) => reporter.namespaces(update),
+  }, { logger });
+  const link: HubLink = new HubLink({
+    hubUrl: config.hubUrl,
+    agentVersion,
+    credential: () => stored,
+    webSocketImpl,
+    logger,
+    onConnected: () => reporter.connected(watcherReady ? watcher.snapshot() : undefined),
+    onDisconnected: () => reporter.disconnected(),
+    onFatal: (error) => {
+      void shutdown().then(() => fail(error));
+    },
+  });
+  const reporter = new InventoryReporter(link, logger);
+  const runner = new JobRunner({
+    channel: new HubJobChannel(link),
+    handle: runJob,
+    maxConcurrent: config.maxConcurrentJobs,
+    heartbeatMs: 15_000,
+    logger,
+  });
+  link.subscribe<JobEventData>('subscription { jobs { type jobId attempt payload } }', ({ jobs: event }) => {
+    if (event.type === 'Cancel') runner.cancel(event.jobId);
+    else runner.offer({ jobId: event.jobId, attempt: event.attempt ?? 0, payload: event.payload });
+  });
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = () => {
+    stopping ??= (async () => {
+      runner.stop();
+      link.close();
+      await watcher.stop();
+    })();
+    return stopping;
+  };
+  const stop = () => shutdown().then(() => finish());
+  watcher.start().then(
+    () => {
+      watcherReady = true;
+    },
+    (error: unknown) => {
+      if (!stopping) logger.error({ err: error }, 'the inventory watcher could not start');
+    },
+  );
+  return { done, stop };
+}
+
+async function enrollOnce(
+  config: AgentConfig,
+  store: CredentialStore,
+  webSocketImpl: ReturnType<typeof createWebSocketClass>,
+  logger: pino.Logger,
+): Promise<string> {
+  let refused: AgentFatalError | undefined;
+  const link = new HubLink({
+    hubUrl: config.hubUrl,
+    agentVersion,
+    credential: () => undefined,
+    webSocketImpl,
+    logger,
+    onFatal: (error) => {
+      refused = error;
+    },
+  });
+  try {
+    const cluster = await enroll(link, config.enrollmentToken as string, store);
+    logger.info({ ...cluster, store: store.description }, 'enrolled; credential stored');
+  } catch (error) {
+    throw refused ?? error;
+  } finally {
+    link.close();
+  }
+  const credential = await store.load();
+  if (!credential) throw new AgentFatalError(`the credential could not be read back from ${store.description}`);
+  return credential;
+}
