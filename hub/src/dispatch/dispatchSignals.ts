@@ -17,6 +17,8 @@ export type DispatchSignal =
 export interface DispatchSignals {
   send(signal: DispatchSignal): void;
   listen(listener: (signal: DispatchSignal) => void): () => void;
+  /** Releases what the transport holds (connections); nothing is sent or heard afterwards. */
+  close(): Promise<void>;
 }
 
 /** Signals within this process only. */
@@ -30,5 +32,9 @@ export class LocalDispatchSignals implements DispatchSignals {
   listen(listener: (signal: DispatchSignal) => void): () => void {
     this.#events.on('signal', listener);
     return () => this.#events.off('signal', listener);
+  }
+
+  async close(): Promise<void> {
+    this.#events.removeAllListeners();
   }
 }

@@ -19,6 +19,7 @@ import { agentLinkPath } from '../../../schema/agent/agentProtocol.ts';
 import { buildAgentSchema } from '../dispatch/buildAgentSchema.ts';
 import { Dispatcher } from '../dispatch/Dispatcher.ts';
 import { LocalDispatchSignals } from '../dispatch/dispatchSignals.ts';
+import { PostgresDispatchSignals } from '../dispatch/PostgresDispatchSignals.ts';
 import { startAgentGateway } from '../dispatch/startAgentGateway.ts';
 import { SecretBox } from '../secrets/SecretBox.ts';
 import { bootstrapAdmin } from './bootstrapAdmin.ts';
@@ -54,7 +55,10 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
       })
     : undefined;
   const secrets = new SecretBox(masterKey.key);
-  const signals = new LocalDispatchSignals();
+  // Replicas sharing PostgreSQL hear each other's signals; a lone SQLite hub needs only its own.
+  const signals = config.databaseUrl
+    ? await PostgresDispatchSignals.start(config.databaseUrl, logger)
+    : new LocalDispatchSignals();
   const deps = { orm, oidc, adminGroups: config.adminGroups, secrets, signals };
   const schema = await buildHubSchema();
   const metrics = createMetrics();
@@ -168,6 +172,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
     stop: () => {
       stopping ??= (async () => {
         await apollo.stop();
+        await signals.close();
         await orm.close();
       })();
       return stopping;

@@ -1,0 +1,107 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { DispatchSignal } from '../../hub/src/dispatch/dispatchSignals.ts';
+import { PostgresDispatchSignals } from '../../hub/src/dispatch/PostgresDispatchSignals.ts';
+import { startTestAgent, type TestAgent } from '../kit/startTestAgent.ts';
+import { freshDatabase, startTestHub, type TestHub, type TestHubStorage } from '../kit/startTestHub.ts';
+import { waitFor } from '../world/waitFor.ts';
+import type { ClusterInfo } from '../world/WorldInfo.ts';
+
+// Two hub replicas on one PostgreSQL database: an agent held by one replica gets the jobs queued through
+// the other, and is cut off when the other deletes its cluster.
+const world = inject('world');
+const [clusterA] = world.clusters as [ClusterInfo];
+
+describe.skipIf(!world.postgres)('hub replicas on PostgreSQL', () => {
+  let replicaA: TestHub & TestHubStorage;
+  let replicaB: TestHub & TestHubStorage;
+  let agent: TestAgent | undefined;
+
+  async function onA<T>(query: string, variables?: object): Promise<T> {
+    const result = await replicaA.gql<T>(replicaA.adminToken, query, variables);
+    if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
+    return result.data as T;
+  }
+
+  beforeAll(async () => {
+    replicaA = await startTestHub({ database: 'postgresql', world });
+    replicaB = await startTestHub({
+      database: 'postgresql',
+      world,
+      reuse: {
+        dataDir: mkdtempSync(join(tmpdir(), 'fleetback-hub-')),
+        databaseUrl: replicaA.databaseUrl,
+        masterKey: replicaA.masterKey,
+        adminToken: replicaA.adminToken,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await agent?.kill();
+    await replicaB?.stop();
+    await replicaA?.stop();
+  });
+
+  it('relays a signal sent by one replica to every replica', async () => {
+    const url = await freshDatabase(world);
+    const logger = pino({ level: 'silent' });
+    const [one, two] = await Promise.all([
+      PostgresDispatchSignals.start(url, logger),
+      PostgresDispatchSignals.start(url, logger),
+    ]);
+    const heard: DispatchSignal[] = [];
+    two.listen((s) => heard.push(s));
+    one.send({ type: 'jobCancelled', clusterId: 'c1', jobId: 'j1' });
+    await waitFor(async () => heard.length > 0, { what: 'the notification', timeoutMs: 10_000 });
+    expect(heard).toEqual([{ type: 'jobCancelled', clusterId: 'c1', jobId: 'j1' }]);
+    await Promise.all([one.close(), two.close()]);
+  });
+
+  it('routes a job queued through replica A to the agent connected to replica B', async () => {
+    const tenant = await onA<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "scale" }) { id } }');
+    const registered = await onA<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
+      'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "spread" }) { cluster { id } enrollmentToken } }',
+      { t: tenant.createTenant.id },
+    );
+    const clusterId = registered.registerCluster.cluster.id;
+    agent = startTestAgent({
+      hubUrl: replicaB.url,
+      kubeconfigPath: clusterA.kubeconfigPath,
+      logDir: world.logDir,
+      name: 'replica-b',
+      enrollmentToken: registered.registerCluster.enrollmentToken,
+    });
+    await waitFor(
+      async () =>
+        (await onA<{ cluster: { status: string } }>('query($id: ID!) { cluster(id: $id) { status } }', { id: clusterId }))
+          .cluster.status === 'Connected',
+      { what: 'the agent on replica B, seen from replica A' },
+    );
+    const location = await onA<{ createBackupLocation: { id: string } }>(
+      'mutation($t: ID!, $p: String!) { createBackupLocation(input: { tenantId: $t, name: "fs", filesystem: { path: $p } }) { id } }',
+      { t: tenant.createTenant.id, p: mkdtempSync(join(tmpdir(), 'fleetback-location-')) },
+    );
+    const queued = await onA<{ validateBackupLocation: { id: string } }>(
+      'mutation($id: ID!, $c: ID!) { validateBackupLocation(id: $id, clusterId: $c) { id } }',
+      { id: location.createBackupLocation.id, c: clusterId },
+    );
+    const jobId = queued.validateBackupLocation.id;
+    const phase = await waitFor(
+      async () => {
+        const data = await onA<{ job: { phase: string } }>('query($id: ID!) { job(id: $id) { phase } }', { id: jobId });
+        return ['Succeeded', 'Failed'].includes(data.job.phase) ? data.job.phase : undefined;
+      },
+      { what: 'the job to end' },
+    );
+    expect(phase).toBe('Succeeded');
+    expect(agent.output()).toContain(`"jobId":"${jobId}"`);
+
+    await onA('mutation($id: ID!) { deleteCluster(id: $id) }', { id: clusterId });
+    expect(await agent.exited).toBe(3);
+    expect(agent.output()).toMatch(/the cluster was deleted or its credential replaced/);
+  });
+});
