@@ -40,6 +40,14 @@ function isCloseEvent(value: unknown): value is { code: number; reason: string }
   return typeof value === 'object' && value !== null && 'code' in value && 'reason' in value;
 }
 
+/** The message of a WebSocket error, which `ws` wraps in an event carrying the underlying Error. */
+function describeSocketError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const wrapped = (error as { error?: unknown; message?: unknown } | null) ?? {};
+  if (wrapped.error instanceof Error) return wrapped.error.message;
+  return typeof wrapped.message === 'string' ? wrapped.message : String(error);
+}
+
 /** The hub's answer to a request, or a `HubRequestError` carrying its first error's code. */
 function dataOf<T>(result: FormattedExecutionResult<Record<string, unknown>, unknown>): T {
   const error = result.errors?.[0];
@@ -69,6 +77,7 @@ export class HubLink {
     const { logger } = this.#options;
     const url = new URL(agentLinkPath, this.#options.hubUrl);
     url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
+    let lastError: string | undefined;
     const client: Client = createClient({
       url: url.toString(),
       webSocketImpl: this.#options.webSocketImpl,
@@ -93,11 +102,16 @@ export class HubLink {
           logger.info({ hub: url.origin }, 'connected to the hub');
           this.#options.onConnected?.();
         },
+        // The socket's error (refused, TLS, proxy) comes before its close; the close alone says only 1006.
+        error: (error) => {
+          lastError = describeSocketError(error);
+        },
         closed: (event) => {
           this.#options.onDisconnected?.();
           if (this.#stopped) return;
           const detail = isCloseEvent(event) ? { code: event.code, reason: event.reason } : {};
-          logger.warn(detail, 'link to the hub closed; reconnecting');
+          logger.warn({ ...detail, ...(lastError ? { cause: lastError } : {}) }, 'link to the hub closed; reconnecting');
+          lastError = undefined;
         },
       },
       onNonLazyError: (error) => this.#onTerminated(client, error),
