@@ -1,0 +1,47 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { FileCredentialStore } from '../../agent/src/link/FileCredentialStore.ts';
+import { SecretCredentialStore } from '../../agent/src/link/SecretCredentialStore.ts';
+import type { ClusterInfo } from '../world/WorldInfo.ts';
+
+// Where the agent keeps its credential: a Secret in its own namespace in-cluster, a private file otherwise.
+const world = inject('world');
+const [clusterA] = world.clusters as [ClusterInfo];
+const namespace = `agent-home-${Date.now().toString(36)}`;
+const kc = new KubeConfig();
+kc.loadFromFile(clusterA.kubeconfigPath);
+const core = kc.makeApiClient(CoreV1Api);
+
+describe('credential stores', () => {
+  beforeAll(async () => {
+    await core.createNamespace({ body: { metadata: { name: namespace } } });
+  });
+  afterAll(async () => {
+    await core.deleteNamespace({ name: namespace });
+  });
+
+  it('keeps the credential in a Secret of the agent namespace, replacing it on rotation', async () => {
+    const store = new SecretCredentialStore(kc, namespace, 'fleetback-agent-credential');
+    expect(await store.load()).toBeUndefined();
+    await store.save('fbk_agent_first');
+    expect(await store.load()).toBe('fbk_agent_first');
+    await store.save('fbk_agent_second');
+    expect(await new SecretCredentialStore(kc, namespace, 'fleetback-agent-credential').load()).toBe('fbk_agent_second');
+    const secret = await core.readNamespacedSecret({ namespace, name: 'fleetback-agent-credential' });
+    expect(secret.type).toBe('Opaque');
+    expect(secret.metadata?.labels).toEqual({ 'app.kubernetes.io/part-of': 'fleetback' });
+    expect(Object.keys(secret.data ?? {})).toEqual(['credential']);
+  });
+
+  it('keeps the credential in a file only its owner can read', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'fleetback-cred-')), 'nested', 'agent.credential');
+    const store = new FileCredentialStore(path);
+    expect(await store.load()).toBeUndefined();
+    await store.save('fbk_agent_file');
+    expect(await store.load()).toBe('fbk_agent_file');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+});
