@@ -25,6 +25,9 @@ export interface DispatcherOptions {
 /** How many jobs one offering round hands an agent; the rest follow as its jobs end or at the next sweep. */
 const offerBatch = 100;
 
+/** Clusters per sweep query; well under SQLite's limit on bound parameters. */
+const sweepChunk = 500;
+
 /**
  * This replica's side of job delivery. It tracks the agents connected here, offers them their cluster's
  * jobs, and re-offers jobs whose lease lapsed. Delivery is at-least-once: an offer bumps the job's
@@ -140,11 +143,34 @@ export class Dispatcher {
    */
   async sweep(): Promise<void> {
     const sessions = [...this.#sessions.values()];
-    if (sessions.length === 0) return;
-    const clusterIds = [...new Set(sessions.map((s) => s.clusterId))];
-    await this.em().nativeUpdate(ClusterEntity, { id: { $in: clusterIds } }, { lastSeenAt: new Date() });
-    await this.#closeRevoked(clusterIds);
-    for (const session of this.#sessions.values()) await this.offerJobs(session, false);
+    const allIds = [...new Set(sessions.map((s) => s.clusterId))];
+    // A few queries per chunk of clusters, not per agent: a replica may hold thousands of them.
+    for (let i = 0; i < allIds.length; i += sweepChunk) {
+      const clusterIds = allIds.slice(i, i + sweepChunk);
+      await this.em().nativeUpdate(ClusterEntity, { id: { $in: clusterIds } }, { lastSeenAt: new Date() });
+      await this.#closeRevoked(clusterIds);
+      await this.#offerLapsed(clusterIds);
+    }
+  }
+
+  /** Offers the jobs of these clusters that were never offered or whose lease lapsed, in one query. */
+  async #offerLapsed(clusterIds: string[]): Promise<void> {
+    const em = this.em();
+    const jobs = await em.find(
+      JobEntity,
+      {
+        clusterId: { $in: clusterIds },
+        phase: { $in: ['Queued', 'Running'] },
+        $or: [{ leaseExpiresAt: null }, { leaseExpiresAt: { $lt: new Date() } }],
+      },
+      { orderBy: { createdAt: 'asc' }, limit: offerBatch * 10 },
+    );
+    const listening = new Map<string, AgentSession>();
+    for (const session of this.#sessions.values()) if (session.jobs) listening.set(session.clusterId, session);
+    for (const job of jobs) {
+      const session = listening.get(job.clusterId);
+      if (session?.jobs) await this.#offer(em, session, session.jobs, job);
+    }
   }
 
   /** Tells every replica that the cluster's credential changed, so connections using another one close. */
