@@ -257,6 +257,7 @@ describe('the agent link', () => {
     await admin('mutation($id: ID!) { renewClusterEnrollment(id: $id) { expiresAt } }', { id });
     expect(await agent.exited).toBe(3);
     expect(agent.output()).toMatch(/the hub refused this agent: the cluster was deleted or its credential replaced/);
+    await waitFor(async () => (await clusterState(id)).status === 'Disconnected', { what: 'the cluster to show Disconnected' });
     const refusal = await ProtocolAgent.refused({ hubUrl: hub.url, credential });
     expect(refusal.code).toBe(agentCloseCodes.credentialRefused);
     expect(refusal.reason).toMatch(/credential is not valid/);

@@ -12,6 +12,7 @@ const world = inject('world');
 let hub: TestHub & TestHubStorage;
 let agent: ProtocolAgent;
 let clusterId: string;
+let credential: string;
 let locationId: string;
 
 async function admin<T>(query: string, variables?: object): Promise<T> {
@@ -48,7 +49,8 @@ beforeAll(async () => {
     { t: registered.registerCluster.enrollmentToken },
   );
   enrolling.close();
-  agent = await ProtocolAgent.connect({ hubUrl: hub.url, credential: enrolled.data?.enroll.credential as string });
+  credential = enrolled.data?.enroll.credential as string;
+  agent = await ProtocolAgent.connect({ hubUrl: hub.url, credential });
   agent.subscribeJobs();
 });
 
@@ -105,5 +107,20 @@ describe('job leases', () => {
       { id: jobId },
     );
     expect(late.data?.completeJob).toEqual({ accepted: false, phase: 'Cancelled' });
+  });
+
+  it('rotates the credential: the new one works, the old one is refused, the rotating link stays up', async () => {
+    const rotated = await agent.request<{ rotateCredential: string }>('mutation { rotateCredential }');
+    const fresh = rotated.data?.rotateCredential as string;
+    expect(fresh).toMatch(/^fbk_agent_/);
+    const refusal = await ProtocolAgent.refused({ hubUrl: hub.url, credential });
+    expect(refusal.reason).toMatch(/credential is not valid/);
+    const next = await ProtocolAgent.connect({ hubUrl: hub.url, credential: fresh });
+    const info = await next.request<{ hub: { clusterId: string } }>('{ hub { clusterId } }');
+    expect(info.data?.hub.clusterId).toBe(clusterId);
+    next.close();
+    const still = await agent.request<{ hub: { clusterId: string } }>('{ hub { clusterId } }');
+    expect(still.data?.hub.clusterId).toBe(clusterId);
+    expect(agent.closed).toBeUndefined();
   });
 });
