@@ -61,6 +61,31 @@ describe.skipIf(!world.postgres)('hub replicas on PostgreSQL', () => {
     await Promise.all([one.close(), two.close()]);
   });
 
+  it('relays subscription updates between replicas', async () => {
+    const url = await freshDatabase(world);
+    const logger = pino({ level: 'silent' });
+    const [one, two] = await Promise.all([
+      PostgresDispatchSignals.start(url, logger),
+      PostgresDispatchSignals.start(url, logger),
+    ]);
+    const heard: DispatchSignal[] = [];
+    two.listen((s) => heard.push(s));
+    one.send({ type: 'updated', topic: 'backupUpdated', id: 'b1' });
+    one.send({ type: 'updated', topic: 'notATopic' as 'jobUpdated', id: 'x' });
+    one.send({ type: 'jobQueued', clusterId: 'c2' });
+    await waitFor(async () => heard.length >= 2, { what: 'the notifications', timeoutMs: 10_000 });
+    // Sends may overtake each other (two connections); order carries no meaning between signals.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(heard).toHaveLength(2);
+    expect(heard).toEqual(
+      expect.arrayContaining([
+        { type: 'updated', topic: 'backupUpdated', id: 'b1' },
+        { type: 'jobQueued', clusterId: 'c2' },
+      ]),
+    );
+    await Promise.all([one.close(), two.close()]);
+  });
+
   it('routes a job queued through replica A to the agent connected to replica B', async () => {
     const tenant = await onA<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "scale" }) { id } }');
     const registered = await onA<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
@@ -98,6 +123,10 @@ describe.skipIf(!world.postgres)('hub replicas on PostgreSQL', () => {
       { what: 'the job to end' },
     );
     expect(phase).toBe('Succeeded');
+    const jobSeenOnB = await replicaB.gql<{ job: { phase: string } }>(replicaB.adminToken, 'query($id: ID!) { job(id: $id) { phase } }', {
+      id: jobId,
+    });
+    expect(jobSeenOnB.data?.job.phase).toBe('Succeeded');
     expect(agent.output()).toContain(`"jobId":"${jobId}"`);
 
     await onA('mutation($id: ID!) { deleteCluster(id: $id) }', { id: clusterId });

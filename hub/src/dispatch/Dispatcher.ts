@@ -205,6 +205,7 @@ export class Dispatcher {
   }
 
   #onSignal(signal: DispatchSignal): void {
+    if (signal.type === 'updated') return;
     const local = [...this.#sessions.values()].filter((s) => s.clusterId === signal.clusterId);
     if (local.length === 0) return;
     switch (signal.type) {

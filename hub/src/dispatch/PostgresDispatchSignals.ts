@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { type HubTopic, hubTopics } from '../graphql/hubPubSub.ts';
 import type { Logger } from '../server/Logger.ts';
 import type { DispatchSignal, DispatchSignals } from './dispatchSignals.ts';
 
@@ -9,7 +10,10 @@ export const dispatchChannel = 'fleetback_dispatch';
 
 function parseSignal(text: string | undefined): DispatchSignal | undefined {
   try {
-    const value = JSON.parse(text ?? '') as Partial<DispatchSignal>;
+    const value = JSON.parse(text ?? '') as Partial<Record<string, unknown>>;
+    if (value.type === 'updated' && typeof value.id === 'string' && hubTopics.includes(value.topic as HubTopic)) {
+      return { type: 'updated', topic: value.topic as HubTopic, id: value.id };
+    }
     if (typeof value.clusterId !== 'string') return undefined;
     if (value.type === 'jobQueued' || value.type === 'clusterRevoked') {
       return { type: value.type, clusterId: value.clusterId };

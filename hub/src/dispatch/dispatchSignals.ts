@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { HubTopic } from '../graphql/hubPubSub.ts';
 
 /** What the dispatcher of each replica must hear about, whichever replica made the change. */
 export type DispatchSignal =
@@ -7,7 +8,9 @@ export type DispatchSignal =
   /** A job was cancelled: tell the agent running it to stop. */
   | { type: 'jobCancelled'; clusterId: string; jobId: string }
   /** The cluster was deleted or its credential replaced: cut its agent off. */
-  | { type: 'clusterRevoked'; clusterId: string };
+  | { type: 'clusterRevoked'; clusterId: string }
+  /** An object behind a public subscription changed: every replica tells its subscribers. */
+  | { type: 'updated'; topic: HubTopic; id: string };
 
 /**
  * The channel dispatch signals travel on. In one process an EventEmitter carries them; with PostgreSQL the

@@ -11,6 +11,7 @@ import { OidcVerifier } from '../auth/OidcVerifier.ts';
 import type { HubConfig } from '../config/loadConfig.ts';
 import { createOrm, dialectOf } from '../db/createOrm.ts';
 import { buildHubSchema } from '../graphql/buildHubSchema.ts';
+import { deliverUpdate, relayUpdatesThrough } from '../graphql/hubPubSub.ts';
 import { costLimit } from '../graphql/costLimit.ts';
 import { depthLimit } from '../graphql/depthLimit.ts';
 import { formatError } from '../graphql/formatError.ts';
@@ -59,6 +60,12 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
   const signals = config.databaseUrl
     ? await PostgresDispatchSignals.start(config.databaseUrl, logger)
     : new LocalDispatchSignals();
+  if (signals instanceof PostgresDispatchSignals) {
+    relayUpdatesThrough((topic, id) => signals.send({ type: 'updated', topic, id }));
+    signals.listen((signal) => {
+      if (signal.type === 'updated') deliverUpdate(signal.topic, signal.id);
+    });
+  }
   const deps = { orm, oidc, adminGroups: config.adminGroups, secrets, signals };
   const schema = await buildHubSchema();
   const metrics = createMetrics();
@@ -172,6 +179,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
     stop: () => {
       stopping ??= (async () => {
         await apollo.stop();
+        if (signals instanceof PostgresDispatchSignals) relayUpdatesThrough(undefined);
         await signals.close();
         await orm.close();
       })();
