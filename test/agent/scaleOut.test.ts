@@ -133,4 +133,21 @@ describe.skipIf(!world.postgres)('hub replicas on PostgreSQL', () => {
     expect(await agent.exited).toBe(3);
     expect(agent.output()).toMatch(/the cluster was deleted or its credential replaced/);
   });
+
+  it('lets exactly one replica lead the scheduler, and hands leadership over when it stops', async () => {
+    const leads = async (hub: TestHub) => {
+      const text = await (await fetch(`${hub.url}/metrics`)).text();
+      return /^fleetback_hub_scheduler_leader 1$/m.test(text);
+    };
+    const [leader, follower] = await waitFor(
+      async () => {
+        const [a, b] = await Promise.all([leads(replicaA), leads(replicaB)]);
+        if (a === b) return undefined;
+        return a ? [replicaA, replicaB] : [replicaB, replicaA];
+      },
+      { what: 'exactly one leader' },
+    );
+    await leader.stop();
+    await waitFor(async () => leads(follower), { what: 'the other replica to take over' });
+  });
 });

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** The hub's Prometheus registry: process metrics plus GraphQL operation latency by name and outcome. */
 export function createMetrics() {
@@ -22,5 +22,10 @@ export function createMetrics() {
       };
     },
   };
-  return { registry, plugin };
+  const schedulerLeader = new Gauge({
+    name: 'fleetback_hub_scheduler_leader',
+    help: '1 while this replica leads the scheduler (holds the advisory lock on PostgreSQL), else 0',
+    registers: [registry],
+  });
+  return { registry, plugin, schedulerLeader };
 }

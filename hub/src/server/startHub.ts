@@ -22,6 +22,7 @@ import { Dispatcher } from '../dispatch/Dispatcher.ts';
 import { LocalDispatchSignals } from '../dispatch/dispatchSignals.ts';
 import { PostgresDispatchSignals } from '../dispatch/PostgresDispatchSignals.ts';
 import { startAgentGateway } from '../dispatch/startAgentGateway.ts';
+import { AdvisoryLockLeadership, SoleLeadership } from '../scheduler/SchedulerLeadership.ts';
 import { SecretBox } from '../secrets/SecretBox.ts';
 import { bootstrapAdmin } from './bootstrapAdmin.ts';
 import { createContext } from './createContext.ts';
@@ -68,7 +69,12 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
   }
   const deps = { orm, oidc, adminGroups: config.adminGroups, secrets, signals };
   const schema = await buildHubSchema();
+  // Decides which replica may run hub-wide periodic work (the scheduler); shown in /metrics.
+  const leadership = config.databaseUrl
+    ? new AdvisoryLockLeadership(config.databaseUrl, logger)
+    : new SoleLeadership();
   const metrics = createMetrics();
+  leadership.onChange((leader) => metrics.schedulerLeader.set(leader ? 1 : 0));
   const leaseMs = config.jobLeaseSeconds * 1000;
   const dispatcher = new Dispatcher({
     orm,
@@ -179,6 +185,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
     stop: () => {
       stopping ??= (async () => {
         await apollo.stop();
+        await leadership.stop();
         if (signals instanceof PostgresDispatchSignals) relayUpdatesThrough(undefined);
         await signals.close();
         await orm.close();
