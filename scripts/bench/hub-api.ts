@@ -205,9 +205,10 @@ const results = [await benchOn('sqlite')];
 // PostgreSQL: the database named by FLEETBACK_BENCH_DATABASE_URL, or else a throw-away server of the test world.
 let pgUrl = process.env.FLEETBACK_BENCH_DATABASE_URL;
 let postgres: Awaited<ReturnType<typeof startPostgres>> | undefined;
+const pgLogDir = mkdtempSync(join(tmpdir(), 'fleetback-bench-pg-'));
 if (!pgUrl) {
   try {
-    postgres = await startPostgres({ logDir: mkdtempSync(join(tmpdir(), 'fleetback-bench-pg-')) });
+    postgres = await startPostgres({ logDir: pgLogDir });
     pgUrl = postgres.info.url;
   } catch (error) {
     if (!(error instanceof PeerMissingError)) throw error;
@@ -218,6 +219,7 @@ try {
   if (pgUrl) results.push(await benchOn('postgresql', pgUrl));
 } finally {
   await postgres?.stop();
+  rmSync(pgLogDir, { recursive: true, force: true });
 }
 console.log(
   JSON.stringify({

@@ -273,6 +273,12 @@ describe('the agent link', () => {
     const { adminToken, dataDir, databaseUrl, masterKey } = hub;
     const port = Number(new URL(hub.url).port);
     await hub.stop();
+    // A stopping hub marks the clusters whose agents it held as disconnected, before its database closes.
+    const { DatabaseSync } = await import('node:sqlite');
+    const db = new DatabaseSync(join(dataDir, 'fleetback.sqlite'));
+    const rows = db.prepare('select connected from clusters where id in (?, ?)').all(enrolled.a.id, enrolled.b.id);
+    db.close();
+    expect(rows.map((r) => Number(r.connected))).toEqual([0, 0]);
     hub = await startTestHub({ database: 'sqlite', world, reuse: { adminToken, dataDir, databaseUrl, masterKey, port } });
     const location = await filesystemLocation('after-restart', mkdtempSync(join(tmpdir(), 'fleetback-location-')));
     const jobId = await validate(location, enrolled.b.id);

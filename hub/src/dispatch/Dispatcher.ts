@@ -37,6 +37,9 @@ const sweepChunk = 500;
 export class Dispatcher {
   readonly leaseMs: number;
   readonly #sessions = new Map<string, AgentSession>();
+  /** The same sessions by cluster: signals and sweeps look agents up by cluster, once per job. */
+  readonly #byCluster = new Map<string, Set<AgentSession>>();
+  #stopped = false;
   readonly #options: DispatcherOptions;
   readonly #stopListening: () => void;
   readonly #sweep: NodeJS.Timeout;
@@ -59,6 +62,8 @@ export class Dispatcher {
   /** Records a newly connected agent and marks its cluster connected. */
   async attach(session: AgentSession): Promise<void> {
     this.#sessions.set(session.id, session);
+    const ofCluster = this.#byCluster.get(session.clusterId) ?? new Set();
+    this.#byCluster.set(session.clusterId, ofCluster.add(session));
     await this.em().nativeUpdate(
       ClusterEntity,
       { id: session.clusterId },
@@ -70,6 +75,11 @@ export class Dispatcher {
   async detach(session: AgentSession): Promise<void> {
     session.jobs?.end();
     this.#sessions.delete(session.id);
+    const ofCluster = this.#byCluster.get(session.clusterId);
+    ofCluster?.delete(session);
+    if (ofCluster?.size === 0) this.#byCluster.delete(session.clusterId);
+    // After stop() the database may be closed; stop() has already marked these clusters disconnected.
+    if (this.#stopped) return;
     await this.em().nativeUpdate(
       ClusterEntity,
       { id: session.clusterId, agentSessionId: session.id },
@@ -165,10 +175,8 @@ export class Dispatcher {
       },
       { orderBy: { createdAt: 'asc' }, limit: offerBatch * 10 },
     );
-    const listening = new Map<string, AgentSession>();
-    for (const session of this.#sessions.values()) if (session.jobs) listening.set(session.clusterId, session);
     for (const job of jobs) {
-      const session = listening.get(job.clusterId);
+      const session = [...(this.#byCluster.get(job.clusterId) ?? [])].find((s) => s.jobs);
       if (session?.jobs) await this.#offer(em, session, session.jobs, job);
     }
   }
@@ -178,10 +186,26 @@ export class Dispatcher {
     this.#options.signals.send({ type: 'clusterRevoked', clusterId });
   }
 
-  /** Stops the sweep and signal handling, and closes every agent connection (they reconnect elsewhere). */
-  stop(): void {
+  /**
+   * Stops the sweep and signal handling, marks this replica's clusters disconnected in one write (close
+   * handlers run too late for it: the database closes right after), and closes every agent connection; the
+   * agents reconnect to another replica or to this one when it is back.
+   */
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
     clearInterval(this.#sweep);
     this.#stopListening();
+    const sessionIds = [...this.#sessions.keys()];
+    for (let i = 0; i < sessionIds.length; i += sweepChunk) {
+      await this.em()
+        .nativeUpdate(
+          ClusterEntity,
+          { agentSessionId: { $in: sessionIds.slice(i, i + sweepChunk) } },
+          { connected: false, lastSeenAt: new Date() },
+        )
+        .catch((error: unknown) => this.#options.logger.warn({ err: error }, 'could not mark agents disconnected'));
+    }
     for (const session of this.#sessions.values()) {
       session.jobs?.end();
       session.close(1001, 'the hub is shutting down');
@@ -195,8 +219,7 @@ export class Dispatcher {
       { fields: ['id', 'credentialHash'] },
     );
     const current = new Map(rows.map((r) => [r.id, r.credentialHash]));
-    for (const session of this.#sessions.values()) {
-      if (!clusterIds.includes(session.clusterId)) continue;
+    for (const session of clusterIds.flatMap((id) => [...(this.#byCluster.get(id) ?? [])])) {
       if (current.get(session.clusterId) === session.credentialHash) continue;
       this.#options.logger.info({ clusterId: session.clusterId }, 'agent credential revoked; closing its link');
       session.jobs?.end();
@@ -206,7 +229,7 @@ export class Dispatcher {
 
   #onSignal(signal: DispatchSignal): void {
     if (signal.type === 'updated') return;
-    const local = [...this.#sessions.values()].filter((s) => s.clusterId === signal.clusterId);
+    const local = [...(this.#byCluster.get(signal.clusterId) ?? [])];
     if (local.length === 0) return;
     switch (signal.type) {
       case 'jobQueued':

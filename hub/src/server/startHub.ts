@@ -139,7 +139,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
         async serverWillStart() {
           return {
             async drainServer() {
-              dispatcher.stop();
+              await dispatcher.stop();
               await agentCleanup.dispose();
               await wsCleanup.dispose();
             },
