@@ -15,6 +15,13 @@ import type { ClusterInfo } from '../world/WorldInfo.ts';
 const world = inject('world');
 const [clusterA] = world.clusters as [ClusterInfo];
 
+/** Two signal transports on one fresh database, as two replicas would hold. */
+async function twoTransports() {
+  const url = await freshDatabase(world);
+  const logger = pino({ level: 'silent' });
+  return Promise.all([PostgresDispatchSignals.start(url, logger), PostgresDispatchSignals.start(url, logger)]);
+}
+
 describe.skipIf(!world.postgres)('hub replicas on PostgreSQL', () => {
   let replicaA: TestHub & TestHubStorage;
   let replicaB: TestHub & TestHubStorage;
@@ -47,12 +54,7 @@ describe.skipIf(!world.postgres)('hub replicas on PostgreSQL', () => {
   });
 
   it('relays a signal sent by one replica to every replica', async () => {
-    const url = await freshDatabase(world);
-    const logger = pino({ level: 'silent' });
-    const [one, two] = await Promise.all([
-      PostgresDispatchSignals.start(url, logger),
-      PostgresDispatchSignals.start(url, logger),
-    ]);
+    const [one, two] = await twoTransports();
     const heard: DispatchSignal[] = [];
     two.listen((s) => heard.push(s));
     one.send({ type: 'jobCancelled', clusterId: 'c1', jobId: 'j1' });
@@ -62,12 +64,7 @@ describe.skipIf(!world.postgres)('hub replicas on PostgreSQL', () => {
   });
 
   it('relays subscription updates between replicas', async () => {
-    const url = await freshDatabase(world);
-    const logger = pino({ level: 'silent' });
-    const [one, two] = await Promise.all([
-      PostgresDispatchSignals.start(url, logger),
-      PostgresDispatchSignals.start(url, logger),
-    ]);
+    const [one, two] = await twoTransports();
     const heard: DispatchSignal[] = [];
     two.listen((s) => heard.push(s));
     one.send({ type: 'updated', topic: 'backupUpdated', id: 'b1' });

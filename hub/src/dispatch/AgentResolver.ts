@@ -10,7 +10,8 @@ import { AgentHubInfo, AgentJobEvent, Enrollment, JobSettlement, JobStart, Progr
 import type { AgentJobEvent as JobEvent } from './AgentSession.ts';
 import { enrollAgent } from './enrollAgent.ts';
 import { finishJob } from './finishJob.ts';
-import { ClusterFactsInput, JobProgressInput, NamespaceInventoryInput } from './InventoryInputs.ts';
+import { JobProgressInput, NamespaceInventoryInput } from './InventoryInputs.ts';
+import { ClusterFacts } from '../inventory/ClusterFacts.ts';
 import { requireSession } from './loadAgentJob.ts';
 import { reportJobProgress } from './reportJobProgress.ts';
 import { startJob } from './startJob.ts';
@@ -115,7 +116,7 @@ export class AgentResolver {
 
   @Mutation(() => Boolean, { description: 'Replaces the facts the hub holds about this cluster.' })
   async reportFacts(
-    @Arg('facts', () => ClusterFactsInput) facts: ClusterFactsInput,
+    @Arg('facts', () => ClusterFacts) facts: ClusterFacts,
     @Ctx() context: AgentContext,
   ): Promise<boolean> {
     const session = requireSession(context);

@@ -2,48 +2,6 @@ import { Field, InputType, Int } from 'type-graphql';
 import { LabelInput } from '../graphql/Label.ts';
 
 @InputType()
-export class StorageClassFactInput {
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => String)
-  provisioner!: string;
-
-  @Field(() => Boolean)
-  isDefault!: boolean;
-}
-
-@InputType()
-export class VolumeSnapshotClassFactInput {
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => String)
-  driver!: string;
-
-  @Field(() => String)
-  deletionPolicy!: string;
-}
-
-@InputType({ description: 'Facts about the cluster (schema/agent/ClusterInventory.ts: ClusterFacts).' })
-export class ClusterFactsInput {
-  @Field(() => String)
-  kubernetesVersion!: string;
-
-  @Field(() => Int)
-  nodeCount!: number;
-
-  @Field(() => [StorageClassFactInput])
-  storageClasses!: StorageClassFactInput[];
-
-  @Field(() => [String])
-  csiDrivers!: string[];
-
-  @Field(() => [VolumeSnapshotClassFactInput])
-  volumeSnapshotClasses!: VolumeSnapshotClassFactInput[];
-}
-
-@InputType()
 export class WorkloadInput {
   @Field(() => String, { description: 'Deployment, StatefulSet, DaemonSet, CronJob or Job.' })
   kind!: string;

@@ -1,7 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import type { ClusterFacts as Facts } from '../../../schema/agent/ClusterInventory.ts';
 
+// Each class is both the public output type and the agent link's input type (`…Input`): one shape, twice.
 @ObjectType()
+@InputType('StorageClassFactInput')
 export class StorageClassFact {
   @Field(() => String)
   name!: string;
@@ -14,6 +16,7 @@ export class StorageClassFact {
 }
 
 @ObjectType()
+@InputType('VolumeSnapshotClassFactInput')
 export class VolumeSnapshotClassFact {
   @Field(() => String)
   name!: string;
@@ -25,7 +28,8 @@ export class VolumeSnapshotClassFact {
   deletionPolicy!: string;
 }
 
-@ObjectType({ description: "Facts about a cluster, as its agent last reported them (kept fresh by watches)." })
+@ObjectType({ description: 'Facts about a cluster, as its agent last reported them (kept fresh by watches).' })
+@InputType('ClusterFactsInput', { description: 'Facts about the cluster (schema/agent/ClusterInventory.ts).' })
 export class ClusterFacts {
   @Field(() => String)
   kubernetesVersion!: string;

@@ -8,7 +8,8 @@ import { namespaceProblem } from '../../../schema/spec/kubernetesNames.ts';
 import { BadUserInputError } from '../errors/errors.ts';
 import { labelsFromList } from '../graphql/Label.ts';
 import { validateLabels } from '../graphql/validateName.ts';
-import type { ClusterFactsInput, NamespaceInventoryInput } from '../dispatch/InventoryInputs.ts';
+import type { NamespaceInventoryInput } from '../dispatch/InventoryInputs.ts';
+import type { ClusterFacts as ClusterFactsInput } from './ClusterFacts.ts';
 
 /** Kubernetes object names are DNS subdomains of at most 253 characters. */
 function objectName(field: string, value: string): string {
