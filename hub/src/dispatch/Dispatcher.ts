@@ -59,6 +59,11 @@ export class Dispatcher {
     return em;
   }
 
+  /** False once `stop()` has begun: a connection arriving then must be turned away, not attached. */
+  get accepting(): boolean {
+    return !this.#stopped;
+  }
+
   /** Records a newly connected agent and marks its cluster connected. */
   async attach(session: AgentSession): Promise<void> {
     this.#sessions.set(session.id, session);

@@ -62,6 +62,10 @@ export function startAgentGateway(wsServer: WebSocketServer, options: AgentGatew
       onConnect: async (ctx) => {
         try {
           const params = readParams(ctx.connectionParams);
+          if (!dispatcher.accepting) {
+            // Attached now, the agent would show connected to a hub that is going away.
+            throw new Refusal(agentCloseCodes.hubUnavailable, 'the hub is shutting down; retry');
+          }
           if (!params.credential) return true;
           const credentialHash = hashSecret(params.credential);
           const cluster = await dispatcher.em().findOne(ClusterEntity, { credentialHash });
