@@ -35,7 +35,14 @@ export async function main(argv: string[]): Promise<void> {
     base: { service: 'fleetback-agent' },
     redact: { paths: ['*.credential', '*.token', '*.enrollmentToken'], censor: '[redacted]' },
   });
-  const access = loadKubeConfig(config.kubeconfig);
+  let access: ReturnType<typeof loadKubeConfig>;
+  try {
+    access = loadKubeConfig(config.kubeconfig);
+  } catch (error) {
+    const where = config.kubeconfig ?? 'the in-cluster service account, KUBECONFIG or ~/.kube/config';
+    console.error(`fleetback agent: bad configuration: cannot load the cluster's configuration from ${where}: ${(error as Error).message}`);
+    process.exit(2);
+  }
   const store =
     access.ownNamespace && !config.credentialFile
       ? new SecretCredentialStore(access.kubeConfig, access.ownNamespace, config.credentialSecret)

@@ -126,6 +126,16 @@ describe('the agent link', () => {
     await first.stop();
   });
 
+  it('stops with a clear message when it has neither a credential nor a token, or a bad kubeconfig', async () => {
+    const bare = agentFor(clusterA, 'bare');
+    expect(await bare.exited).toBe(3);
+    expect(bare.output()).toMatch(/no cluster credential in file .* and no enrollment token: register the cluster/);
+    const lost = startTestAgent({ hubUrl: hub.url, kubeconfigPath: '/nonexistent/kubeconfig', logDir: world.logDir, name: 'lost' });
+    agents.push(lost);
+    expect(await lost.exited).toBe(2);
+    expect(lost.output()).toMatch(/bad configuration: cannot load the cluster's configuration from \/nonexistent\/kubeconfig/);
+  });
+
   it('refuses an expired enrollment token, naming when it expired', async () => {
     const { id, token } = await register('expired');
     const { DatabaseSync } = await import('node:sqlite');
