@@ -173,6 +173,17 @@ describe('the agent link', () => {
       { c: enrolled.a.id },
     );
     expect(filtered.clusterNamespaces.totalCount).toBe(1);
+    // A viewer narrowed to `late-*` namespaces sees only those in the application view.
+    const narrowed = await admin<{ createApiToken: { token: string } }>(
+      'mutation($t: ID!) { createApiToken(input: { tenantId: $t, name: "late-viewer", role: viewer, namespaces: ["late-*"] }) { token } }',
+      { t: tenantId },
+    );
+    const seenByNarrowed = await hub.gql<{ clusterNamespaces: { edges: { node: { name: string } }[] } }>(
+      narrowed.createApiToken.token,
+      'query($c: ID!) { clusterNamespaces(clusterId: $c, first: 500) { edges { node { name } } } }',
+      { c: enrolled.a.id },
+    );
+    expect(seenByNarrowed.data?.clusterNamespaces.edges.map((e) => e.node.name)).toEqual([namespace]);
     await core.deleteNamespace({ name: namespace });
   });
 
