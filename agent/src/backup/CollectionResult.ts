@@ -1,0 +1,43 @@
+/** One thing that went wrong or looked wrong while collecting, with where it happened. */
+export interface CollectionProblem {
+  message: string;
+  /** The type by `kubectl api-resources` name, when the problem concerns one. */
+  resource?: string;
+  namespace?: string;
+  name?: string;
+}
+
+/**
+ * The running account of a collection: how many items of each type were taken, and every warning and
+ * error. Partial failure is data: a type that cannot be listed becomes an error here and the collection
+ * carries on with the next, so the backup can end `PartiallyFailed` with the list rather than fail whole.
+ */
+export class CollectionResult {
+  readonly warnings: CollectionProblem[] = [];
+  readonly errors: CollectionProblem[] = [];
+  /** Items taken, by type name (`deployments.apps`). Prototype-free, so any type name is a plain key. */
+  readonly counts: Record<string, number> = Object.create(null) as Record<string, number>;
+
+  warn(problem: CollectionProblem): void {
+    this.warnings.push(problem);
+  }
+
+  fail(problem: CollectionProblem): void {
+    this.errors.push(problem);
+  }
+
+  counted(resource: string): void {
+    this.counts[resource] = (this.counts[resource] ?? 0) + 1;
+  }
+
+  get phase(): 'Completed' | 'PartiallyFailed' {
+    return this.errors.length > 0 ? 'PartiallyFailed' : 'Completed';
+  }
+}
+
+/** `deployments.apps shop/web: message`, the one-line form for logs and an operation's outcome. */
+export function describeProblem(problem: CollectionProblem): string {
+  const object = [problem.namespace, problem.name].filter(Boolean).join('/');
+  const where = [problem.resource, object].filter(Boolean).join(' ');
+  return where ? `${where}: ${problem.message}` : problem.message;
+}
