@@ -1,0 +1,161 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type Bucket, IdempotencyStrategy, Storage, type StorageOptions } from '@google-cloud/storage';
+import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import { JobFailure } from '../jobs/JobFailure.ts';
+import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
+import { KeyPrefix } from './KeyPrefix.ts';
+import { ObjectNotFoundError } from './ObjectNotFoundError.ts';
+import type { ObjectHead, ObjectStore, PutOptions } from './ObjectStore.ts';
+import { defaultListPageSize, defaultMaxAttempts, type ObjectStoreOptions } from './ObjectStoreOptions.ts';
+import { prepareBody } from './prepareBody.ts';
+import { sha256MetadataKey } from './sha256MetadataKey.ts';
+import { verifySha256 } from './verifySha256.ts';
+
+export type GcsTarget = Extract<LocationTarget, { kind: 'gcs' }>;
+
+/** Resumable uploads send chunks of this size (a multiple of 256 KiB), each retried on its own. */
+const chunkSize = 8 * 1024 ** 2;
+
+/**
+ * A Google Cloud Storage bucket as an `ObjectStore`. Authenticates with the location's service-account JSON,
+ * or without one through Application Default Credentials (GKE workload identity); a custom endpoint without
+ * a credential is an emulator and is used unauthenticated. Proxies come from HTTPS_PROXY / NO_PROXY, which
+ * the client library reads itself.
+ */
+export class GcsStore implements ObjectStore {
+  readonly #bucket: Bucket;
+  readonly #keys: KeyPrefix;
+  readonly #where: string;
+  readonly #pageSize: number;
+  /** Uploads take their timeout per call; the client-wide one covers only the other requests. */
+  readonly #uploadTimeout: { timeout?: number };
+
+  /** Throws `JobFailure` when the service-account JSON cannot be parsed. */
+  constructor(target: GcsTarget, options: ObjectStoreOptions = {}) {
+    this.#keys = new KeyPrefix(target.prefix);
+    this.#pageSize = options.listPageSize ?? defaultListPageSize;
+    this.#uploadTimeout = options.requestTimeoutMs ? { timeout: options.requestTimeoutMs } : {};
+    this.#where = `gs://${target.bucket}${this.#keys.path ? `/${this.#keys.path}` : ''}`;
+    if (target.endpoint) this.#where += ` at ${target.endpoint}`;
+    this.#bucket = new Storage(storageOptions(target, options)).bucket(target.bucket);
+  }
+
+  describe(): string {
+    return this.#where;
+  }
+
+  async put(key: string, body: Readable | Buffer, options: PutOptions = {}): Promise<void> {
+    const file = this.#bucket.file(this.#keys.full(key));
+    const prepared = await prepareBody(body, chunkSize, options.contentLength);
+    if (prepared.kind === 'buffer') {
+      const resumable = prepared.buffer.length > chunkSize;
+      await file.save(prepared.buffer, {
+        resumable,
+        ...(resumable ? { chunkSize } : {}),
+        metadata: { metadata: { [sha256MetadataKey]: prepared.sha256 } },
+        ...this.#uploadTimeout,
+      });
+      return;
+    }
+    // The object appears only when the session's last chunk arrives, which a failed stream never sends.
+    await pipeline(prepared.stream, file.createWriteStream({ resumable: true, chunkSize, ...this.#uploadTimeout }));
+    // The digest is known only now. Pinned to the generation just written: never label a newer overwrite.
+    await file.setMetadata(
+      { metadata: { [sha256MetadataKey]: prepared.meter.sha256 } },
+      { ifGenerationMatch: file.metadata.generation },
+    );
+  }
+
+  async get(key: string): Promise<Readable> {
+    const name = this.#keys.full(key);
+    let metadata;
+    try {
+      [metadata] = await this.#bucket.file(name).getMetadata();
+    } catch (error) {
+      if (isObjectNotFound(error)) throw new ObjectNotFoundError(key, this.#where, { cause: error });
+      throw error;
+    }
+    const digest = metadata.metadata?.[sha256MetadataKey];
+    const expected = typeof digest === 'string' ? digest : undefined;
+    // The generation whose digest was just read, so an overwrite in between cannot pair new bytes with it.
+    const generation = metadata.generation === undefined ? undefined : Number(metadata.generation);
+    const stream = this.#bucket.file(name, generation === undefined ? {} : { generation }).createReadStream();
+    return verifySha256(
+      stream,
+      expected,
+      (actual) => new ChecksumMismatchError(key, expected ?? '', actual, this.#where),
+    );
+  }
+
+  async head(key: string): Promise<ObjectHead | undefined> {
+    try {
+      const [metadata] = await this.#bucket.file(this.#keys.full(key)).getMetadata();
+      return { size: Number(metadata.size ?? 0) };
+    } catch (error) {
+      if (isObjectNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<string> {
+    const fullPrefix = this.#keys.fullListPrefix(prefix);
+    let pageToken: string | undefined;
+    do {
+      const [files, next] = await this.#bucket.getFiles({
+        prefix: fullPrefix,
+        maxResults: this.#pageSize,
+        autoPaginate: false,
+        pageToken,
+      });
+      for (const file of files) yield this.#keys.relative(file.name);
+      pageToken = (next as { pageToken?: string } | null)?.pageToken;
+    } while (pageToken);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.#bucket.file(this.#keys.full(key)).delete({ ignoreNotFound: true });
+  }
+}
+
+/** A 404 about the object, not its bucket: GCS tells the two apart only in the message. */
+function isObjectNotFound(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 404 && !/bucket does not exist/i.test(String(message));
+}
+
+function storageOptions(target: GcsTarget, options: ObjectStoreOptions): StorageOptions {
+  const result: StorageOptions = {
+    retryOptions: {
+      autoRetry: true,
+      maxRetries: (options.maxAttempts ?? defaultMaxAttempts) - 1,
+      retryDelayMultiplier: 2,
+      maxRetryDelay: 32,
+      totalTimeout: 600,
+      // Our writes replace whole objects with the same bytes, so repeating one is safe; the default retries
+      // uploads only when they carry a generation precondition.
+      idempotencyStrategy: IdempotencyStrategy.RetryAlways,
+    },
+    ...(options.requestTimeoutMs ? { timeout: options.requestTimeoutMs } : {}),
+  };
+  if (target.endpoint) {
+    result.apiEndpoint = target.endpoint;
+    // The library skips authentication for custom endpoints unless told; a credential means "use it".
+    result.useAuthWithCustomEndpoint = target.credential !== null;
+  }
+  if (target.credential) {
+    let credentials: Record<string, unknown>;
+    try {
+      credentials = JSON.parse(target.credential.serviceAccountJson) as Record<string, unknown>;
+    } catch {
+      throw new JobFailure(
+        `the credential of the location gs://${target.bucket} holds no valid service-account JSON; ` +
+          'paste the key file again',
+      );
+    }
+    result.credentials = credentials;
+    const projectId = target.credential.projectId ?? credentials.project_id;
+    if (typeof projectId === 'string') result.projectId = projectId;
+  }
+  return result;
+}
