@@ -1,0 +1,58 @@
+import type { Readable } from 'node:stream';
+import type { OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
+import { JobFailure } from '../jobs/JobFailure.ts';
+import type { ObjectStore } from '../storage/ObjectStore.ts';
+import { parseBackupLogLine } from './BackupLogEntry.ts';
+import { parseBackupManifest } from './BackupManifest.ts';
+import type { BackupKeys } from './backupKeys.ts';
+import { BackupStorageError } from './BackupStorageError.ts';
+import { describeProblem } from './CollectionResult.ts';
+
+/**
+ * The outcome of a backup an earlier run of the same job already committed, or `undefined` when there is no
+ * `backup.json` yet. A job may be delivered again after its agent reported nothing (a lost connection, a
+ * restart); running it again must not rewrite the archive under a standing `backup.json`, nor delete it when
+ * the rerun fails, so the rerun reports what the first one committed instead.
+ *
+ * Rejects with `BackupStorageError` when the location cannot be read, and with `JobFailure` when a
+ * `backup.json` is there but is not one this agent can read (it is then left alone for a person to look at).
+ */
+export async function readCommittedOutcome(store: ObjectStore, keys: BackupKeys): Promise<OperationOutcome | undefined> {
+  const head = await storage('read', keys.manifest, () => store.head(keys.manifest));
+  if (!head) return undefined;
+  const manifestText = await storage('read', keys.manifest, async () => text(await store.get(keys.manifest)));
+  const logText = await storage('read', keys.log, async () => text(await store.get(keys.log)));
+  let manifest;
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  try {
+    manifest = parseBackupManifest(JSON.parse(manifestText));
+    for (const line of logText.split('\n')) {
+      if (!line) continue;
+      const entry = parseBackupLogLine(line);
+      (entry.level === 'error' ? errors : warnings).push(describeProblem(entry));
+    }
+  } catch (error) {
+    throw new JobFailure(
+      `${keys.directory} already holds a backup.json, but it or its log cannot be read ` +
+        `(${(error as Error).message}): it was committed by another writer or is damaged, and is left as it is`,
+      { cause: error },
+    );
+  }
+  return { phase: manifest.phase, countsByKind: manifest.countsByKind, bytes: manifest.bytes, warnings, errors };
+}
+
+async function storage<T>(action: 'read', key: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new BackupStorageError(action, key, error);
+  }
+}
+
+/** The whole object as UTF-8; the store's stream verifies the SHA-256 by the time it ends. */
+async function text(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
