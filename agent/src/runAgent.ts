@@ -4,7 +4,8 @@ import type { AgentConfig } from './config/loadAgentConfig.ts';
 import { InventoryWatcher } from './inventory/InventoryWatcher.ts';
 import { HubJobChannel } from './jobs/HubJobChannel.ts';
 import { JobRunner } from './jobs/JobRunner.ts';
-import { runJob } from './jobs/runJob.ts';
+import { createJobHandler } from './jobs/createJobHandler.ts';
+import { KubeJsonClient } from './kube/KubeJsonClient.ts';
 import type { ClusterAccess } from './kube/loadKubeConfig.ts';
 import { AgentFatalError } from './link/AgentFatalError.ts';
 import type { CredentialStore } from './link/CredentialStore.ts';
@@ -73,7 +74,7 @@ export async function runAgent(
   const reporter = new InventoryReporter(link, logger);
   const runner = new JobRunner({
     channel: new HubJobChannel(link),
-    handle: runJob,
+    handle: createJobHandler(KubeJsonClient.of(access.kubeConfig)),
     maxConcurrent: config.maxConcurrentJobs,
     heartbeatMs: 15_000,
     logger,

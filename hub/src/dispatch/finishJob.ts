@@ -44,6 +44,12 @@ export async function finishJob(context: AgentContext, id: string, end: JobEnd):
   return { accepted, phase: current.phase };
 }
 
+/** Progress at the end is the outcome's, whatever throttled report last arrived before it. */
+function finalProgress(outcome: OperationOutcome) {
+  const items = Object.values(outcome.countsByKind).reduce((sum, n) => sum + n, 0);
+  return { itemsDone: items, itemsTotal: items, bytes: outcome.bytes };
+}
+
 function needsOutcome(job: JobRow): boolean {
   return job.kind === 'backup' || job.kind === 'restore';
 }
@@ -80,7 +86,7 @@ async function applyEnd(
       const backup = await tx.findOne(BackupEntity, { id: job.subjectId });
       if (!backup) return [];
       Object.assign(backup, end.ok && outcome ? succeeded(outcome) : failed(end.ok ? '' : end.error));
-      if (outcome) backup.progress = { ...backup.progress, bytes: outcome.bytes };
+      if (outcome) backup.progress = finalProgress(outcome);
       await tx.flush();
       return [['backupUpdated', backup.id]];
     }
@@ -88,6 +94,7 @@ async function applyEnd(
       const restore = await tx.findOne(RestoreEntity, { id: job.subjectId });
       if (!restore) return [];
       Object.assign(restore, end.ok && outcome ? succeeded(outcome) : failed(end.ok ? '' : end.error));
+      if (outcome) restore.progress = finalProgress(outcome);
       await tx.flush();
       return [['restoreUpdated', restore.id]];
     }

@@ -1,0 +1,34 @@
+import { unreachable } from '../../../schema/spec/unreachable.ts';
+import { deleteBackupData } from '../backup/deleteBackupData.ts';
+import { runBackup } from '../backup/runBackup.ts';
+import type { KubeJson } from '../kube/KubeJsonClient.ts';
+import { openObjectStore } from '../storage/openObjectStore.ts';
+import { probeLocation } from '../storage/probeLocation.ts';
+import { JobFailure } from './JobFailure.ts';
+import type { JobHandler } from './JobRunner.ts';
+
+/**
+ * The agent's job handler: what each kind of job does, against this cluster's API (`kube`) and the job's
+ * location. Restores need the restore engine, which this agent version does not have yet; such jobs fail at
+ * once with that reason instead of hanging.
+ */
+export function createJobHandler(kube: KubeJson): JobHandler {
+  return async (payload, context) => {
+    switch (payload.kind) {
+      case 'validateLocation':
+        context.progress({ done: 0, total: 1, bytes: 0, message: 'writing, reading and deleting a probe object' });
+        await probeLocation(payload.location, `.fleetback-probe-${context.jobId}`);
+        context.progress({ done: 1, total: 1, bytes: 0, message: 'the location works' });
+        return undefined;
+      case 'backup':
+        return runBackup(payload, { kube, store: openObjectStore(payload.location) }, context);
+      case 'deleteBackup':
+        await deleteBackupData(payload.backup.id, payload.location, openObjectStore(payload.location), context);
+        return undefined;
+      case 'restore':
+        throw new JobFailure('this agent version cannot run restore jobs yet; upgrade the agent');
+      default:
+        return unreachable(payload);
+    }
+  };
+}

@@ -1,0 +1,168 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestAgent, type TestAgent } from '../kit/startTestAgent.ts';
+import { startTestHub, type TestHub, type TestHubStorage } from '../kit/startTestHub.ts';
+import { waitFor } from '../world/waitFor.ts';
+import type { ClusterInfo, S3Info } from '../world/WorldInfo.ts';
+
+// A backup asked of the hub is taken by the real agent of a real cluster and written to a filesystem
+// location and to MinIO; deleting it removes its objects and its catalog entry. Locations of every kind are
+// checked from inside the cluster through the same agent.
+const world = inject('world');
+const [clusterA] = world.clusters as [ClusterInfo];
+const run = Date.now().toString(36);
+const namespace = `shop-${run}`;
+const bucket = `e2e-${run}`;
+
+let hub: TestHub & TestHubStorage;
+let agent: TestAgent;
+let tenantId: string;
+let clusterId: string;
+const fsPath = mkdtempSync(join(tmpdir(), 'fleetback-location-'));
+const kc = new KubeConfig();
+kc.loadFromFile(clusterA.kubeconfigPath);
+const core = kc.makeApiClient(CoreV1Api);
+
+async function admin<T>(query: string, variables?: object): Promise<T> {
+  const result = await hub.gql<T>(hub.adminToken, query, variables);
+  if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
+  return result.data as T;
+}
+
+async function s3Location(name: string, secretAccessKey: string): Promise<string> {
+  const s3 = world.s3 as S3Info;
+  const credential = await admin<{ createCredential: { id: string } }>(
+    'mutation($t: ID!, $n: String!, $k: String!, $s: String!) { createCredential(input: { tenantId: $t, name: $n, aws: { accessKeyId: $k, secretAccessKey: $s } }) { id } }',
+    { t: tenantId, n: `${name}-keys`, k: s3.accessKeyId, s: secretAccessKey },
+  );
+  const location = await admin<{ createBackupLocation: { id: string } }>(
+    'mutation($t: ID!, $n: String!, $b: String!, $e: String!, $r: String!, $c: ID!) { createBackupLocation(input: { tenantId: $t, name: $n, prefix: "fleet", s3: { bucket: $b, endpoint: $e, region: $r, forcePathStyle: true }, credentialId: $c }) { id } }',
+    { t: tenantId, n: name, b: bucket, e: s3.endpoint, r: s3.region, c: credential.createCredential.id },
+  );
+  return location.createBackupLocation.id;
+}
+
+async function validated(locationId: string) {
+  await admin('mutation($id: ID!, $c: ID!) { validateBackupLocation(id: $id, clusterId: $c) { id } }', {
+    id: locationId,
+    c: clusterId,
+  });
+  return waitFor(
+    async () => {
+      const data = await admin<{ backupLocation: { validation: { ok: boolean; error: string | null } | null } }>(
+        'query($id: ID!) { backupLocation(id: $id) { validation { ok error } } }',
+        { id: locationId },
+      );
+      return data.backupLocation.validation ?? undefined;
+    },
+    { what: 'the location check' },
+  );
+}
+
+async function backupTo(locationId: string) {
+  const created = await admin<{ createBackup: { id: string } }>(
+    'mutation($c: ID!, $l: ID!, $ns: [String!]!) { createBackup(input: { clusterId: $c, locationId: $l, includeNamespaces: $ns, labelSelectors: ["app=shop"] }) { id } }',
+    { c: clusterId, l: locationId, ns: [namespace] },
+  );
+  const id = created.createBackup.id;
+  const done = await waitFor(
+    async () => {
+      const data = await admin<{
+        backup: { phase: string; progress: { itemsDone: number; bytes: number }; result: { countsByKind: { kind: string; count: number }[]; errors: string[] } | null };
+      }>('query($id: ID!) { backup(id: $id) { phase progress { itemsDone bytes } result { countsByKind { kind count } errors } } }', { id });
+      return ['Completed', 'PartiallyFailed', 'Failed'].includes(data.backup.phase) ? data.backup : undefined;
+    },
+    { what: 'the backup to end', abortIf: () => {
+      if (agent.process.exitCode !== null) throw new Error(agent.output().slice(-3000));
+    } },
+  );
+  return { id, done };
+}
+
+beforeAll(async () => {
+  hub = await startTestHub({ database: 'sqlite', world });
+  tenantId = (await admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "e2e" }) { id } }'))
+    .createTenant.id;
+  const registered = await admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
+    'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "source" }) { cluster { id } enrollmentToken } }',
+    { t: tenantId },
+  );
+  clusterId = registered.registerCluster.cluster.id;
+  agent = startTestAgent({
+    hubUrl: hub.url,
+    kubeconfigPath: clusterA.kubeconfigPath,
+    logDir: world.logDir,
+    name: 'e2e',
+    enrollmentToken: registered.registerCluster.enrollmentToken,
+  });
+  await core.createNamespace({ body: { metadata: { name: namespace } } });
+  for (const [name, labels] of [['settings', { app: 'shop' }], ['flags', { app: 'shop' }], ['unrelated', { app: 'other' }]] as const) {
+    await core.createNamespacedConfigMap({ namespace, body: { metadata: { name, labels }, data: { k: name } } });
+  }
+  await core.createNamespacedSecret({ namespace, body: { metadata: { name: 'db', labels: { app: 'shop' } }, stringData: { password: 'x' } } });
+  const s3 = world.s3 as S3Info;
+  const client = new S3Client({
+    endpoint: s3.endpoint,
+    region: s3.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+  });
+  await client.send(new CreateBucketCommand({ Bucket: bucket }));
+});
+
+afterAll(async () => {
+  await agent?.kill();
+  await core.deleteNamespace({ name: namespace }).catch(() => {});
+  await hub?.stop();
+});
+
+describe.skipIf(!world.s3)('backups through the agent', () => {
+  it('backs up the selected objects to a filesystem location, commits it, and deletes it on request', async () => {
+    const location = await admin<{ createBackupLocation: { id: string } }>(
+      'mutation($t: ID!, $p: String!) { createBackupLocation(input: { tenantId: $t, name: "disk", filesystem: { path: $p } }) { id } }',
+      { t: tenantId, p: fsPath },
+    );
+    const { id, done } = await backupTo(location.createBackupLocation.id);
+    expect(done.phase).toBe('Completed');
+    expect(done.result?.errors).toEqual([]);
+    const counts = Object.fromEntries(done.result?.countsByKind.map((c) => [c.kind, c.count]) ?? []);
+    expect(counts).toMatchObject({ configmaps: 2, secrets: 1 });
+    expect(done.progress.itemsDone).toBeGreaterThan(0);
+    const manifest = JSON.parse(readFileSync(join(fsPath, 'backups', id, 'backup.json'), 'utf8')) as { phase: string; backupId: string };
+    expect(manifest).toMatchObject({ phase: 'Completed', backupId: id });
+
+    await admin('mutation($id: ID!) { deleteBackup(id: $id) { phase } }', { id });
+    await waitFor(async () => (await hub.gql(hub.adminToken, 'query($id: ID!) { backup(id: $id) { id } }', { id })).errors?.[0]?.extensions?.code === 'NOT_FOUND', {
+      what: 'the backup to leave the catalog',
+    });
+    expect(existsSync(join(fsPath, 'backups', id, 'backup.json'))).toBe(false);
+    expect(existsSync(join(fsPath, 'backups', id, 'resources.tar.gz'))).toBe(false);
+  });
+
+  it('checks S3 locations from inside the cluster and backs up to MinIO', async () => {
+    const s3 = world.s3 as S3Info;
+    const good = await s3Location('minio', s3.secretAccessKey);
+    const bad = await s3Location('minio-wrong-key', 'not-the-secret');
+    expect(await validated(good)).toEqual({ ok: true, error: null });
+    const refused = await validated(bad);
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toMatch(/credential|signature|access key/i);
+
+    const { id, done } = await backupTo(good);
+    expect(done.phase).toBe('Completed');
+    const client = new S3Client({
+      endpoint: s3.endpoint,
+      region: s3.region,
+      forcePathStyle: true,
+      credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    });
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `fleet/backups/${id}/` }));
+    expect(listed.Contents?.map((o) => o.Key).sort()).toEqual(
+      ['backup.json', 'index.jsonl', 'log.jsonl', 'resources.tar.gz'].map((f) => `fleet/backups/${id}/${f}`),
+    );
+  });
+});
