@@ -5,7 +5,7 @@ import { InventoryWatcher } from './inventory/InventoryWatcher.ts';
 import { HubJobChannel } from './jobs/HubJobChannel.ts';
 import { JobRunner } from './jobs/JobRunner.ts';
 import { createJobHandler } from './jobs/createJobHandler.ts';
-import { KubeJsonClient } from './kube/KubeJsonClient.ts';
+import { KubeWriter } from './kube/KubeWriter.ts';
 import type { ClusterAccess } from './kube/loadKubeConfig.ts';
 import { AgentFatalError } from './link/AgentFatalError.ts';
 import type { CredentialStore } from './link/CredentialStore.ts';
@@ -74,7 +74,7 @@ export async function runAgent(
   const reporter = new InventoryReporter(link, logger);
   const runner = new JobRunner({
     channel: new HubJobChannel(link),
-    handle: createJobHandler(KubeJsonClient.of(access.kubeConfig)),
+    handle: createJobHandler(KubeWriter.of(access.kubeConfig)),
     maxConcurrent: config.maxConcurrentJobs,
     heartbeatMs: 15_000,
     logger,

@@ -165,4 +165,33 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
       ['backup.json', 'index.jsonl', 'log.jsonl', 'resources.tar.gz'].map((f) => `fleet/backups/${id}/${f}`),
     );
   });
+
+  it('restores the MinIO backup into a new namespace through the agent, labelled with the backup and restore', async () => {
+    const s3 = world.s3 as S3Info;
+    const location = await s3Location('minio-restore', s3.secretAccessKey);
+    const { id: backupId, done } = await backupTo(location);
+    expect(done.phase).toBe('Completed');
+    const target = `${namespace}-copy`;
+    const created = await admin<{ createRestore: { id: string } }>(
+      'mutation($b: ID!, $c: ID!, $from: String!, $to: String!) { createRestore(input: { backupId: $b, targetClusterId: $c, namespaceMapping: [{ from: $from, to: $to }] }) { id } }',
+      { b: backupId, c: clusterId, from: namespace, to: target },
+    );
+    const restoreId = created.createRestore.id;
+    const restored = await waitFor(
+      async () => {
+        const data = await admin<{ restore: { phase: string; result: { errors: string[]; warnings: string[] } | null } }>(
+          'query($id: ID!) { restore(id: $id) { phase result { errors warnings } } }',
+          { id: restoreId },
+        );
+        return ['Completed', 'PartiallyFailed', 'Failed'].includes(data.restore.phase) ? data.restore : undefined;
+      },
+      { what: 'the restore to end' },
+    );
+    expect(restored.phase).toBe('Completed');
+    const copy = await core.readNamespacedConfigMap({ namespace: target, name: 'settings' });
+    expect(copy.data).toEqual({ k: 'settings' });
+    expect(copy.metadata?.labels).toMatchObject({ app: 'shop', 'fleetback.io/backup': expect.any(String), 'fleetback.io/restore': expect.any(String) });
+    await expect(core.readNamespacedConfigMap({ namespace: target, name: 'unrelated' })).rejects.toThrow();
+    await core.deleteNamespace({ name: target });
+  });
 });

@@ -1,18 +1,14 @@
 import { unreachable } from '../../../schema/spec/unreachable.ts';
 import { deleteBackupData } from '../backup/deleteBackupData.ts';
 import { runBackup } from '../backup/runBackup.ts';
-import type { KubeJson } from '../kube/KubeJsonClient.ts';
+import type { KubeWrite } from '../kube/KubeWriter.ts';
+import { runRestore } from '../restore/runRestore.ts';
 import { openObjectStore } from '../storage/openObjectStore.ts';
 import { probeLocation } from '../storage/probeLocation.ts';
-import { JobFailure } from './JobFailure.ts';
 import type { JobHandler } from './JobRunner.ts';
 
-/**
- * The agent's job handler: what each kind of job does, against this cluster's API (`kube`) and the job's
- * location. Restores need the restore engine, which this agent version does not have yet; such jobs fail at
- * once with that reason instead of hanging.
- */
-export function createJobHandler(kube: KubeJson): JobHandler {
+/** The agent's job handler: what each kind of job does, against this cluster's API (`kube`) and the job's location. */
+export function createJobHandler(kube: KubeWrite): JobHandler {
   return async (payload, context) => {
     switch (payload.kind) {
       case 'validateLocation':
@@ -26,7 +22,7 @@ export function createJobHandler(kube: KubeJson): JobHandler {
         await deleteBackupData(payload.backup.id, payload.location, openObjectStore(payload.location), context);
         return undefined;
       case 'restore':
-        throw new JobFailure('this agent version cannot run restore jobs yet; upgrade the agent');
+        return runRestore(payload, { kube, store: openObjectStore(payload.location) }, context);
       default:
         return unreachable(payload);
     }

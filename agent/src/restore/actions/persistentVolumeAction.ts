@@ -1,0 +1,22 @@
+import { targetNamespaceOf } from '../../../../schema/spec/RestoreSpec.ts';
+import type { RestoreAction } from './RestoreAction.ts';
+
+/**
+ * PersistentVolumes: the storage class goes through `storageClassMapping`, and a `claimRef` is re-pointed at
+ * the claim's target namespace without the source claim's uid and resourceVersion, so the restored claim of
+ * that name binds to it.
+ */
+export const persistentVolumeAction: RestoreAction = (object, item, { spec: restore }) => {
+  if (item.type !== 'persistentvolumes') return { object };
+  const spec = (object.spec ?? {}) as Record<string, unknown>;
+  if (typeof spec.storageClassName === 'string') {
+    spec.storageClassName = restore.storageClassMapping[spec.storageClassName] ?? spec.storageClassName;
+  }
+  const claimRef = spec.claimRef as Record<string, unknown> | undefined;
+  if (claimRef) {
+    delete claimRef.uid;
+    delete claimRef.resourceVersion;
+    if (typeof claimRef.namespace === 'string') claimRef.namespace = targetNamespaceOf(restore, claimRef.namespace);
+  }
+  return { object };
+};

@@ -1,0 +1,23 @@
+import { controlledObjectAction } from './controlledObjectAction.ts';
+import { ownerReferencesAction } from './ownerReferencesAction.ts';
+import { persistentVolumeAction } from './persistentVolumeAction.ts';
+import { persistentVolumeClaimAction } from './persistentVolumeClaimAction.ts';
+import { podAction } from './podAction.ts';
+import type { RestoreAction } from './RestoreAction.ts';
+import { restoreLabelsAction } from './restoreLabelsAction.ts';
+import { roleBindingAction } from './roleBindingAction.ts';
+import { serviceAccountTokenAction } from './serviceAccountTokenAction.ts';
+import { serviceAction } from './serviceAction.ts';
+
+/** Every per-kind fix-up, in the order they run; a skip ends the chain. Labels come last. */
+export const restoreActions: readonly RestoreAction[] = [
+  serviceAccountTokenAction,
+  controlledObjectAction,
+  serviceAction,
+  podAction,
+  persistentVolumeClaimAction,
+  persistentVolumeAction,
+  roleBindingAction,
+  ownerReferencesAction,
+  restoreLabelsAction,
+];

@@ -1,0 +1,141 @@
+import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import { describeKubeError, kubeStatusOf } from '../kube/KubeJsonClient.ts';
+import { ownerKey, plannedKey, type RestoreActionContext } from './actions/RestoreAction.ts';
+import { restoreActions } from './actions/restoreActions.ts';
+import { restoreLabelsAction } from './actions/restoreLabelsAction.ts';
+import { applyItem } from './applyItem.ts';
+import type { ItemOutcome } from './ItemOutcome.ts';
+import type { KubeObject } from './KubeObject.ts';
+import type { KubeWrite } from '../kube/KubeWriter.ts';
+import type { RestorePlanItem } from './RestorePlanItem.ts';
+import { waitForEstablished } from './waitForEstablished.ts';
+
+/** How long custom objects wait for a CRD restored by the same run to be Established. */
+const crdTimeoutMs = 30_000;
+
+/** Who the restore is, for the actions and labels. */
+export interface PlanContext {
+  spec: RestoreSpec;
+  backupId: string;
+  restoreId: string;
+  signal: AbortSignal;
+  /** Called after each item with how many are done. */
+  onItem(done: number, outcome: ItemOutcome): void;
+}
+
+/**
+ * Applies a plan item by item, in its order, and returns one outcome per item (plus one per target namespace
+ * it had to create). Partial failure is data: a failed item is recorded and the next one tried. Before an
+ * item: its target namespace is created when it does not exist and the plan does not restore it; a custom
+ * object whose CRD this run restored waits for the CRD to be Established (failing with the reason after
+ * 30s); then the per-kind actions run, and `applyItem` creates it under the spec's existing-resource policy.
+ * Only an abort of `signal` throws.
+ */
+export async function applyPlan(
+  kube: KubeWrite,
+  plan: readonly RestorePlanItem[],
+  context: PlanContext,
+): Promise<ItemOutcome[]> {
+  const { spec, signal } = context;
+  const planned = new Map(plan.map((p) => [plannedKey(p.type, p.targetNamespace, p.object.metadata.name), p]));
+  const plannedOwners = new Set(
+    plan.map((p) => ownerKey(p.object.apiVersion, p.object.kind, p.targetNamespace, p.object.metadata.name)),
+  );
+  const restoredUids = new Map<string, string>();
+  const actionContext: RestoreActionContext = { ...context, planned, plannedOwners, restoredUids };
+  const restoredCrds = new Set<string>();
+  const crdVerdicts = new Map<string, string | undefined>();
+  const namespacesReady = new Set<string>();
+  const outcomes: ItemOutcome[] = [];
+  const record = (outcome: ItemOutcome) => {
+    outcomes.push(outcome);
+    context.onItem(outcomes.length, outcome);
+  };
+
+  for (const item of plan) {
+    signal.throwIfAborted();
+    const name = item.object.metadata.name;
+    const ref = { type: item.type, namespace: item.targetNamespace, name };
+    const ns = item.targetNamespace;
+    if (ns !== null && !namespacesReady.has(ns)) {
+      namespacesReady.add(ns);
+      if (!planned.has(plannedKey('namespaces', null, ns))) {
+        const created = await ensureNamespace(kube, ns, actionContext);
+        if (created) record(created);
+      }
+    }
+    if (restoredCrds.has(item.type)) {
+      if (!crdVerdicts.has(item.type)) {
+        crdVerdicts.set(item.type, await waitForEstablished(kube, item.type, crdTimeoutMs, signal));
+      }
+      const reason = crdVerdicts.get(item.type);
+      if (reason !== undefined) {
+        record({ ...ref, result: 'failed', error: reason });
+        continue;
+      }
+    }
+    let object: KubeObject = structuredClone(item.object);
+    let skip: string | undefined;
+    for (const action of restoreActions) {
+      const result = action(object, item, actionContext);
+      if ('skip' in result) {
+        skip = result.skip;
+        break;
+      }
+      object = result.object;
+    }
+    if (skip !== undefined) {
+      record({ ...ref, result: 'skipped', reason: skip });
+      continue;
+    }
+    const outcome = await applyItem(kube, item, object, spec.existingResourcePolicy, signal);
+    if (outcome.result === 'created' || outcome.result === 'updated') {
+      restoredUids.set(`${object.apiVersion}/${object.kind}/${ns ?? ''}/${name}`, outcome.uid);
+      if (item.type === 'customresourcedefinitions.apiextensions.k8s.io') restoredCrds.add(name);
+    }
+    record(outcome);
+  }
+  return outcomes;
+}
+
+/** Creates target namespace `name` (labelled as restored) when it does not exist; the outcome when it tried. */
+async function ensureNamespace(
+  kube: KubeWrite,
+  name: string,
+  context: RestoreActionContext,
+): Promise<ItemOutcome | undefined> {
+  const ref = { type: 'namespaces', namespace: null, name };
+  try {
+    await kube.get(`/api/v1/namespaces/${encodeURIComponent(name)}`);
+    return undefined;
+  } catch (error) {
+    if (kubeStatusOf(error) !== 404) return { ...ref, result: 'failed', error: describeKubeError(error) };
+  }
+  const namespace: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+  const item: RestorePlanItem = {
+    entry: {
+      path: '',
+      group: '',
+      version: 'v1',
+      kind: 'Namespace',
+      resource: 'namespaces',
+      namespace: null,
+      name,
+      labels: {},
+      size: 0,
+      sha256: '',
+    },
+    type: 'namespaces',
+    targetNamespace: null,
+    object: namespace,
+  };
+  const labelled = restoreLabelsAction(namespace, item, context);
+  if ('skip' in labelled) return undefined;
+  try {
+    const answer = await kube.send<KubeObject>('POST', '/api/v1/namespaces', labelled.object);
+    return { ...ref, result: 'created', uid: answer.metadata.uid ?? '' };
+  } catch (error) {
+    if (kubeStatusOf(error) === 409) return undefined;
+    return { ...ref, result: 'failed', error: describeKubeError(error) };
+  }
+}
