@@ -15,7 +15,9 @@ export type JobPayload =
       backup: { id: string; name: string };
       location: LocationTarget;
     }
-  | { kind: 'deleteBackup'; backup: { id: string; name: string }; location: LocationTarget };
+  | { kind: 'deleteBackup'; backup: { id: string; name: string }; location: LocationTarget }
+  /** Read every committed backup's `backup.json` in the location, to rebuild a lost catalog. */
+  | { kind: 'rebuildCatalog'; location: LocationTarget };
 
 export type JobKind = JobPayload['kind'];
 

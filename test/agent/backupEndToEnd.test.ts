@@ -194,4 +194,57 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
     await expect(core.readNamespacedConfigMap({ namespace: target, name: 'unrelated' })).rejects.toThrow();
     await core.deleteNamespace({ name: target });
   });
+
+  it('rebuilds the catalog of a fresh hub from the location: every committed backup reappears with its id', async () => {
+    const s3 = world.s3 as S3Info;
+    const before = await admin<{ backups: { edges: { node: { id: string; name: string; phase: string } }[] } }>(
+      'query($c: ID!) { backups(first: 50, filter: { clusterId: $c }) { edges { node { id name phase } } } }',
+      { c: clusterId },
+    );
+    const inMinio = before.backups.edges.map((e) => e.node).filter((b) => b.phase === 'Completed');
+    expect(inMinio.length).toBeGreaterThanOrEqual(2);
+
+    // The database is lost: a new hub, a new tenant, the cluster registered and its agent enrolled again.
+    await agent.kill();
+    await hub.stop();
+    hub = await startTestHub({ database: 'sqlite', world });
+    tenantId = (await admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "e2e" }) { id } }'))
+      .createTenant.id;
+    const registered = await admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
+      'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "source" }) { cluster { id } enrollmentToken } }',
+      { t: tenantId },
+    );
+    clusterId = registered.registerCluster.cluster.id;
+    agent = startTestAgent({
+      hubUrl: hub.url,
+      kubeconfigPath: clusterA.kubeconfigPath,
+      logDir: world.logDir,
+      name: 'e2e-rebuilt',
+      enrollmentToken: registered.registerCluster.enrollmentToken,
+    });
+    const location = await s3Location('minio', s3.secretAccessKey);
+    const queued = await admin<{ rebuildCatalog: { id: string } }>(
+      'mutation($l: ID!, $c: ID!) { rebuildCatalog(locationId: $l, clusterId: $c) { id } }',
+      { l: location, c: clusterId },
+    );
+    const job = await waitFor(
+      async () => {
+        const data = await admin<{ job: { phase: string; error: string | null; progress: { message: string } | null } }>(
+          'query($id: ID!) { job(id: $id) { phase error progress { message } } }',
+          { id: queued.rebuildCatalog.id },
+        );
+        return ['Succeeded', 'Failed'].includes(data.job.phase) ? data.job : undefined;
+      },
+      { what: 'the catalog rebuild' },
+    );
+    expect(job).toMatchObject({ phase: 'Succeeded', error: null });
+    expect(job.progress?.message).toMatch(/^imported \d+ backup\(s\); 0 already in the catalog/);
+    for (const original of inMinio) {
+      const found = await admin<{ backup: { id: string; name: string; phase: string } }>(
+        'query($id: ID!) { backup(id: $id) { id name phase } }',
+        { id: original.id },
+      );
+      expect(found.backup).toMatchObject({ id: original.id, name: original.name, phase: 'Completed' });
+    }
+  });
 });

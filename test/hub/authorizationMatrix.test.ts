@@ -131,6 +131,13 @@ const matrix: Record<string, Operation> = {
       variables: { id: f.clusterB1 },
     }),
   },
+  rebuildCatalog: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'mutation($id: ID!, $c: ID!) { rebuildCatalog(locationId: $id, clusterId: $c) { id } }',
+      variables: { id: f.locationB, c: f.clusterB1 },
+    }),
+  },
   validateBackupLocation: {
     minimum: 'operator',
     onB: (f) => ({

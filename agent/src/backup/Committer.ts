@@ -2,7 +2,7 @@ import type { JobPayload } from '../../../schema/agent/JobPayload.ts';
 import { qualifiedResourceName } from '../kube/ApiResourceType.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import type { ArchiveSummary } from './ArchiveWriter.ts';
-import { type BackupManifest, backupFormatVersion } from './BackupManifest.ts';
+import { type BackupManifest, backupFormatVersion } from '../../../schema/format/BackupManifest.ts';
 import type { BackupKeys } from './backupKeys.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
 import { logEntriesOf } from './BackupLogEntry.ts';

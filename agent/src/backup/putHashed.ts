@@ -5,10 +5,9 @@ import { Sha256Meter } from '../storage/Sha256Meter.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
 
 /** Size and hex SHA-256 of an object as written. */
-export interface WrittenObject {
-  size: number;
-  sha256: string;
-}
+import type { WrittenObject } from '../../../schema/format/BackupManifest.ts';
+
+export type { WrittenObject };
 
 export interface PutHashedOptions {
   /** Gzip the bytes on their way to the store; size and digest are then those of the compressed object. */

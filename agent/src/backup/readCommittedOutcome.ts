@@ -3,7 +3,7 @@ import type { OperationOutcome } from '../../../schema/agent/OperationOutcome.ts
 import { JobFailure } from '../jobs/JobFailure.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { parseBackupLogLine } from './BackupLogEntry.ts';
-import { parseBackupManifest } from './BackupManifest.ts';
+import { parseBackupManifest } from '../../../schema/format/BackupManifest.ts';
 import type { BackupKeys } from './backupKeys.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
 import { describeProblem } from './CollectionResult.ts';

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { pino } from 'pino';
 import type { JobPayload, JobProgressReport } from '../../../schema/agent/JobPayload.ts';
+import type { CatalogOutcome } from '../../../schema/agent/CatalogOutcome.ts';
 import type { OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
 import { backoffDelayMs } from '../inventory/backoffDelayMs.ts';
 import { HubRequestError } from '../link/HubRequestError.ts';
@@ -16,8 +17,11 @@ export interface JobContext {
   progress(report: JobProgressReport): void;
 }
 
-/** Runs one job; resolves with the outcome (backups and restores) or undefined, throws `JobFailure`. */
-export type JobHandler = (payload: JobPayload, context: JobContext) => Promise<OperationOutcome | undefined>;
+/** Runs one job; resolves with its outcome (backups, restores, catalog reads) or undefined, throws `JobFailure`. */
+export type JobHandler = (
+  payload: JobPayload,
+  context: JobContext,
+) => Promise<OperationOutcome | CatalogOutcome | undefined>;
 
 export interface JobRunnerOptions {
   channel: JobChannel;
@@ -115,7 +119,7 @@ export class JobRunner {
     const throttle = new ProgressThrottle(report);
     const idle = { done: 0, total: 0, bytes: 0, message: null };
     const heartbeat = setInterval(() => report(throttle.latest ?? idle), this.#options.heartbeatMs);
-    let end: { ok: true; outcome: OperationOutcome | undefined } | { ok: false; error: string };
+    let end: { ok: true; outcome: OperationOutcome | CatalogOutcome | undefined } | { ok: false; error: string };
     try {
       const payload = parseJobPayload(offer.payload);
       log.info({ kind: payload.kind }, 'job started');
@@ -140,7 +144,7 @@ export class JobRunner {
   /** Sends the job's end until the hub has it; an answer of "not accepted" means an earlier one won. */
   async #settle(
     jobId: string,
-    end: { ok: true; outcome: OperationOutcome | undefined } | { ok: false; error: string },
+    end: { ok: true; outcome: OperationOutcome | CatalogOutcome | undefined } | { ok: false; error: string },
     log: pino.Logger,
   ): Promise<void> {
     const { channel } = this.#options;

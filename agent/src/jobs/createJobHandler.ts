@@ -1,4 +1,5 @@
 import { unreachable } from '../../../schema/spec/unreachable.ts';
+import { readCatalog } from '../backup/readCatalog.ts';
 import { deleteBackupData } from '../backup/deleteBackupData.ts';
 import { runBackup } from '../backup/runBackup.ts';
 import type { KubeWrite } from '../kube/KubeWriter.ts';
@@ -21,6 +22,8 @@ export function createJobHandler(kube: KubeWrite): JobHandler {
       case 'deleteBackup':
         await deleteBackupData(payload.backup.id, payload.location, openObjectStore(payload.location), context);
         return undefined;
+      case 'rebuildCatalog':
+        return readCatalog(payload.location, openObjectStore(payload.location), context);
       case 'restore':
         return runRestore(payload, { kube, store: openObjectStore(payload.location) }, context);
       default:

@@ -1,7 +1,7 @@
 import type { JobPayload } from '../../../schema/agent/JobPayload.ts';
 import { JobFailure } from './JobFailure.ts';
 
-const kinds = ['validateLocation', 'backup', 'restore', 'deleteBackup'];
+const kinds = ['validateLocation', 'backup', 'restore', 'deleteBackup', 'rebuildCatalog'];
 const locationKinds = ['s3', 'azure', 'gcs', 'filesystem'];
 
 /**

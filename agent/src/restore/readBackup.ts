@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { type BackupManifest, parseBackupManifest } from '../backup/BackupManifest.ts';
+import { type BackupManifest, parseBackupManifest } from '../../../schema/format/BackupManifest.ts';
 import { backupKeys } from '../backup/backupKeys.ts';
 import type { IndexEntry } from '../backup/IndexEntry.ts';
 import { JobFailure } from '../jobs/JobFailure.ts';

@@ -22,6 +22,8 @@ export async function buildJobPayload(em: EntityManager, secrets: SecretBox, job
   switch (job.kind) {
     case 'validateLocation':
       return { kind: 'validateLocation', location: await locationTarget(em, secrets, job.subjectId) };
+    case 'rebuildCatalog':
+      return { kind: 'rebuildCatalog', location: await locationTarget(em, secrets, job.subjectId) };
     case 'backup': {
       const backup = await em.findOne(BackupEntity, { id: job.subjectId }, { filters: false });
       if (!backup) throw new UnrunnableJobError(`backup '${job.subjectId}' no longer exists`);

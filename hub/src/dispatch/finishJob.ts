@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { type OperationOutcome, OutcomeError, parseOperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
 import { unreachable } from '../auth/Principal.ts';
 import { BackupEntity } from '../backups/BackupEntity.ts';
+import { importCatalog, parseCatalogOutcome } from '../backups/importCatalog.ts';
 import { BadUserInputError } from '../errors/errors.ts';
 import { type HubTopic, publishUpdate } from '../graphql/hubPubSub.ts';
 import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
@@ -27,6 +28,7 @@ export interface JobSettlement {
 export async function finishJob(context: AgentContext, id: string, end: JobEnd): Promise<JobSettlement> {
   const job = await loadAgentJob(context, id);
   const outcome = end.ok && needsOutcome(job) ? parseOutcome(end.outcome) : undefined;
+  const catalog = end.ok && job.kind === 'rebuildCatalog' ? parseCatalogOutcome(end.outcome) : undefined;
   const changed: [HubTopic, string][] = [];
   const accepted = await context.em.transactional(async (tx) => {
     const now = new Date();
@@ -36,6 +38,10 @@ export async function finishJob(context: AgentContext, id: string, end: JobEnd):
       { phase: end.ok ? 'Succeeded' : 'Failed', finishedAt: now, leaseExpiresAt: null, error: end.ok ? null : end.error },
     );
     if (updated === 0) return false;
+    if (catalog) {
+      const summary = await importCatalog(tx, job, catalog);
+      await tx.nativeUpdate(JobEntity, { id }, { progress: { done: catalog.backups.length, total: catalog.backups.length, bytes: 0, message: summary } });
+    }
     changed.push(['jobUpdated', id], ...(await applyEnd(tx, context, job, end, outcome, now)));
     return true;
   });
@@ -112,6 +118,8 @@ async function applyEnd(
       }
       return [['backupUpdated', backup.id]];
     }
+    case 'rebuildCatalog':
+      return [];
     case 'validateLocation': {
       const location = await tx.findOne(BackupLocationEntity, { id: job.subjectId }, { filters: false });
       if (!location) return [];

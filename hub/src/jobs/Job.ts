@@ -8,6 +8,7 @@ export enum JobKind {
   restore = 'restore',
   validateLocation = 'validateLocation',
   deleteBackup = 'deleteBackup',
+  rebuildCatalog = 'rebuildCatalog',
 }
 registerEnumType(JobKind, { name: 'JobKind', description: 'What the agent is asked to do.' });
 

@@ -62,6 +62,7 @@ export async function cancelJob(
     }
     case 'validateLocation':
     case 'deleteBackup':
+    case 'rebuildCatalog':
       authorize(principal, 'operate', target);
       break;
     default:

@@ -1,7 +1,7 @@
 import { unreachable } from '../auth/Principal.ts';
 
 /** What an agent can be asked to do. `subjectId` of a job names the Backup, Restore or location it acts on. */
-export const jobKinds = ['backup', 'restore', 'validateLocation', 'deleteBackup'] as const;
+export const jobKinds = ['backup', 'restore', 'validateLocation', 'deleteBackup', 'rebuildCatalog'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /** A job's lifecycle: Queued until an agent takes it under a lease, then Running, then one of the ends. */
@@ -32,6 +32,7 @@ export function whyNotCancellable(kind: JobKind): string | undefined {
     case 'backup':
     case 'restore':
     case 'validateLocation':
+    case 'rebuildCatalog':
       return undefined;
     case 'deleteBackup':
       return 'a backup deletion cannot be cancelled; it may already have removed data';

@@ -22,7 +22,7 @@ import { parseLocationInput } from './parseLocationInput.ts';
 import { validateEndpoint } from './validateEndpoint.ts';
 import { validateKeyRef } from './validateKeyRef.ts';
 import { Job } from '../jobs/Job.ts';
-import { validateBackupLocation } from './validateBackupLocation.ts';
+import { queueLocationJob } from './queueLocationJob.ts';
 import { findVisible } from '../db/findVisible.ts';
 
 @Resolver(() => BackupLocation)
@@ -64,7 +64,19 @@ export class BackupLocationResolver {
     @Arg('clusterId', () => ID) clusterId: string,
     @Ctx() { em, principal, signals }: HubContext,
   ): Promise<Job> {
-    return Job.from(await validateBackupLocation(em, principal, { locationId: id, clusterId }, signals));
+    return Job.from(await queueLocationJob(em, principal, 'validateLocation', { locationId: id, clusterId }, signals));
+  }
+
+  @Mutation(() => Job, {
+    description:
+      "Rebuilds the catalog from the location, after a database loss: the cluster's agent reads every committed backup's backup.json and the backups reappear with their ids. Follow the job; its progress message summarises what was imported.",
+  })
+  async rebuildCatalog(
+    @Arg('locationId', () => ID) locationId: string,
+    @Arg('clusterId', () => ID) clusterId: string,
+    @Ctx() { em, principal, signals }: HubContext,
+  ): Promise<Job> {
+    return Job.from(await queueLocationJob(em, principal, 'rebuildCatalog', { locationId, clusterId }, signals));
   }
 
   @Mutation(() => BackupLocation)

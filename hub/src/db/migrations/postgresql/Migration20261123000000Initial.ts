@@ -44,7 +44,7 @@ export class Migration20261123000000Initial extends Migration {
     this.addSql("create index \"jobs_tenant_id_created_at_index\" on \"jobs\" (\"tenant_id\", \"created_at\");");
     this.addSql("create index \"jobs_cluster_id_phase_created_at_index\" on \"jobs\" (\"cluster_id\", \"phase\", \"created_at\");");
     this.addSql("create index \"jobs_subject_id_index\" on \"jobs\" (\"subject_id\");");
-    this.addSql("alter table \"jobs\" add constraint \"jobs_kind_check\" check (\"kind\" in ('backup', 'restore', 'validateLocation', 'deleteBackup'));");
+    this.addSql("alter table \"jobs\" add constraint \"jobs_kind_check\" check (\"kind\" in ('backup', 'restore', 'validateLocation', 'deleteBackup', 'rebuildCatalog'));");
     this.addSql("alter table \"jobs\" add constraint \"jobs_phase_check\" check (\"phase\" in ('Queued', 'Running', 'Succeeded', 'Failed', 'Cancelled'));");
     this.addSql("create table \"restores\" (\"id\" varchar(255) not null, \"tenant_id\" varchar(255) not null, \"cluster_id\" varchar(255) not null, \"backup_id\" varchar(255) not null, \"source_cluster_id\" varchar(255) not null, \"spec\" jsonb not null, \"target_namespaces\" jsonb not null, \"phase\" text not null, \"progress\" jsonb not null, \"result\" jsonb null, \"created_at\" timestamptz not null, \"started_at\" timestamptz null, \"completed_at\" timestamptz null, primary key (\"id\"));");
     this.addSql("create index \"restores_tenant_id_created_at_index\" on \"restores\" (\"tenant_id\", \"created_at\");");

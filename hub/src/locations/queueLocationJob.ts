@@ -10,23 +10,29 @@ import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
 import { BackupLocationEntity } from './BackupLocationEntity.ts';
 
 /**
- * Queues a check of a location from inside a cluster: its agent writes, reads back and deletes a probe
- * object, and the outcome lands in `BackupLocation.validation`. The cluster must be of the location's tenant.
+ * Queues a job that a cluster's agent runs against a location: `validateLocation` (write, read back and
+ * delete a probe object; the outcome lands in `BackupLocation.validation`) or `rebuildCatalog` (read every
+ * committed backup's `backup.json` back into the catalog; a tenant admin's call, since it writes the
+ * catalog). The cluster must be of the location's tenant.
  */
-export async function validateBackupLocation(
+export async function queueLocationJob(
   em: EntityManager,
   principal: Principal,
+  kind: 'validateLocation' | 'rebuildCatalog',
   ids: { locationId: string; clusterId: string },
   signals: DispatchSignals,
 ): Promise<JobRow> {
   const location = await findVisible(em, BackupLocationEntity, 'BackupLocation', ids.locationId);
   const cluster = await em.findOne(ClusterEntity, { id: ids.clusterId });
   if (!cluster || cluster.tenantId !== location.tenantId) throw new NotFoundError('Cluster', ids.clusterId);
-  authorize(principal, 'operate', { tenantId: cluster.tenantId, clusterId: cluster.id });
+  authorize(principal, kind === 'rebuildCatalog' ? 'administer' : 'operate', {
+    tenantId: cluster.tenantId,
+    clusterId: cluster.id,
+  });
   const job = em.create(JobEntity, {
     tenantId: cluster.tenantId,
     clusterId: cluster.id,
-    kind: 'validateLocation',
+    kind,
     subjectId: location.id,
     phase: 'Queued',
     attempts: 0,

@@ -1,5 +1,10 @@
-import type { BackupSpec } from '../../../schema/spec/BackupSpec.ts';
-import type { WrittenObject } from './putHashed.ts';
+import type { BackupSpec } from '../spec/BackupSpec.ts';
+
+/** An object of a backup as written: its size and the SHA-256 of its bytes. */
+export interface WrittenObject {
+  size: number;
+  sha256: string;
+}
 
 /** The format version this agent writes and the only one it reads. */
 export const backupFormatVersion = 1;
