@@ -21,12 +21,21 @@ export class S3LocationInput {
 export class AzureLocationInput {
   @Field(() => String)
   container!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Blob service URL for sovereign clouds, private endpoints or emulators; default from the account.',
+  })
+  endpoint?: string | null;
 }
 
 @InputType()
 export class GcsLocationInput {
   @Field(() => String)
   bucket!: string;
+
+  @Field(() => String, { nullable: true, description: 'API endpoint for private endpoints or emulators; default Google.' })
+  endpoint?: string | null;
 }
 
 @InputType()
@@ -86,7 +95,7 @@ export class UpdateBackupLocationInput {
   @Field(() => String, { nullable: true, description: 's3 only.' })
   region?: string | null;
 
-  @Field(() => String, { nullable: true, description: 's3 only.' })
+  @Field(() => String, { nullable: true, description: 's3, azure and gcs.' })
   endpoint?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 's3 only.' })

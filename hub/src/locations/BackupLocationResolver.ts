@@ -109,9 +109,12 @@ export class BackupLocationResolver {
     const row = await findVisible(em, BackupLocationEntity, 'BackupLocation', id);
     authorize(principal, 'administer', { tenantId: row.tenantId });
     if (row.kind !== 's3') {
-      for (const field of ['region', 'endpoint', 'forcePathStyle'] as const) {
+      for (const field of ['region', 'forcePathStyle'] as const) {
         if (input[field] != null) throw new BadUserInputError(`input.${field}`, 'is for s3 locations only');
       }
+    }
+    if (row.kind === 'filesystem' && input.endpoint != null) {
+      throw new BadUserInputError('input.endpoint', 'is for s3, azure and gcs locations only');
     }
     if (input.name != null) row.name = validateName('input.name', input.name);
     if (input.encryptionKeyRef !== undefined) {

@@ -62,6 +62,7 @@ export function parseLocationInput(input: CreateBackupLocationInput): ParsedLoca
       ...none,
       kind: 'azure',
       bucket: validateBucket('input.azure.container', 'azure', input.azure.container),
+      endpoint: input.azure.endpoint == null ? null : validateEndpoint('input.azure.endpoint', input.azure.endpoint),
     };
   }
   if (input.gcs) {
@@ -70,6 +71,7 @@ export function parseLocationInput(input: CreateBackupLocationInput): ParsedLoca
       ...none,
       kind: 'gcs',
       bucket: validateBucket('input.gcs.bucket', 'gcs', input.gcs.bucket),
+      endpoint: input.gcs.endpoint == null ? null : validateEndpoint('input.gcs.endpoint', input.gcs.endpoint),
     };
   }
   const filesystem = input.filesystem as NonNullable<CreateBackupLocationInput['filesystem']>;
