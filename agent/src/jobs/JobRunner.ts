@@ -23,6 +23,9 @@ export type JobHandler = (
   context: JobContext,
 ) => Promise<OperationOutcome | CatalogOutcome | undefined>;
 
+/** How a run ended, as it is reported to the hub. */
+type JobEnd = { ok: true; outcome: OperationOutcome | CatalogOutcome | undefined } | { ok: false; error: string };
+
 export interface JobRunnerOptions {
   channel: JobChannel;
   handle: JobHandler;
@@ -119,7 +122,7 @@ export class JobRunner {
     const throttle = new ProgressThrottle(report);
     const idle = { done: 0, total: 0, bytes: 0, message: null };
     const heartbeat = setInterval(() => report(throttle.latest ?? idle), this.#options.heartbeatMs);
-    let end: { ok: true; outcome: OperationOutcome | CatalogOutcome | undefined } | { ok: false; error: string };
+    let end: JobEnd;
     try {
       const payload = parseJobPayload(offer.payload);
       log.info({ kind: payload.kind }, 'job started');
@@ -144,7 +147,7 @@ export class JobRunner {
   /** Sends the job's end until the hub has it; an answer of "not accepted" means an earlier one won. */
   async #settle(
     jobId: string,
-    end: { ok: true; outcome: OperationOutcome | CatalogOutcome | undefined } | { ok: false; error: string },
+    end: JobEnd,
     log: pino.Logger,
   ): Promise<void> {
     const { channel } = this.#options;

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { authorize } from '../access/authorize.ts';
+import { findReadable, listByName } from '../access/findReadable.ts';
 import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { newId } from '../db/newId.ts';
 import { BadUserInputError, ConflictError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
-import { paginate } from '../graphql/paginate.ts';
 import { validateName } from '../graphql/validateName.ts';
 import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
 import { Credential, CredentialConnection } from './Credential.ts';
@@ -25,15 +25,7 @@ export class CredentialResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em, principal }: HubContext,
   ) {
-    authorize(principal, 'read', { tenantId });
-    return paginate(
-      em,
-      CredentialEntity,
-      { tenantId },
-      page,
-      { sortBy: 'name', direction: 'asc' },
-      Credential.from,
-    );
+    return listByName(em, principal, CredentialEntity, tenantId, page, Credential.from);
   }
 
   @Query(() => Credential)
@@ -41,9 +33,7 @@ export class CredentialResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<Credential> {
-    const row = await findVisible(em, CredentialEntity, 'Credential', id);
-    authorize(principal, 'read', { tenantId: row.tenantId });
-    return Credential.from(row);
+    return Credential.from(await findReadable(em, principal, CredentialEntity, 'Credential', id));
   }
 
   @Mutation(() => Credential, {

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { authorize } from '../access/authorize.ts';
+import { findReadable } from '../access/findReadable.ts';
 import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { validateRegion } from '../credentials/validateRegion.ts';
 import { BadUserInputError, ConflictError } from '../errors/errors.ts';
@@ -50,9 +51,7 @@ export class BackupLocationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<BackupLocation> {
-    const row = await findVisible(em, BackupLocationEntity, 'BackupLocation', id);
-    authorize(principal, 'read', { tenantId: row.tenantId });
-    return BackupLocation.from(row);
+    return BackupLocation.from(await findReadable(em, principal, BackupLocationEntity, 'BackupLocation', id));
   }
 
   @Mutation(() => Job, {

@@ -2,12 +2,12 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { parseSchedulePolicySpec } from '../../../schema/spec/SchedulePolicySpec.ts';
 import { schedulePolicyPresets } from '../../../schema/spec/schedulePolicyPresets.ts';
 import { authorize } from '../access/authorize.ts';
+import { findReadable, listByName } from '../access/findReadable.ts';
 import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { parseSpecInput } from '../backups/parseSpecInput.ts';
 import { ConflictError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
-import { paginate } from '../graphql/paginate.ts';
 import { validateName } from '../graphql/validateName.ts';
 import { schedulesUsing } from '../schedules/schedulesUsing.ts';
 import { SchedulePolicy, SchedulePolicyConnection, SchedulePolicyPreset } from './SchedulePolicy.ts';
@@ -23,15 +23,7 @@ export class SchedulePolicyResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em, principal }: HubContext,
   ) {
-    authorize(principal, 'read', { tenantId });
-    return paginate(
-      em,
-      SchedulePolicyEntity,
-      { tenantId },
-      page,
-      { sortBy: 'name', direction: 'asc' },
-      SchedulePolicy.from,
-    );
+    return listByName(em, principal, SchedulePolicyEntity, tenantId, page, SchedulePolicy.from);
   }
 
   @Query(() => SchedulePolicy)
@@ -39,9 +31,7 @@ export class SchedulePolicyResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<SchedulePolicy> {
-    const row = await findVisible(em, SchedulePolicyEntity, 'SchedulePolicy', id);
-    authorize(principal, 'read', { tenantId: row.tenantId });
-    return SchedulePolicy.from(row);
+    return SchedulePolicy.from(await findReadable(em, principal, SchedulePolicyEntity, 'SchedulePolicy', id));
   }
 
   @Query(() => [SchedulePolicyPreset], { description: 'Ready-made schedules to start a policy from.' })

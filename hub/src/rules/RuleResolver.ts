@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { parseRuleSpec } from '../../../schema/spec/RuleSpec.ts';
 import { authorize } from '../access/authorize.ts';
+import { findReadable, listByName } from '../access/findReadable.ts';
 import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { parseSpecInput } from '../backups/parseSpecInput.ts';
 import { ConflictError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
-import { paginate } from '../graphql/paginate.ts';
 import { validateName } from '../graphql/validateName.ts';
 import { schedulesUsing } from '../schedules/schedulesUsing.ts';
 import { Rule, RuleConnection } from './Rule.ts';
@@ -22,15 +22,12 @@ export class RuleResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em, principal }: HubContext,
   ) {
-    authorize(principal, 'read', { tenantId });
-    return paginate(em, RuleEntity, { tenantId }, page, { sortBy: 'name', direction: 'asc' }, Rule.from);
+    return listByName(em, principal, RuleEntity, tenantId, page, Rule.from);
   }
 
   @Query(() => Rule)
   async rule(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext): Promise<Rule> {
-    const row = await findVisible(em, RuleEntity, 'Rule', id);
-    authorize(principal, 'read', { tenantId: row.tenantId });
-    return Rule.from(row);
+    return Rule.from(await findReadable(em, principal, RuleEntity, 'Rule', id));
   }
 
   @Mutation(() => Rule)

@@ -61,12 +61,12 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
   const signals = config.databaseUrl
     ? await PostgresDispatchSignals.start(config.databaseUrl, logger)
     : new LocalDispatchSignals();
-  if (signals instanceof PostgresDispatchSignals) {
-    relayUpdatesThrough((topic, id) => signals.send({ type: 'updated', topic, id }));
-    signals.listen((signal) => {
-      if (signal.type === 'updated') deliverUpdate(signal.topic, signal.id);
-    });
-  }
+  // Updates behind public subscriptions travel with the dispatch signals, so on PostgreSQL they reach the
+  // subscribers of every replica; alone, the local channel hands them straight back.
+  relayUpdatesThrough((topic, id) => signals.send({ type: 'updated', topic, id }));
+  signals.listen((signal) => {
+    if (signal.type === 'updated') deliverUpdate(signal.topic, signal.id);
+  });
   const deps = { orm, oidc, adminGroups: config.adminGroups, secrets, signals };
   const schema = await buildHubSchema();
   // Decides which replica may run hub-wide periodic work (the scheduler); shown in /metrics.
@@ -186,7 +186,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
       stopping ??= (async () => {
         await apollo.stop();
         await leadership.stop();
-        if (signals instanceof PostgresDispatchSignals) relayUpdatesThrough(undefined);
+        relayUpdatesThrough(undefined);
         await signals.close();
         await orm.close();
       })();
