@@ -1,5 +1,6 @@
 import type { BackupSpec } from '../spec/BackupSpec.ts';
 import type { RestoreSpec } from '../spec/RestoreSpec.ts';
+import type { RuleSpec } from '../spec/RuleSpec.ts';
 
 /**
  * Everything an agent needs to run a job, resolved by the hub when it offers the job, so the agent never asks
@@ -8,7 +9,17 @@ import type { RestoreSpec } from '../spec/RestoreSpec.ts';
  */
 export type JobPayload =
   | { kind: 'validateLocation'; location: LocationTarget }
-  | { kind: 'backup'; backup: { id: string; name: string; spec: BackupSpec }; location: LocationTarget }
+  | {
+      kind: 'backup';
+      backup: { id: string; name: string; spec: BackupSpec };
+      location: LocationTarget;
+      /**
+       * The rules of `backup.spec.preRuleId` and `postRuleId`, resolved by the hub as they are when the job
+       * is offered. Absent (from a hub that predates rules) means none.
+       */
+      preRule?: ResolvedRule | null;
+      postRule?: ResolvedRule | null;
+    }
   | {
       kind: 'restore';
       restore: { id: string; spec: RestoreSpec };
@@ -20,6 +31,13 @@ export type JobPayload =
   | { kind: 'rebuildCatalog'; location: LocationTarget };
 
 export type JobKind = JobPayload['kind'];
+
+/** A rule as a backup job carries it: its spec, with its id and name for messages and the backup's log. */
+export interface ResolvedRule {
+  id: string;
+  name: string;
+  spec: RuleSpec;
+}
 
 /** A backup location with its credential opened: where the agent reads and writes. */
 export type LocationTarget =

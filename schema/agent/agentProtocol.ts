@@ -1,6 +1,9 @@
 /**
  * The agent link's protocol version. The hub refuses a connection whose version it does not speak, with a
- * close reason saying which versions it does; raise this on any change an older peer would misread.
+ * close reason saying which versions it does; raise this on any change an older peer would misread. A new
+ * operation is not such a change: an older agent never calls it, and a newer agent that an older hub refuses
+ * it degrades without it (`reportRestoreItems`: the restore still runs, and ends PartiallyFailed saying the
+ * item record is incomplete).
  */
 export const agentProtocolVersion = 1;
 

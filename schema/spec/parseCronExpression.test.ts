@@ -32,6 +32,17 @@ describe('parseCronExpression', () => {
     expect(cron.daysOfMonthRestricted).toBe(false);
   });
 
+  it('ends a/n in the day-of-week field on Saturday, 7 being only another name for Sunday', () => {
+    expect(parseCronExpression('0 0 * * mon/2', 'cron').daysOfWeek).toEqual([1, 3, 5]);
+    expect(parseCronExpression('0 0 * * 5/1', 'cron').daysOfWeek).toEqual([5, 6]);
+    expect(parseCronExpression('0 0 * * sun/3', 'cron').daysOfWeek).toEqual([0, 3, 6]);
+    // An explicit range may still end on 7.
+    expect(parseCronExpression('0 0 * * 1-7/2', 'cron').daysOfWeek).toEqual([0, 1, 3, 5]);
+    expect(problemOf('0 0 * * 7/2')).toBe(
+      "the day-of-week field '7/2' has '7/2': steps here end at 6, so start at 0, not 7",
+    );
+  });
+
   it('allows February 29th but not a day no chosen month has', () => {
     expect(parseCronExpression('0 0 29 2 *', 'cron').daysOfMonth).toEqual([29]);
     expect(problemOf('0 0 30 2 *')).toContain('never runs');

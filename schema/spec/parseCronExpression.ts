@@ -19,6 +19,8 @@ interface FieldRange {
   name: string;
   min: number;
   max: number;
+  /** Where `a/n` stops when not `max`. */
+  stepEnd?: number;
   names?: readonly string[];
 }
 
@@ -29,16 +31,19 @@ const fields: readonly FieldRange[] = [
   { name: 'hour', min: 0, max: 23 },
   { name: 'day-of-month', min: 1, max: 31 },
   { name: 'month', min: 1, max: 12, names: monthNames },
-  { name: 'day-of-week', min: 0, max: 7, names: dayNames },
+  // 7 only names Sunday again: `a/n` ends the week on Saturday, so `mon/2` is Monday, Wednesday and Friday.
+  { name: 'day-of-week', min: 0, max: 7, stepEnd: 6, names: dayNames },
 ];
 /** The longest each month can be; February counts its leap day, so `29 2 *` is allowed. */
 const longestMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Parses a standard five-field cron expression (`minute hour day-of-month month day-of-week`): each field is
- * `*` or a comma-separated list of values, ranges `a-b` and steps `*\/n`, `a-b/n`, `a/n`; months and days of the
- * week also by their English three-letter names. Extensions (`?`, `L`, `W`, `#`, `@daily`, seconds) are refused
- * rather than guessed at. Throws a `SpecError` naming `field` and the cron field at fault.
+ * `*` or a comma-separated list of values, ranges `a-b` and steps `*\/n`, `a-b/n`, `a/n` (from a to the
+ * field's end, Saturday for days of the week); months and days of the week also by their English three-letter
+ * names. Extensions (`?`, `L`, `W`, `#`, `@daily`, seconds) are refused rather than guessed at. Throws a
+ * `SpecError` naming `field` and the cron field at fault. The hub evaluates what passes with croner, set to
+ * this dialect in `hub/src/schedules/time/cronOf.ts`; `cronRuns.test.ts` beside it holds the two together.
  */
 export function parseCronExpression(text: string, field: string): CronExpression {
   if (text.trim().startsWith('@')) {
@@ -95,8 +100,12 @@ function parseField(part: string, range: FieldRange, field: string): number[] {
     const [, start = '', end, step] = match;
     if (start === '*' && end !== undefined) return fail(`has '${item}': '*' cannot start a range`);
     const from = start === '*' ? range.min : value(start);
-    // `a/n` runs from a to the field's end, as in most crons.
-    const to = start === '*' || (end === undefined && step !== undefined) ? range.max : value(end ?? start);
+    // `a/n` runs from a to the field's end, as in most crons and in croner, which the hub evaluates with.
+    const stepped = end === undefined && step !== undefined;
+    const to = start === '*' ? range.max : stepped ? (range.stepEnd ?? range.max) : value(end ?? start);
+    if (stepped && from > to) {
+      return fail(`has '${item}': steps here end at ${to}, so start at 0, not ${from}`);
+    }
     if (from > to) return fail(`has '${item}', a range that runs backwards`);
     const by = step === undefined ? 1 : Number(step);
     if (by < 1 || by > range.max) return fail(`has the step ${step}, outside 1-${range.max}`);

@@ -216,6 +216,25 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
       { what: 'the restore to end' },
     );
     expect(restored.phase).toBe('Completed');
+    // Every restored object has its row in the hub's record of the restore, created, with its uid.
+    const recorded = await admin<{
+      restore: {
+        result: { countsByKind: { kind: string; count: number }[] };
+        itemCounts: Record<string, number>;
+        items: { totalCount: number; edges: { node: { type: string; namespace: string | null; name: string; result: string; uid: string | null } }[] };
+      };
+    }>(
+      'query($id: ID!) { restore(id: $id) { result { countsByKind { kind count } } itemCounts { created updated skipped failed } items(first: 500) { totalCount edges { node { type namespace name result uid } } } } }',
+      { id: restoreId },
+    );
+    const items = recorded.restore.items.edges.map((e) => e.node);
+    const restoredCount = recorded.restore.result.countsByKind.reduce((sum, c) => sum + c.count, 0);
+    expect(recorded.restore.items.totalCount).toBe(restoredCount);
+    expect(recorded.restore.itemCounts).toEqual({ created: restoredCount, updated: 0, skipped: 0, failed: 0 });
+    expect(items.map((i) => `${i.type} ${i.namespace ?? ''}/${i.name}`).sort()).toEqual(
+      [`configmaps ${target}/flags`, `configmaps ${target}/settings`, `namespaces /${target}`, `secrets ${target}/db`].sort(),
+    );
+    expect(items.every((i) => i.result === 'created' && i.uid)).toBe(true);
     const copy = await core.readNamespacedConfigMap({ namespace: target, name: 'settings' });
     expect(copy.data).toEqual({ k: 'settings' });
     expect(copy.metadata?.labels).toMatchObject({ app: 'shop', 'fleetback.io/backup': expect.any(String), 'fleetback.io/restore': expect.any(String) });

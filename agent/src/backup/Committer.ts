@@ -5,8 +5,7 @@ import type { ArchiveSummary } from './ArchiveWriter.ts';
 import { type BackupManifest, backupFormatVersion } from '../../../schema/format/BackupManifest.ts';
 import type { BackupKeys } from './backupKeys.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
-import { logEntriesOf } from './BackupLogEntry.ts';
-import type { CollectionResult } from './CollectionResult.ts';
+import type { BackupLogEntry } from './BackupLogEntry.ts';
 import { putHashed } from './putHashed.ts';
 
 /** What the stages before the commit produced. */
@@ -14,8 +13,11 @@ export interface CommitInput {
   backup: Extract<JobPayload, { kind: 'backup' }>['backup'];
   startedAt: Date;
   archive: ArchiveSummary;
-  /** Complete: the collection has been iterated to its end and the archive is stored. */
-  result: CollectionResult;
+  /**
+   * The whole log, in order: the collection's warnings and errors (`logEntriesOf`, complete once the archive
+   * is stored) and the lines of any pre- and post-exec rule. Any error makes the backup `PartiallyFailed`.
+   */
+  log: readonly BackupLogEntry[];
 }
 
 /**
@@ -35,9 +37,9 @@ export class Committer {
    * Writes the index, the log and the manifest; resolves with the manifest once the backup is committed.
    * Rejects with the abort reason if cancelled before `backup.json` is written, or with `BackupStorageError`.
    */
-  async commit({ backup, startedAt, archive, result }: CommitInput): Promise<BackupManifest> {
+  async commit({ backup, startedAt, archive, log: lines }: CommitInput): Promise<BackupManifest> {
     const index = await putHashed(this.store, this.keys.index, jsonLines(archive.entries));
-    const log = await putHashed(this.store, this.keys.log, jsonLines(logEntriesOf(result)));
+    const log = await putHashed(this.store, this.keys.log, jsonLines(lines));
     // The last moment a cancellation can stop the backup: past this point it would only throw away a whole one.
     this.signal.throwIfAborted();
     // Counted from what the archive holds, not from the collection's tally, so the manifest matches the index.
@@ -46,6 +48,8 @@ export class Committer {
       const kind = qualifiedResourceName({ group: entry.group, plural: entry.resource });
       counts.set(kind, (counts.get(kind) ?? 0) + 1);
     }
+    const count = (level: BackupLogEntry['level']) => lines.filter((line) => line.level === level).length;
+    const errorCount = count('error');
     const manifest: BackupManifest = {
       formatVersion: backupFormatVersion,
       backupId: backup.id,
@@ -54,15 +58,15 @@ export class Committer {
       spec: backup.spec,
       startedAt: startedAt.toISOString(),
       completedAt: new Date().toISOString(),
-      phase: result.phase,
+      phase: errorCount > 0 ? 'PartiallyFailed' : 'Completed',
       countsByKind: Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
       itemCount: archive.entries.length,
       bytes: archive.size + index.size + log.size,
       archive: { key: 'resources.tar.gz', size: archive.size, sha256: archive.sha256 },
       index: { key: 'index.jsonl', size: index.size, sha256: index.sha256 },
       log: { key: 'log.jsonl', size: log.size, sha256: log.sha256 },
-      warningCount: result.warnings.length,
-      errorCount: result.errors.length,
+      warningCount: count('warning'),
+      errorCount,
     };
     try {
       await this.store.put(this.keys.manifest, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));

@@ -30,7 +30,7 @@ export async function readCommittedOutcome(store: ObjectStore, keys: BackupKeys)
     for (const line of logText.split('\n')) {
       if (!line) continue;
       const entry = parseBackupLogLine(line);
-      (entry.level === 'error' ? errors : warnings).push(describeProblem(entry));
+      if (entry.level !== 'info') (entry.level === 'error' ? errors : warnings).push(describeProblem(entry));
     }
   } catch (error) {
     throw new JobFailure(

@@ -3,9 +3,12 @@ import type { OperationOutcome } from '../../../schema/agent/OperationOutcome.ts
 import { JobFailure } from '../jobs/JobFailure.ts';
 import type { JobContext } from '../jobs/JobRunner.ts';
 import { describeKubeError, type KubeJson, kubeStatusOf } from '../kube/KubeJsonClient.ts';
+import { BackupRules } from '../rules/BackupRules.ts';
+import type { PodExec } from '../rules/PodExec.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { ArchiveWriter } from './ArchiveWriter.ts';
 import { backupKeys } from './backupKeys.ts';
+import { type BackupLogEntry, logEntriesOf } from './BackupLogEntry.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
 import { describeProblem } from './CollectionResult.ts';
 import { Committer } from './Committer.ts';
@@ -16,23 +19,30 @@ import { removePartialBackup } from './removePartialBackup.ts';
 
 export type BackupPayload = Extract<JobPayload, { kind: 'backup' }>;
 
-/** What a backup reads and writes: the cluster, and the store opened on the payload's location. */
+/**
+ * What a backup reads and writes: the cluster, and the store opened on the payload's location; and exec into
+ * the cluster's pods, which only a backup with rules needs (without it such a backup fails).
+ */
 export interface BackupDeps {
   kube: KubeJson;
   store: ObjectStore;
+  exec?: PodExec;
 }
 
 /**
- * Runs a backup job through its stages: resolve the request (`loadBackupRequest`), collect and clean the
- * items (`ItemCollector`), stream them into the archive (`ArchiveWriter`), and commit the index, the log and
- * `backup.json` (`Committer`), in format v1 (`schema/format/README.md`).
+ * Runs a backup job through its stages: resolve the request (`loadBackupRequest`), run the pre-exec rule
+ * (`BackupRules`), collect and clean the items (`ItemCollector`), stream them into the archive
+ * (`ArchiveWriter`), stop the pre-exec rule's background actions and run the post-exec rule, and commit the
+ * index, the log and `backup.json` (`Committer`), in format v1 (`schema/format/README.md`).
  *
  * Resolves with the outcome once `backup.json` is written: `PartiallyFailed` with every error listed when any
- * item or type could not be taken, `Completed` otherwise. A rerun of a job whose backup is already committed
- * writes nothing and resolves with the committed outcome.
+ * item or type could not be taken or a post-exec action failed, `Completed` otherwise. A rerun of a job whose
+ * backup is already committed writes nothing, runs no rule and resolves with the committed outcome.
  *
- * Throws `JobFailure` — when the cluster cannot be read at all, when the location fails (the message says
- * what to check), or when `context.signal` aborts (its reason if that is a `JobFailure`). In each case no
+ * Throws `JobFailure` — when the cluster cannot be read at all, when the pre-exec rule fails or one of its
+ * background actions ends too early (naming the rule, the pod and how it ended), when the location fails
+ * (the message says what to check), or when `context.signal` aborts (its reason if that is a `JobFailure`).
+ * The post-exec rule still runs then, and its failures are added to the message. In each case no
  * `backup.json` is written and the objects written so far are removed as far as possible; any that could not
  * be are named in the message. Progress goes to `context.progress`: items archived so far (the total grows
  * with them, since it is unknown until collection ends) and bytes stored.
@@ -43,14 +53,18 @@ export async function runBackup(payload: BackupPayload, deps: BackupDeps, contex
   const { signal } = context;
   const keys = backupKeys(backup.id);
   const startedAt = new Date();
-  const explain = (error: unknown): unknown => {
-    if (signal.aborted) return signal.reason instanceof JobFailure ? signal.reason : new JobFailure('cancelled');
+  const explain = (error: unknown, running = signal): unknown => {
+    if (running.aborted) return running.reason instanceof JobFailure ? running.reason : new JobFailure('cancelled');
     if (error instanceof BackupStorageError) return error.toJobFailure(location, store.describe());
     if (kubeStatusOf(error) !== undefined) return new JobFailure(`reading the cluster failed: ${describeKubeError(error)}`);
     return error;
   };
   let items = 0;
-  const report = (bytes: number, message: string) => context.progress({ done: items, total: items, bytes, message });
+  let stored = 0;
+  const report = (bytes: number, message: string) => {
+    stored = bytes;
+    context.progress({ done: items, total: items, bytes, message });
+  };
 
   report(0, `checking ${store.describe()} for an earlier run of this backup`);
   let request;
@@ -71,14 +85,25 @@ export async function runBackup(payload: BackupPayload, deps: BackupDeps, contex
     throw explain(error);
   }
 
-  // From here on objects are written: any failure removes them again.
+  const { preRule = null, postRule = null } = payload;
+  const rules = new BackupRules(deps, { preRule, postRule }, request.namespaces, (message) => report(stored, message));
   try {
-    signal.throwIfAborted();
+    await rules.runPre(signal);
+  } catch (error) {
+    await rules.finish();
+    throw withPostFailures(explain(error), rules);
+  }
+
+  // From here on objects are written: any failure removes them again. The backup also stops when a
+  // background action of the pre-exec rule ends before it should.
+  const running = AbortSignal.any([signal, rules.lost]);
+  try {
+    running.throwIfAborted();
     const collector = new ItemCollector(kube, request);
     const { result } = collector;
     const writer = new ArchiveWriter(store, keys.archive, {
       mtime: startedAt,
-      signal,
+      signal: running,
       result,
       onItem: (count, bytes) => {
         items = count;
@@ -86,21 +111,33 @@ export async function runBackup(payload: BackupPayload, deps: BackupDeps, contex
       },
     });
     const archive = await writer.write(collector.collect());
+    await rules.finish();
     report(archive.size, `archived ${items} items; writing the index, the log and backup.json`);
-    const manifest = await new Committer(store, keys, signal).commit({ backup, startedAt, archive, result });
+    const log = [...rules.preLog, ...logEntriesOf(result), ...rules.postLog];
+    const manifest = await new Committer(store, keys, running).commit({ backup, startedAt, archive, log });
     report(manifest.bytes, `committed ${manifest.itemCount} items (${manifest.phase})`);
+    const described = (level: BackupLogEntry['level']) => log.filter((l) => l.level === level).map(describeProblem);
     return {
       phase: manifest.phase,
       countsByKind: manifest.countsByKind,
       bytes: manifest.bytes,
-      warnings: result.warnings.map(describeProblem),
-      errors: result.errors.map(describeProblem),
+      warnings: described('warning'),
+      errors: described('error'),
     };
   } catch (error) {
-    const failure = explain(error);
+    const failure = explain(error, running);
+    await rules.finish();
     const leftovers = await removePartialBackup(store, keys);
-    throw leftovers.length === 0 ? failure : withLeftovers(failure, leftovers);
+    const explained = withPostFailures(failure, rules);
+    throw leftovers.length === 0 ? explained : withLeftovers(explained, leftovers);
   }
+}
+
+/** The failure, its message extended by the post-exec rule's errors: they never hide why the backup failed. */
+function withPostFailures(failure: unknown, rules: BackupRules): unknown {
+  const note = rules.postFailures();
+  if (!note || !(failure instanceof JobFailure)) return failure;
+  return new JobFailure(`${failure.message}; ${note}`, { cause: failure.cause ?? failure });
 }
 
 /** The failure, its message extended by the objects that stay behind: cleanup never hides why the job failed. */

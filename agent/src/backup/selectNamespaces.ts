@@ -45,7 +45,7 @@ export function selectNamespaces(
 }
 
 /** `shop-*` → /^shop-.*$/: `*` is any run of characters, everything else literal. */
-function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string): RegExp {
   const literal = glob.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${literal.join('.*')}$`);
 }

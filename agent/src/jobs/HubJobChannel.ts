@@ -1,4 +1,5 @@
 import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
+import { type RestoreItemReport, restoreItemWireOf } from '../../../schema/agent/RestoreItemReport.ts';
 import type { HubLink } from '../link/HubLink.ts';
 import type { JobChannel } from './JobChannel.ts';
 
@@ -20,6 +21,14 @@ export class HubJobChannel implements JobChannel {
       { id: jobId, p: progress },
     );
     return data.reportProgress;
+  }
+
+  async restoreItems(jobId: string, attempt: number, items: readonly RestoreItemReport[]) {
+    const data = await this.link.request<{ reportRestoreItems: { stop: boolean; reason: string | null } }>(
+      'mutation($id: ID!, $a: Int!, $i: [RestoreItemInput!]!) { reportRestoreItems(id: $id, attempt: $a, items: $i) { stop reason } }',
+      { id: jobId, a: attempt, i: items.map(restoreItemWireOf) },
+    );
+    return data.reportRestoreItems;
   }
 
   async complete(jobId: string, outcome: string | null) {

@@ -1,5 +1,7 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import type { OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
+import { HubRequestError } from '../link/HubRequestError.ts';
 import type { JobChannel } from './JobChannel.ts';
 import { JobFailure } from './JobFailure.ts';
 import { type JobHandler, JobRunner } from './JobRunner.ts';
@@ -15,8 +17,12 @@ function recordingChannel(ended: string[] = []) {
       return ended.includes(id) ? { run: false, reason: 'already ended' } : { run: true, reason: null };
     },
     progress: async () => ({ stop: false, reason: null }),
-    complete: async (id) => {
-      calls.push(`complete ${id}`);
+    restoreItems: async (id, attempt, items) => {
+      calls.push(`items ${id}#${attempt}: ${items.map((i) => `${i.index} ${i.name} ${i.result}`).join(', ')}`);
+      return { stop: false, reason: null };
+    },
+    complete: async (id, outcome) => {
+      calls.push(`complete ${id}${outcome ? ` ${outcome}` : ''}`);
       return { accepted: true };
     },
     fail: async (id, error) => {
@@ -105,5 +111,38 @@ describe('JobRunner', () => {
     runner.offer({ jobId: 'odd', attempt: 1, payload: JSON.stringify({ kind: 'teleport' }) });
     await settle();
     expect(calls[1]).toMatch(/^fail odd: this agent does not know jobs of kind 'teleport'/);
+  });
+
+  it("delivers a restore's items, numbered in order, before it reports the job's end", async () => {
+    const { channel, calls } = recordingChannel();
+    const outcome: OperationOutcome = { phase: 'Completed', countsByKind: {}, bytes: 0, warnings: [], errors: [] };
+    const handle: JobHandler = async (_p, context) => {
+      context.restoreItem?.({ type: 'namespaces', namespace: null, name: 'shop', result: 'created', uid: 'u1' });
+      context.restoreItem?.({ type: 'configmaps', namespace: 'shop', name: 'a', result: 'skipped', reason: 'exists' });
+      return outcome;
+    };
+    const runner = new JobRunner({ channel, handle, maxConcurrent: 1, heartbeatMs: 60_000, logger });
+    runner.offer({ jobId: 'r', attempt: 2, payload });
+    await settle();
+    expect(calls).toEqual(['ack r', 'items r#2: 0 shop created, 1 a skipped', `complete r ${JSON.stringify(outcome)}`]);
+  });
+
+  it('ends a restore PartiallyFailed, with the reason, when the hub refuses its items', async () => {
+    const { channel, calls } = recordingChannel();
+    channel.restoreItems = async () => {
+      throw new HubRequestError('items[0].uid: must be 0 to 128 characters', 'BAD_USER_INPUT');
+    };
+    const handle: JobHandler = async (_p, context) => {
+      context.restoreItem?.({ type: 'configmaps', namespace: 'shop', name: 'a', result: 'created', uid: 'x' });
+      return { phase: 'Completed', countsByKind: { configmaps: 1 }, bytes: 0, warnings: [], errors: [] };
+    };
+    const runner = new JobRunner({ channel, handle, maxConcurrent: 1, heartbeatMs: 60_000, logger });
+    runner.offer({ jobId: 'r', attempt: 1, payload });
+    await settle();
+    const completed = calls.find((c) => c.startsWith('complete r '))?.slice('complete r '.length);
+    expect(JSON.parse(completed ?? 'null')).toMatchObject({
+      phase: 'PartiallyFailed',
+      errors: ['the hub did not record every item of this restore: items[0].uid: must be 0 to 128 characters'],
+    });
   });
 });

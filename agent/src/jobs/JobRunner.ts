@@ -3,18 +3,25 @@ import type { pino } from 'pino';
 import type { JobPayload, JobProgressReport } from '../../../schema/agent/JobPayload.ts';
 import type { CatalogOutcome } from '../../../schema/agent/CatalogOutcome.ts';
 import type { OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
+import type { RestoreItem } from '../../../schema/agent/RestoreItemReport.ts';
 import { backoffDelayMs } from '../inventory/backoffDelayMs.ts';
 import { HubRequestError } from '../link/HubRequestError.ts';
 import type { JobChannel, JobOffer } from './JobChannel.ts';
 import { JobFailure } from './JobFailure.ts';
 import { parseJobPayload } from './parseJobPayload.ts';
 import { ProgressThrottle } from './ProgressThrottle.ts';
+import { RestoreItemBatcher } from './RestoreItemBatcher.ts';
 
 /** What a job's code gets: its id, a signal that fires when it must stop, and a way to report progress. */
 export interface JobContext {
   jobId: string;
   signal: AbortSignal;
   progress(report: JobProgressReport): void;
+  /**
+   * Records what a restore did with one item, in the order it applied them. The runner delivers them in
+   * batches and reports the job's end only once the hub has them all. Contexts made for other jobs may omit it.
+   */
+  restoreItem?(item: RestoreItem): void;
 }
 
 /** Runs one job; resolves with its outcome (backups, restores, catalog reads) or undefined, throws `JobFailure`. */
@@ -122,19 +129,18 @@ export class JobRunner {
     const throttle = new ProgressThrottle(report);
     const idle = { done: 0, total: 0, bytes: 0, message: null };
     const heartbeat = setInterval(() => report(throttle.latest ?? idle), this.#options.heartbeatMs);
+    const items = new RestoreItemBatcher({
+      send: (batch) => channel.restoreItems(offer.jobId, offer.attempt, batch),
+      onStop: (reason) => controller.abort(new JobFailure(reason)),
+      signal: controller.signal,
+      logger: log,
+    });
     let end: JobEnd;
     try {
-      const payload = parseJobPayload(offer.payload);
-      log.info({ kind: payload.kind }, 'job started');
-      const outcome = await this.#options.handle(payload, {
-        jobId: offer.jobId,
-        signal: controller.signal,
-        progress: (p) => throttle.update(p),
-      });
-      end = { ok: true, outcome };
-    } catch (error) {
-      end = { ok: false, error: error instanceof JobFailure ? error.message : `unexpected agent error: ${String(error)}` };
-      if (!(error instanceof JobFailure)) log.error({ err: error }, 'job failed unexpectedly');
+      end = await this.#execute(offer, controller.signal, throttle, items, log);
+      // The hub's record of the items is whole before the job ends; the heartbeat keeps the lease meanwhile.
+      const { refused } = await items.close();
+      if (refused !== undefined) end = withItemsRefused(end, refused);
     } finally {
       clearInterval(heartbeat);
       throttle.stop();
@@ -142,6 +148,30 @@ export class JobRunner {
     if (controller.signal.aborted && this.#stopped) return false;
     await this.#settle(offer.jobId, end, log);
     return true;
+  }
+
+  /** Runs the handler; how the job ended, never a throw. */
+  async #execute(
+    offer: JobOffer,
+    signal: AbortSignal,
+    throttle: ProgressThrottle,
+    items: RestoreItemBatcher,
+    log: pino.Logger,
+  ): Promise<JobEnd> {
+    try {
+      const payload = parseJobPayload(offer.payload);
+      log.info({ kind: payload.kind }, 'job started');
+      const outcome = await this.#options.handle(payload, {
+        jobId: offer.jobId,
+        signal,
+        progress: (p) => throttle.update(p),
+        restoreItem: (item) => items.add(item),
+      });
+      return { ok: true, outcome };
+    } catch (error) {
+      if (!(error instanceof JobFailure)) log.error({ err: error }, 'job failed unexpectedly');
+      return { ok: false, error: error instanceof JobFailure ? error.message : `unexpected agent error: ${String(error)}` };
+    }
   }
 
   /** Sends the job's end until the hub has it; an answer of "not accepted" means an earlier one won. */
@@ -177,4 +207,14 @@ export class JobRunner {
       this.#finished.delete(oldest);
     }
   }
+}
+
+/**
+ * A run whose items the hub refused to record ends PartiallyFailed with the reason: the objects were applied,
+ * but the record a user reads of them is not whole, and that must not pass for a clean success.
+ */
+function withItemsRefused(end: JobEnd, refused: string): JobEnd {
+  if (!end.ok || !end.outcome || !('phase' in end.outcome)) return end;
+  const error = `the hub did not record every item of this restore: ${refused}`;
+  return { ok: true, outcome: { ...end.outcome, phase: 'PartiallyFailed', errors: [...end.outcome.errors, error] } };
 }

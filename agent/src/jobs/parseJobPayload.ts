@@ -1,4 +1,6 @@
-import type { JobPayload } from '../../../schema/agent/JobPayload.ts';
+import type { JobPayload, ResolvedRule } from '../../../schema/agent/JobPayload.ts';
+import { parseRuleSpec } from '../../../schema/spec/RuleSpec.ts';
+import { SpecError } from '../../../schema/spec/SpecError.ts';
 import { JobFailure } from './JobFailure.ts';
 
 const kinds = ['validateLocation', 'backup', 'restore', 'deleteBackup', 'rebuildCatalog'];
@@ -7,6 +9,7 @@ const locationKinds = ['s3', 'azure', 'gcs', 'filesystem'];
 /**
  * Checks the shape of a payload from the hub where it enters the agent. A payload this agent does not
  * understand fails the job with a message pointing at a version mismatch rather than crashing the agent.
+ * A backup's rules are validated whole, since the agent runs their commands: absent ones become null.
  */
 export function parseJobPayload(text: string | null): JobPayload {
   let value: unknown;
@@ -24,5 +27,30 @@ export function parseJobPayload(text: string | null): JobPayload {
     throw new JobFailure(`this agent does not know locations of kind '${String(location?.kind)}'; upgrade the agent`);
   }
   if (typeof location.prefix !== 'string') throw new JobFailure('the job payload has no location prefix');
+  if (payload.kind === 'backup') {
+    const backup = value as Record<string, unknown>;
+    return {
+      ...(value as Extract<JobPayload, { kind: 'backup' }>),
+      preRule: parseResolvedRule(backup.preRule, 'preRule'),
+      postRule: parseResolvedRule(backup.postRule, 'postRule'),
+    };
+  }
   return value as JobPayload;
+}
+
+function parseResolvedRule(value: unknown, field: string): ResolvedRule | null {
+  if (value === undefined || value === null) return null;
+  const rule = value as { id?: unknown; name?: unknown; spec?: unknown };
+  if (typeof value !== 'object' || typeof rule.id !== 'string' || typeof rule.name !== 'string') {
+    throw new JobFailure(`the job payload's ${field} has no id and name; the hub and agent versions may not match`);
+  }
+  try {
+    return { id: rule.id, name: rule.name, spec: parseRuleSpec(rule.spec, `${field}.spec`) };
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    throw new JobFailure(
+      `rule '${rule.name}' is not one this agent can run (${error.message}); the hub and agent versions may not match`,
+      { cause: error },
+    );
+  }
 }

@@ -3,8 +3,10 @@ import {
   HttpMethod,
   type KubeConfig,
   KubernetesObjectApi,
+  type RequestContext,
   type ResponseContext,
 } from '@kubernetes/client-node';
+import { KubeConnections } from './KubeConnections.ts';
 
 /** Query parameters of a GET; undefined values are left out. */
 export type KubeQuery = Record<string, string | number | undefined>;
@@ -26,10 +28,20 @@ export interface KubeJson {
  * timestamps into `Date`s; even its untyped path re-types the `metadata` of anything with `apiVersion` and
  * `kind` as object metadata, which silently loses a list's `continue` token. A backup must keep what the
  * server sent, so responses are parsed as plain JSON and nothing else.
+ *
+ * Requests go over the `KubeConnections` of the kubeconfig, shared by every client made from it: kept-alive
+ * connections and a bound on the requests in flight, where client-node alone opens a connection per request.
  */
 export class KubeJsonClient extends KubernetesObjectApi implements KubeJson {
+  protected readonly connections: KubeConnections;
+
+  constructor(connections: KubeConnections) {
+    super(connections.configuration());
+    this.connections = connections;
+  }
+
   static of(kubeConfig: KubeConfig): KubeJsonClient {
-    return kubeConfig.makeApiClient(KubeJsonClient);
+    return new KubeJsonClient(KubeConnections.of(kubeConfig));
   }
 
   async get<T>(path: string, query: KubeQuery = {}): Promise<T> {
@@ -38,7 +50,12 @@ export class KubeJsonClient extends KubernetesObjectApi implements KubeJson {
     for (const [key, value] of Object.entries(query)) {
       if (value !== undefined) request.setQueryParam(key, String(value));
     }
-    return (await this.requestPromise(request)) as T;
+    return this.transmit<T>(request);
+  }
+
+  /** Sends a request over the shared connections and resolves to its parsed JSON answer. */
+  protected transmit<T>(request: RequestContext): Promise<T> {
+    return this.connections.run(async () => (await this.requestPromise(request)) as T);
   }
 
   /** Replaces client-node's response handling for every request this client sends (see the class comment). */

@@ -1,4 +1,5 @@
 import { HttpMethod, type KubeConfig } from '@kubernetes/client-node';
+import { KubeConnections } from './KubeConnections.ts';
 import { type KubeJson, KubeJsonClient } from './KubeJsonClient.ts';
 
 /** The writes a restore sends; failures reject with client-node's `ApiException` (`code` is the HTTP status). */
@@ -14,7 +15,7 @@ export interface KubeWrite extends KubeJson {
  */
 export class KubeWriter extends KubeJsonClient implements KubeWrite {
   static override of(kubeConfig: KubeConfig): KubeWriter {
-    return kubeConfig.makeApiClient(KubeWriter);
+    return new KubeWriter(KubeConnections.of(kubeConfig));
   }
 
   async send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
@@ -24,6 +25,6 @@ export class KubeWriter extends KubeJsonClient implements KubeWrite {
       request.setHeaderParam('Content-Type', 'application/json');
       request.setBody(JSON.stringify(body));
     }
-    return (await this.requestPromise(request)) as T;
+    return this.transmit<T>(request);
   }
 }

@@ -48,6 +48,24 @@ function describeSocketError(error: unknown): string {
   return typeof wrapped.message === 'string' ? wrapped.message : String(error);
 }
 
+/**
+ * What a failed request rejects with. graphql-ws hands over the hub's GraphQL errors as a bare array when the
+ * hub refuses an operation before running it (validation, say): that is an answer, so it becomes a
+ * `HubRequestError` with its code like any other, and callers do not retry it as if the link had failed.
+ */
+function requestErrorOf(error: unknown): unknown {
+  if (isCloseEvent(error)) return new Error(`link closed: ${error.reason || error.code}`);
+  if (Array.isArray(error) && error.length > 0) {
+    const first = error[0] as { message?: unknown; extensions?: { code?: unknown } };
+    const code = first.extensions?.code;
+    return new HubRequestError(
+      typeof first.message === 'string' ? first.message : 'the hub refused the request',
+      typeof code === 'string' ? code : undefined,
+    );
+  }
+  return error;
+}
+
 /** The hub's answer to a request, or a `HubRequestError` carrying its first error's code. */
 function dataOf<T>(result: FormattedExecutionResult<Record<string, unknown>, unknown>): T {
   const error = result.errors?.[0];
@@ -156,7 +174,7 @@ export class HubLink {
         error: (error) => {
           if (settled) return;
           settled = true;
-          reject(isCloseEvent(error) ? new Error(`link closed: ${error.reason || error.code}`) : error);
+          reject(requestErrorOf(error));
         },
         complete: () => {
           if (settled) return;

@@ -1,7 +1,9 @@
 import type { IndexEntry } from '../backup/IndexEntry.ts';
-import type { KubeObject } from './KubeObject.ts';
 
-/** One object the restore is to apply: where it came from, and the object as it goes to the target. */
+/**
+ * One object the restore is to apply, known from its index entry alone: the object itself stays in the
+ * archive (or the restore's spool) until it is applied, so a plan costs memory per item, not per byte.
+ */
 export interface RestorePlanItem {
   /** The item's index entry in the backup: source namespace and name, type, path in the archive. */
   entry: IndexEntry;
@@ -9,11 +11,16 @@ export interface RestorePlanItem {
   type: string;
   /** The namespace in the target cluster (after `namespaceMapping`); null for cluster-scoped objects. */
   targetNamespace: string | null;
-  /** The object with its namespace (or, for a Namespace, its name) mapped; per-kind actions not yet run. */
-  object: KubeObject;
+  /** The object's name in the target: the entry's, except a Namespace's, which `namespaceMapping` maps. */
+  name: string;
 }
 
 /** `kubectl api-resources` name of an entry's type. */
 export function typeNameOf(entry: Pick<IndexEntry, 'group' | 'resource'>): string {
   return entry.group === '' ? entry.resource : `${entry.resource}.${entry.group}`;
+}
+
+/** The `apiVersion` the entry's object carries (`v1`, `apps/v1`). */
+export function apiVersionOf(entry: Pick<IndexEntry, 'group' | 'version'>): string {
+  return entry.group === '' ? entry.version : `${entry.group}/${entry.version}`;
 }

@@ -7,7 +7,7 @@ import { applyItem } from './applyItem.ts';
 import type { ItemOutcome } from './ItemOutcome.ts';
 import type { KubeObject } from './KubeObject.ts';
 import type { KubeWrite } from '../kube/KubeWriter.ts';
-import type { RestorePlanItem } from './RestorePlanItem.ts';
+import { apiVersionOf, type RestorePlanItem } from './RestorePlanItem.ts';
 import { waitForEstablished } from './waitForEstablished.ts';
 
 /** How long custom objects wait for a CRD restored by the same run to be Established. */
@@ -19,6 +19,11 @@ export interface PlanContext {
   backupId: string;
   restoreId: string;
   signal: AbortSignal;
+  /**
+   * The item's object as it goes to the target (namespace mapped, actions not yet run), a fresh copy each
+   * call: plans hold no objects, so each is loaded only when it is applied (`loadPlannedObject`).
+   */
+  load(item: RestorePlanItem): Promise<KubeObject>;
   /** Called after each item with how many are done. */
   onItem(done: number, outcome: ItemOutcome): void;
 }
@@ -28,8 +33,8 @@ export interface PlanContext {
  * it had to create). Partial failure is data: a failed item is recorded and the next one tried. Before an
  * item: its target namespace is created when it does not exist and the plan does not restore it; a custom
  * object whose CRD this run restored waits for the CRD to be Established (failing with the reason after
- * 30s); then the per-kind actions run, and `applyItem` creates it under the spec's existing-resource policy.
- * Only an abort of `signal` throws.
+ * 30s); then its object is loaded, the per-kind actions run, and `applyItem` creates it under the spec's
+ * existing-resource policy. One object at a time is held. Only an abort of `signal` throws.
  */
 export async function applyPlan(
   kube: KubeWrite,
@@ -37,10 +42,8 @@ export async function applyPlan(
   context: PlanContext,
 ): Promise<ItemOutcome[]> {
   const { spec, signal } = context;
-  const planned = new Map(plan.map((p) => [plannedKey(p.type, p.targetNamespace, p.object.metadata.name), p]));
-  const plannedOwners = new Set(
-    plan.map((p) => ownerKey(p.object.apiVersion, p.object.kind, p.targetNamespace, p.object.metadata.name)),
-  );
+  const planned = new Map(plan.map((p) => [plannedKey(p.type, p.targetNamespace, p.name), p]));
+  const plannedOwners = new Set(plan.map((p) => ownerKey(apiVersionOf(p.entry), p.entry.kind, p.targetNamespace, p.name)));
   const restoredUids = new Map<string, string>();
   const actionContext: RestoreActionContext = { ...context, planned, plannedOwners, restoredUids };
   const restoredCrds = new Set<string>();
@@ -54,7 +57,7 @@ export async function applyPlan(
 
   for (const item of plan) {
     signal.throwIfAborted();
-    const name = item.object.metadata.name;
+    const name = item.name;
     const ref = { type: item.type, namespace: item.targetNamespace, name };
     const ns = item.targetNamespace;
     if (ns !== null && !namespacesReady.has(ns)) {
@@ -74,15 +77,24 @@ export async function applyPlan(
         continue;
       }
     }
-    let object: KubeObject = structuredClone(item.object);
+    let object: KubeObject;
     let skip: string | undefined;
-    for (const action of restoreActions) {
-      const result = action(object, item, actionContext);
-      if ('skip' in result) {
-        skip = result.skip;
-        break;
+    try {
+      object = await context.load(item);
+      for (const action of restoreActions) {
+        const result = await action(object, item, actionContext);
+        if ('skip' in result) {
+          skip = result.skip;
+          break;
+        }
+        object = result.object;
       }
-      object = result.object;
+    } catch (error) {
+      // The object was verified before anything was applied; losing it now (its spool file gone) fails it alone.
+      signal.throwIfAborted();
+      const why = error instanceof Error ? error.message : String(error);
+      record({ ...ref, result: 'failed', error: `preparing it failed: ${why}` });
+      continue;
     }
     if (skip !== undefined) {
       record({ ...ref, result: 'skipped', reason: skip });
@@ -127,9 +139,9 @@ async function ensureNamespace(
     },
     type: 'namespaces',
     targetNamespace: null,
-    object: namespace,
+    name,
   };
-  const labelled = restoreLabelsAction(namespace, item, context);
+  const labelled = await restoreLabelsAction(namespace, item, context);
   if ('skip' in labelled) return undefined;
   try {
     const answer = await kube.send<KubeObject>('POST', '/api/v1/namespaces', labelled.object);

@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseRestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
 import type { IndexEntry } from '../backup/IndexEntry.ts';
 import { planRestore } from './planRestore.ts';
-import type { BackupItem } from './readBackup.ts';
 
-function item(group: string, resource: string, kind: string, namespace: string | null, name: string, labels = {}): BackupItem {
-  const entry: IndexEntry = { path: `${resource}/${name}`, group, version: 'v1', kind, resource, namespace, name, labels, size: 0, sha256: '' };
-  const metadata = namespace === null ? { name, labels } : { name, namespace, labels };
-  return { entry, object: { apiVersion: group ? `${group}/v1` : 'v1', kind, metadata } };
+function item(group: string, resource: string, kind: string, namespace: string | null, name: string, labels = {}): IndexEntry {
+  return { path: `${resource}/${name}`, group, version: 'v1', kind, resource, namespace, name, labels, size: 0, sha256: '' };
 }
 
 const backup = [
@@ -22,7 +19,7 @@ const backup = [
 const spec = (fields: Record<string, unknown>) =>
   parseRestoreSpec({ version: 1, backupId: 'b', targetClusterId: 'c', ...fields });
 const names = (plan: ReturnType<typeof planRestore>) =>
-  plan.map((p) => `${p.type} ${p.targetNamespace ?? '-'} ${p.object.metadata.name}`);
+  plan.map((p) => `${p.type} ${p.targetNamespace ?? '-'} ${p.name}`);
 
 describe('planRestore', () => {
   it('maps namespaces, Namespace objects included, and orders by dependency', () => {
@@ -34,9 +31,10 @@ describe('planRestore', () => {
       'configmaps shop-copy other',
       'deployments.apps shop-copy web',
     ]);
-    expect(plan.find((p) => p.type === 'configmaps')?.object.metadata.namespace).toBe('shop-copy');
-    // The backup's items are not changed by planning.
-    expect(backup[1]?.object.metadata.namespace).toBe('shop');
+    expect(plan.find((p) => p.type === 'configmaps')?.targetNamespace).toBe('shop-copy');
+    // The index entries are not changed by planning: they keep the source side.
+    expect(plan.find((p) => p.type === 'namespaces')?.entry.name).toBe('shop');
+    expect(backup[1]?.namespace).toBe('shop');
   });
 
   it('applies resource filters, bare plurals included, and OR-ed label selectors; excludes win', () => {
@@ -45,5 +43,11 @@ describe('planRestore', () => {
       spec({ includeResources: ['configmaps', 'deployments'], excludeNamespaces: ['tools'], labelSelectors: ['app=shop', 'x=y'] }),
     );
     expect(names(plan)).toEqual(['configmaps shop settings', 'deployments.apps shop web']);
+  });
+
+  it('plans from the labels the index records: no object is needed', () => {
+    const plan = planRestore(backup, spec({ labelSelectors: ['app in (shop)'], excludeResources: ['namespaces', 'storageclasses'] }));
+    expect(names(plan)).toEqual(['configmaps shop settings', 'configmaps tools x', 'deployments.apps shop web']);
+    expect(plan.every((p) => !('object' in p))).toBe(true);
   });
 });

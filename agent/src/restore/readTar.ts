@@ -1,9 +1,22 @@
+import { ByteReader } from './ByteReader.ts';
+
 const block = 512;
+/** Format v1's pax headers hold one `path=` record; anything near this size is not one of ours. */
+const maxPaxHeader = 64 * 1024;
 
 /** One regular file of a tar archive: its path (a pax `path=` record applied) and its bytes. */
 export interface TarFile {
   path: string;
   content: Buffer;
+}
+
+export interface ReadTarOptions {
+  /**
+   * Called with each regular file's path and announced size before its content is read; throwing stops the
+   * read with that error. The content of a file it lets through is held whole, so this is where a reader
+   * refuses a size it would not hold (say, one that differs from what its index records).
+   */
+  beforeContent?: (path: string, size: number) => void;
 }
 
 /** The archive is not a tar archive as format v1 writes one; the message says where it breaks. */
@@ -12,47 +25,72 @@ export class TarFormatError extends Error {
 }
 
 /**
- * The regular files of an uncompressed ustar archive, in archive order. Reads what `tarEntry` writes: ustar
- * headers (`prefix/name`), POSIX.1-2001 pax extended headers (`x`) whose `path=` applies to the next file,
- * and the two-zero-block trailer. Other entry types (directories, links, global pax headers) are skipped, since
- * format v1 never writes them. Every header's checksum is verified; a header or content cut short throws
- * `TarFormatError`, so a truncated archive is never read as a shorter, complete one.
+ * The regular files of an uncompressed ustar archive, in archive order, parsed as `chunks` arrive (split
+ * anywhere): only the file being read is held, and the next chunk is pulled only when the consumer asks for
+ * the next file, so a slow consumer slows the source down. Reads what `tarEntry` writes: ustar headers
+ * (`prefix/name`), POSIX.1-2001 pax extended headers (`x`) whose `path=` applies to the next file, and the
+ * trailer of two zero blocks. Other entry types (directories, links, global pax headers) are skipped, never held,
+ * since format v1 never writes them.
+ *
+ * Every header's checksum is verified; a header, content or trailer cut short throws `TarFormatError`, so a
+ * truncated archive is never read as a shorter, complete one. After the trailer the rest of `chunks` is read
+ * and ignored (writers pad to a record size), so the source is always consumed to its end and whatever
+ * checks it makes there (a digest, gzip's CRC) run before this generator completes.
  */
-export function* readTar(archive: Buffer): Generator<TarFile> {
-  let offset = 0;
+export async function* readTar(chunks: AsyncIterable<Uint8Array>, options: ReadTarOptions = {}): AsyncGenerator<TarFile> {
+  const reader = new ByteReader(chunks);
+  try {
+    yield* files(reader, options);
+  } finally {
+    // A consumer that stops early (a file it refuses) must not leave the source open.
+    await reader.close();
+  }
+}
+
+async function* files(reader: ByteReader, options: ReadTarOptions): AsyncGenerator<TarFile> {
   let paxPath: string | undefined;
-  let sawTrailer = false;
-  while (offset + block <= archive.length) {
-    const header = archive.subarray(offset, offset + block);
-    if (header.every((byte) => byte === 0)) {
-      sawTrailer = true;
-      break;
+  for (;;) {
+    const at = reader.offset;
+    const header = await reader.read(block);
+    if (header === undefined) throw new TarFormatError(`the archive ends at byte ${reader.offset} without tar's end marker`);
+    if (isZero(header)) {
+      const second = await reader.read(block);
+      if (second === undefined || !isZero(second)) {
+        throw new TarFormatError(`the archive has a lone zero block at byte ${at}, not tar's two-block end marker`);
+      }
+      await reader.drain();
+      return;
     }
-    checkChecksum(header, offset);
-    const size = octalAt(header, 124, 12, offset);
+    checkChecksum(header, at);
+    const size = octalAt(header, 124, 12, at);
     const type = String.fromCharCode(header[156] ?? 0);
-    const start = offset + block;
-    const end = start + size;
-    if (end > archive.length) {
-      throw new TarFormatError(`the entry at byte ${offset} is cut short (${size} bytes announced)`);
-    }
-    const content = archive.subarray(start, end);
-    offset = start + Math.ceil(size / block) * block;
+    const padding = (block - (size % block)) % block;
+    const cutShort = () => new TarFormatError(`the entry at byte ${at} is cut short (${size} bytes announced)`);
+
     if (type === 'x') {
+      if (size > maxPaxHeader) throw new TarFormatError(`the pax header at byte ${at} is too large (${size} bytes)`);
+      const content = await reader.read(size);
+      if (content === undefined || !(await reader.skip(padding))) throw cutShort();
       paxPath = paxPathOf(content) ?? paxPath;
       continue;
     }
     if (type !== '0' && type !== '\0') {
+      if (!(await reader.skip(size + padding))) throw cutShort();
       paxPath = undefined;
       continue;
     }
     const name = textAt(header, 0, 100);
     const prefix = textAt(header, 345, 155);
-    yield { path: paxPath ?? (prefix ? `${prefix}/${name}` : name), content: Buffer.from(content) };
+    const path = paxPath ?? (prefix ? `${prefix}/${name}` : name);
     paxPath = undefined;
+    options.beforeContent?.(path, size);
+    const content = await reader.read(size);
+    if (content === undefined || !(await reader.skip(padding))) throw cutShort();
+    yield { path, content };
   }
-  if (!sawTrailer) throw new TarFormatError(`the archive ends at byte ${archive.length} without tar's end marker`);
 }
+
+const isZero = (bytes: Buffer) => bytes.every((byte) => byte === 0);
 
 function checkChecksum(header: Buffer, offset: number): void {
   const recorded = octalAt(header, 148, 8, offset);

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import type { JobPayload } from '../../../schema/agent/JobPayload.ts';
 import type { OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
 import { unreachable } from '../../../schema/spec/unreachable.ts';
@@ -6,30 +7,49 @@ import type { JobContext } from '../jobs/JobRunner.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { applyPlan } from './applyPlan.ts';
 import { describeItem, type ItemOutcome } from './ItemOutcome.ts';
+import { ItemSpool } from './ItemSpool.ts';
 import type { KubeWrite } from '../kube/KubeWriter.ts';
+import { loadPlannedObject } from './loadPlannedObject.ts';
 import { planRestore } from './planRestore.ts';
-import { readBackup } from './readBackup.ts';
+import { readBackupIndex } from './readBackupIndex.ts';
+import { spoolArchive } from './spoolArchive.ts';
 
 export type RestorePayload = Extract<JobPayload, { kind: 'restore' }>;
 
-/** What a restore reads and writes: the target cluster, and the store opened on the payload's location. */
+/** What a restore reads and writes: the target cluster, the store opened on the payload's location, scratch space. */
 export interface RestoreDeps {
   kube: KubeWrite;
   store: ObjectStore;
+  /**
+   * Where the restore makes its spool directory (`fleetback-restore-*`, removed when the restore ends), which
+   * holds the selected items between verifying the archive and applying them: as large as those items' JSON.
+   * Default `os.tmpdir()`, which is `$TMPDIR` or `/tmp`, so in a pod an emptyDir mounted there (or `TMPDIR`
+   * pointed at one) gives restores their own bounded disk.
+   */
+  workDirectory?: string;
 }
 
 /**
- * Runs a restore job through its stages: read and verify the whole backup (`readBackup`: nothing is applied
- * from a backup that is not committed, truncated or corrupt), plan it (`planRestore`: filters, namespace
- * mapping, dependency order), and apply the plan (`applyPlan`: per-kind actions, existing-resource policy).
+ * Runs a restore job through its stages, holding one item in memory at a time whatever the backup's size:
+ * 1. `readBackupIndex`: `backup.json` and `index.jsonl`, verified; a directory that is not a committed
+ *    backup fails here.
+ * 2. `planRestore`: from the index entries alone (filters, namespace mapping, dependency order).
+ * 3. `spoolArchive`: streams `resources.tar.gz` once, verifies all of it (its digest, every file against
+ *    its index entry) and keeps the planned items in a spool directory under `deps.workDirectory`. Nothing is
+ *    applied from a backup that is not committed, truncated or corrupt: this stage ends before any write.
+ * 4. `applyPlan`: loads each item from the spool as it comes to it (per-kind actions, existing-resource policy).
+ * The spool directory is removed when the restore ends, however it ends.
  *
  * Resolves with the outcome: `countsByKind` counts the objects created or updated, by type; every skipped
  * item is a warning with its reason, every failed item an error, and any error makes the phase
- * `PartiallyFailed`, never `Completed`. A dry run stops after planning: `countsByKind` counts what would be
- * applied and the cluster is not touched. `bytes` is the size of the archive read.
+ * `PartiallyFailed`, never `Completed`. A dry run plans and still verifies the whole archive (so it fails
+ * exactly when the restore would fail before applying), but keeps nothing on disk and does not touch the
+ * cluster: `countsByKind` counts what would be applied. `bytes` is the size of the archive read.
  *
  * Throws `JobFailure` when the backup cannot be read or verified (naming the object or item), or when
- * `context.signal` aborts (its reason if that is a `JobFailure`). Progress: items applied of the plan's total.
+ * `context.signal` aborts (its reason if that is a `JobFailure`). Progress: the archive's bytes read of its
+ * size while verifying, then items applied of the plan's total.
+ * Each item's outcome also goes to `context.restoreItem`, for the hub's record of the restore.
  */
 export async function runRestore(
   payload: RestorePayload,
@@ -42,31 +62,44 @@ export async function runRestore(
   const report = (done: number, total: number, bytes: number, message: string) =>
     context.progress({ done, total, bytes, message });
 
+  let spool: ItemSpool | undefined;
   try {
-    report(0, 0, 0, `reading and verifying backup ${backup.name}`);
-    const contents = await readBackup(deps.store, backup.id, signal);
-    const bytes = contents.manifest.archive.size;
-    const plan = planRestore(contents.items, spec);
+    report(0, 0, 0, `reading the index of backup ${backup.name}`);
+    const index = await readBackupIndex(deps.store, backup.id, signal);
+    const bytes = index.manifest.archive.size;
+    const plan = planRestore(index.entries, spec);
     signal.throwIfAborted();
-    if (spec.dryRun) {
-      report(0, plan.length, bytes, `dry run: would restore ${plan.length} of ${contents.items.length} items`);
+    if (!spec.dryRun) spool = await ItemSpool.create(deps.workDirectory ?? tmpdir());
+    const verifying = (read: number) =>
+      report(0, plan.length, read, `verifying backup ${backup.name}: ${read} of ${bytes} bytes read`);
+    verifying(0);
+    await spoolArchive(deps.store, index, plan, { spool, signal, onProgress: verifying });
+    if (!spool) {
+      report(0, plan.length, bytes, `dry run: would restore ${plan.length} of ${index.entries.length} items`);
       const counts: Record<string, number> = {};
       for (const item of plan) counts[item.type] = (counts[item.type] ?? 0) + 1;
       return { phase: 'Completed', countsByKind: sorted(counts), bytes, warnings: [], errors: [] };
     }
+    const kept = spool; // a const, for the closure below
     report(0, plan.length, bytes, `restoring ${plan.length} items`);
     const outcomes = await applyPlan(deps.kube, plan, {
       spec,
       backupId: backup.id,
       restoreId: restore.id,
       signal,
-      onItem: (done, outcome) =>
-        report(done, Math.max(done, plan.length), bytes, `${outcome.result} ${describeItem(outcome)}`),
+      load: (item) => loadPlannedObject(kept, item),
+      onItem: (done, outcome) => {
+        context.restoreItem?.(outcome);
+        report(done, Math.max(done, plan.length), bytes, `${outcome.result} ${describeItem(outcome)}`);
+      },
     });
     return outcomeOf(outcomes, bytes);
   } catch (error) {
     if (signal.aborted) throw signal.reason instanceof JobFailure ? signal.reason : new JobFailure('cancelled');
     throw error;
+  } finally {
+    // A directory left behind cannot change what the restore did; the next restores get fresh ones anyway.
+    await spool?.remove().catch(() => undefined);
   }
 }
 

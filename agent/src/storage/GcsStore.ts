@@ -14,28 +14,34 @@ import { verifySha256 } from './verifySha256.ts';
 
 export type GcsTarget = Extract<LocationTarget, { kind: 'gcs' }>;
 
+/** What a request interceptor returns; the library does not export the type. */
+type InterceptedRequest = ReturnType<NonNullable<StorageOptions['interceptors_']>[number]['request']>;
+
 /** Resumable uploads send chunks of this size (a multiple of 256 KiB), each retried on its own. */
 const chunkSize = 8 * 1024 ** 2;
 
 /**
- * A Google Cloud Storage bucket as an `ObjectStore`. Authenticates with the location's service-account JSON,
- * or without one through Application Default Credentials (GKE workload identity); a custom endpoint without
- * a credential is an emulator and is used unauthenticated. Proxies come from HTTPS_PROXY / NO_PROXY, which
- * the client library reads itself.
+ * A Google Cloud Storage bucket as an `ObjectStore`. Authenticates with the location's service-account JSON;
+ * without one, a custom endpoint (an emulator, or a private endpoint that authenticates at the network
+ * layer) gets unauthenticated requests, and Google's own endpoint Application Default Credentials (GKE
+ * workload identity). Proxies come from HTTPS_PROXY / NO_PROXY, which the client library reads itself.
+ *
+ * `requestTimeoutMs` bounds every request but the download of an object's bytes: the library's upload
+ * sessions (gaxios) honour a per-request timeout; its JSON API requests (teeny-request on node-fetch 3)
+ * ignore theirs, so those calls are raced against a deadline here, and an abandoned request ends on its own.
  */
 export class GcsStore implements ObjectStore {
   readonly #bucket: Bucket;
   readonly #keys: KeyPrefix;
   readonly #where: string;
   readonly #pageSize: number;
-  /** Uploads take their timeout per call; the client-wide one covers only the other requests. */
-  readonly #uploadTimeout: { timeout?: number };
+  readonly #requestTimeoutMs: number | undefined;
 
   /** Throws `JobFailure` when the service-account JSON cannot be parsed. */
   constructor(target: GcsTarget, options: ObjectStoreOptions = {}) {
     this.#keys = new KeyPrefix(target.prefix);
     this.#pageSize = options.listPageSize ?? defaultListPageSize;
-    this.#uploadTimeout = options.requestTimeoutMs ? { timeout: options.requestTimeoutMs } : {};
+    this.#requestTimeoutMs = options.requestTimeoutMs;
     this.#where = `gs://${target.bucket}${this.#keys.path ? `/${this.#keys.path}` : ''}`;
     if (target.endpoint) this.#where += ` at ${target.endpoint}`;
     this.#bucket = new Storage(storageOptions(target, options)).bucket(target.bucket);
@@ -50,20 +56,23 @@ export class GcsStore implements ObjectStore {
     const prepared = await prepareBody(body, chunkSize, options.contentLength);
     if (prepared.kind === 'buffer') {
       const resumable = prepared.buffer.length > chunkSize;
-      await file.save(prepared.buffer, {
+      const saved = file.save(prepared.buffer, {
         resumable,
         ...(resumable ? { chunkSize } : {}),
         metadata: { metadata: { [sha256MetadataKey]: prepared.sha256 } },
-        ...this.#uploadTimeout,
       });
+      // A resumable upload's requests carry their own timeout; a one-shot upload is a JSON API request.
+      await (resumable ? saved : this.#bounded(saved));
       return;
     }
     // The object appears only when the session's last chunk arrives, which a failed stream never sends.
-    await pipeline(prepared.stream, file.createWriteStream({ resumable: true, chunkSize, ...this.#uploadTimeout }));
+    await pipeline(prepared.stream, file.createWriteStream({ resumable: true, chunkSize }));
     // The digest is known only now. Pinned to the generation just written: never label a newer overwrite.
-    await file.setMetadata(
-      { metadata: { [sha256MetadataKey]: prepared.meter.sha256 } },
-      { ifGenerationMatch: file.metadata.generation },
+    await this.#bounded(
+      file.setMetadata(
+        { metadata: { [sha256MetadataKey]: prepared.meter.sha256 } },
+        { ifGenerationMatch: file.metadata.generation },
+      ),
     );
   }
 
@@ -71,7 +80,7 @@ export class GcsStore implements ObjectStore {
     const name = this.#keys.full(key);
     let metadata;
     try {
-      [metadata] = await this.#bucket.file(name).getMetadata();
+      [metadata] = await this.#bounded(this.#bucket.file(name).getMetadata());
     } catch (error) {
       if (isObjectNotFound(error)) throw new ObjectNotFoundError(key, this.#where, { cause: error });
       throw error;
@@ -90,7 +99,7 @@ export class GcsStore implements ObjectStore {
 
   async head(key: string): Promise<ObjectHead | undefined> {
     try {
-      const [metadata] = await this.#bucket.file(this.#keys.full(key)).getMetadata();
+      const [metadata] = await this.#bounded(this.#bucket.file(this.#keys.full(key)).getMetadata());
       return { size: Number(metadata.size ?? 0) };
     } catch (error) {
       if (isObjectNotFound(error)) return undefined;
@@ -102,19 +111,35 @@ export class GcsStore implements ObjectStore {
     const fullPrefix = this.#keys.fullListPrefix(prefix);
     let pageToken: string | undefined;
     do {
-      const [files, next] = await this.#bucket.getFiles({
-        prefix: fullPrefix,
-        maxResults: this.#pageSize,
-        autoPaginate: false,
-        pageToken,
-      });
+      const [files, next] = await this.#bounded(
+        this.#bucket.getFiles({ prefix: fullPrefix, maxResults: this.#pageSize, autoPaginate: false, pageToken }),
+      );
       for (const file of files) yield this.#keys.relative(file.name);
       pageToken = (next as { pageToken?: string } | null)?.pageToken;
     } while (pageToken);
   }
 
   async delete(key: string): Promise<void> {
-    await this.#bucket.file(this.#keys.full(key)).delete({ ignoreNotFound: true });
+    await this.#bounded(this.#bucket.file(this.#keys.full(key)).delete({ ignoreNotFound: true }));
+  }
+
+  /** `work`, or a `TimeoutError` once `requestTimeoutMs` has passed; unbounded without one. */
+  async #bounded<T>(work: Promise<T>): Promise<T> {
+    const ms = this.#requestTimeoutMs;
+    if (!ms) return work;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new Error(`${this.#where} gave no answer within ${ms} ms`);
+        error.name = 'TimeoutError';
+        reject(error);
+      }, ms);
+    });
+    try {
+      return await Promise.race([work, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 
@@ -136,8 +161,11 @@ function storageOptions(target: GcsTarget, options: ObjectStoreOptions): Storage
       // uploads only when they carry a generation precondition.
       idempotencyStrategy: IdempotencyStrategy.RetryAlways,
     },
-    ...(options.requestTimeoutMs ? { timeout: options.requestTimeoutMs } : {}),
   };
+  const timeout = options.requestTimeoutMs;
+  // Reaches the upload sessions' requests, which go through gaxios and honour it (the client-wide `timeout`
+  // option feeds only the JSON API's requests, whose transport ignores it).
+  if (timeout) result.interceptors_ = [{ request: (request) => ({ ...request, timeout }) as InterceptedRequest }];
   if (target.endpoint) {
     result.apiEndpoint = target.endpoint;
     // The library skips authentication for custom endpoints unless told; a credential means "use it".

@@ -8,8 +8,9 @@ export interface ObjectStoreOptions {
   /**
    * A bound on each request from sending to its last byte received. Only for stores that move small objects,
    * such as a location probe: a large upload or download would be cut off. Default: none (connection setup
-   * is still bounded on S3, whose SDK has a separate connect timeout). On GCS only resumable uploads honour
-   * it: the client library's other requests go through node-fetch 3, which dropped the option.
+   * is still bounded on S3, whose SDK has a separate connect timeout). On GCS every request but an object's
+   * download honours it: the client library ignores the option for its ordinary requests, so `GcsStore` races
+   * them against a deadline of its own.
    */
   requestTimeoutMs?: number;
   /** Keys per list request. Default 1000, the most S3 and GCS return per page. */

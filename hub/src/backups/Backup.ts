@@ -1,9 +1,9 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionOf } from '../graphql/Connection.ts';
 import { Label, labelsToList } from '../graphql/Label.ts';
 import type { BackupRow } from './BackupEntity.ts';
 import { BackupSpecType } from './BackupSpecType.ts';
-import type { BackupPhase as BackupPhaseName } from './backupLifecycle.ts';
+import type { BackupPhase as BackupPhaseName, DeletionReason as DeletionReasonName } from './backupLifecycle.ts';
 import { OperationResult, Progress } from './Progress.ts';
 
 export enum BackupPhase {
@@ -18,6 +18,33 @@ registerEnumType(BackupPhase, {
   name: 'BackupPhase',
   description: 'PartiallyFailed: some items failed (see `result.errors`); the rest can be restored.',
 });
+
+export enum DeletionReason {
+  Requested = 'Requested',
+  Expired = 'Expired',
+  Retention = 'Retention',
+  FailedCleanup = 'FailedCleanup',
+}
+registerEnumType(DeletionReason, {
+  name: 'DeletionReason',
+  description:
+    "Requested: a user asked. Expired: past `expiresAt`. Retention: beyond its schedule policy's `retain`. FailedCleanup: Failed for longer than the failed-backup retention.",
+});
+
+@ObjectType({ description: 'How the deletion of a backup is going; a failed deletion is retried.' })
+export class BackupDeletion {
+  @Field(() => DeletionReason)
+  reason!: DeletionReasonName;
+
+  @Field(() => Int, { description: 'Deletion jobs queued so far; more than one means earlier ones failed.' })
+  attempts!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why the last attempt failed.' })
+  lastError!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the hub tries again after a failed attempt.' })
+  retryAt!: Date | null;
+}
 
 @ObjectType({ description: 'A backup in the catalog; its data lives in the location under `backups/<id>/`.' })
 export class Backup {
@@ -63,6 +90,21 @@ export class Backup {
   @Field(() => Date, { description: 'When the backup expires and is deleted.' })
   expiresAt!: Date;
 
+  @Field(() => ID, { nullable: true, description: 'The backup schedule that took it; none for an on-demand backup.' })
+  scheduleId!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'The run time of its schedule this backup stands for.' })
+  scheduledFor!: Date | null;
+
+  @Field(() => Boolean, {
+    description:
+      'True for a scheduled backup taken late: its cluster was disconnected at its run time (it runs when the agent is back), or it is the one catch-up run for run times missed while no hub was up.',
+  })
+  late!: boolean;
+
+  @Field(() => BackupDeletion, { nullable: true, description: 'Present once a deletion was asked for.' })
+  deletion!: BackupDeletion | null;
+
   static from(row: BackupRow): Backup {
     return Object.assign(new Backup(), {
       id: row.id,
@@ -79,6 +121,17 @@ export class Backup {
       startedAt: row.startedAt,
       completedAt: row.completedAt,
       expiresAt: row.expiresAt,
+      scheduleId: row.scheduleId,
+      scheduledFor: row.scheduledFor,
+      late: row.late,
+      deletion: row.deletionReason
+        ? Object.assign(new BackupDeletion(), {
+            reason: row.deletionReason,
+            attempts: row.deletionAttempts,
+            lastError: row.deletionError,
+            retryAt: row.deletionRetryAt,
+          })
+        : null,
     });
   }
 }

@@ -2,7 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import type { BackupSpec } from '../../../schema/spec/BackupSpec.ts';
 import { newId } from '../db/newId.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
-import { type BackupProgress, type BackupResultSummary, backupPhases } from './backupLifecycle.ts';
+import { type BackupProgress, type BackupResultSummary, backupPhases, deletionReasons } from './backupLifecycle.ts';
 
 /** A backup in the catalog. Its data lives in the location under `backups/<id>/`; this row describes it. */
 export const BackupEntity = defineEntity({
@@ -17,6 +17,9 @@ export const BackupEntity = defineEntity({
     { properties: ['clusterId', 'phase', 'createdAt', 'id'] },
     { properties: ['phase', 'createdAt', 'id'] },
     { properties: ['expiresAt'] },
+    // Retention reads a schedule's backups newest first; retries read the deletions due.
+    { properties: ['scheduleId', 'createdAt', 'id'] },
+    { properties: ['deletionRetryAt'] },
   ],
   properties: {
     id: p
@@ -36,6 +39,20 @@ export const BackupEntity = defineEntity({
     startedAt: p.datetime().nullable(),
     completedAt: p.datetime().nullable(),
     expiresAt: p.datetime(),
+    /** The schedule that took it; null for an on-demand backup or once the schedule is deleted. */
+    scheduleId: p.string().nullable(),
+    /** The run time of its schedule it stands for. */
+    scheduledFor: p.datetime().nullable(),
+    /** Taken late: its cluster was disconnected at the run time, or it catches up runs missed while the hub was down. */
+    late: p.boolean().default(false),
+    /** Why it is being deleted; null until a deletion is first asked for. */
+    deletionReason: p.enum(deletionReasons).nullable(),
+    /** Deletion jobs queued so far: more than one means earlier ones failed. */
+    deletionAttempts: p.integer().default(0),
+    /** Why the last deletion job failed; null while none has. */
+    deletionError: p.text().nullable(),
+    /** When the scheduler asks an agent again after a failed deletion. */
+    deletionRetryAt: p.datetime().nullable(),
   },
   filters: { scope: clusterScopeFilter('clusterId') },
 });

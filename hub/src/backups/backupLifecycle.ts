@@ -59,3 +59,15 @@ export interface BackupResultSummary {
   warnings: string[];
   errors: string[];
 }
+
+/**
+ * Why a backup is being deleted: a user asked, it expired, its schedule's retention dropped it, or it failed
+ * and was cleaned up after a while.
+ */
+export const deletionReasons = ['Requested', 'Expired', 'Retention', 'FailedCleanup'] as const;
+export type DeletionReason = (typeof deletionReasons)[number];
+
+/** First retry a minute after a failed deletion, then twice as long each time, but at most every 6 hours. */
+export function deletionRetryDelayMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
+}

@@ -9,14 +9,14 @@ import { NotFoundError } from '../errors/errors.ts';
 import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { labelsFromList } from '../graphql/Label.ts';
 import { validateLabels } from '../graphql/validateName.ts';
-import { JobEntity } from '../jobs/JobEntity.ts';
 import { requireTenantRule } from '../rules/requireTenantRule.ts';
-import { BackupEntity, type BackupRow } from './BackupEntity.ts';
+import type { BackupRow } from './BackupEntity.ts';
 import type { CreateBackupInput } from './BackupInputs.ts';
 import { backupName } from './backupName.ts';
 import { findTenantLocation } from './findTenantLocation.ts';
 import { namespacesTouched } from './namespacesTouched.ts';
 import { parseSpecInput } from './parseSpecInput.ts';
+import { queueBackup } from './queueBackup.ts';
 import { flushOrConflict } from '../db/flushOrConflict.ts';
 
 /**
@@ -62,32 +62,14 @@ export async function createBackup(
   for (const ruleId of [spec.preRuleId, spec.postRuleId]) {
     if (ruleId !== null) await requireTenantRule(em, cluster.tenantId, ruleId);
   }
-  const backup = em.create(BackupEntity, {
+  const { backup, job } = queueBackup(em, {
     tenantId: cluster.tenantId,
     clusterId: cluster.id,
-    locationId: spec.locationId,
     name,
     spec,
     labels,
-    phase: 'Pending',
-    progress: { itemsDone: 0, itemsTotal: 0, bytes: 0 },
-    result: null,
-    createdAt: now,
-    startedAt: null,
-    completedAt: null,
-    expiresAt: new Date(now.getTime() + spec.ttlSeconds * 1000),
-  });
-  const job = em.create(JobEntity, {
-    tenantId: cluster.tenantId,
-    clusterId: cluster.id,
-    kind: 'backup',
-    subjectId: backup.id,
-    phase: 'Queued',
-    attempts: 0,
-    leaseExpiresAt: null,
-    error: null,
-    startedAt: null,
-    finishedAt: null,
+    now,
+    schedule: null,
   });
   await flushOrConflict(em, `this cluster already has a backup named '${name}'`);
   publishUpdate('backupUpdated', backup.id);

@@ -4,15 +4,16 @@ import { authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { ConflictError } from '../errors/errors.ts';
 import { publishUpdate } from '../graphql/hubPubSub.ts';
-import { JobEntity } from '../jobs/JobEntity.ts';
 import { BackupEntity, type BackupRow } from './BackupEntity.ts';
 import { isInProgress } from './backupLifecycle.ts';
+import { queueBackupDeletion } from './queueBackupDeletion.ts';
 import { namespacesTouched } from './namespacesTouched.ts';
 import { findVisible } from '../db/findVisible.ts';
 
 /**
  * Marks a backup Deleting and queues the job that removes its data from the location; the agent drops the
- * catalog row when the data is gone. Asking again while it is Deleting changes nothing.
+ * catalog row when the data is gone. Asking again while its deletion job is queued or running changes
+ * nothing; asking after a deletion failed tries again at once instead of waiting for the scheduler's retry.
  */
 export async function deleteBackup(
   em: EntityManager,
@@ -26,23 +27,12 @@ export async function deleteBackup(
     clusterId: backup.clusterId,
     namespaces: namespacesTouched(backup.spec.includeNamespaces),
   });
-  if (backup.phase === 'Deleting') return backup;
+  // Asking again while a deletion job is on its way changes nothing; after a failed one it retries now.
+  if (backup.phase === 'Deleting' && backup.deletionRetryAt === null) return backup;
   if (isInProgress(backup.phase)) {
     throw new ConflictError(`backup '${backup.name}' is ${backup.phase}; cancel its job before deleting it`);
   }
-  backup.phase = 'Deleting';
-  const job = em.create(JobEntity, {
-    tenantId: backup.tenantId,
-    clusterId: backup.clusterId,
-    kind: 'deleteBackup',
-    subjectId: backup.id,
-    phase: 'Queued',
-    attempts: 0,
-    leaseExpiresAt: null,
-    error: null,
-    startedAt: null,
-    finishedAt: null,
-  });
+  const job = queueBackupDeletion(em, backup, 'Requested');
   await em.flush();
   publishUpdate('backupUpdated', backup.id);
   publishUpdate('jobUpdated', job.id);

@@ -136,6 +136,21 @@ export const settings = {
     defaultValue: 60,
     parse: seconds(3, 3600),
   },
+  schedulerIntervalSeconds: {
+    env: 'FLEETBACK_SCHEDULER_INTERVAL_SECONDS',
+    flag: 'scheduler-interval-seconds',
+    description:
+      'How often the leading replica starts due schedules, applies retention and expiry, and retries failed deletions',
+    defaultValue: 30,
+    parse: seconds(1, 3600),
+  },
+  failedBackupRetentionSeconds: {
+    env: 'FLEETBACK_FAILED_BACKUP_RETENTION_SECONDS',
+    flag: 'failed-backup-retention-seconds',
+    description: 'How long a Failed backup stays listed (for its errors) before its leftovers are deleted',
+    defaultValue: 3 * 86_400,
+    parse: seconds(60, 365 * 86_400),
+  },
   logLevel: {
     env: 'FLEETBACK_LOG_LEVEL',
     flag: 'log-level',

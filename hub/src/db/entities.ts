@@ -10,6 +10,7 @@ import { JobEntity } from '../jobs/JobEntity.ts';
 import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
 import { SchedulePolicyEntity } from '../policies/SchedulePolicyEntity.ts';
 import { RestoreEntity } from '../restores/RestoreEntity.ts';
+import { RestoreItemEntity } from '../restores/RestoreItemEntity.ts';
 import { RuleEntity } from '../rules/RuleEntity.ts';
 import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';
@@ -28,6 +29,7 @@ export const entities = [
   JobEntity,
   BackupEntity,
   RestoreEntity,
+  RestoreItemEntity,
   SchedulePolicyEntity,
   RuleEntity,
   BackupScheduleEntity,

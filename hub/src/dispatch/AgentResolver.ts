@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { agentProtocolVersion } from '../../../schema/agent/agentProtocol.ts';
 import { newSecret } from '../auth/secretToken.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
@@ -12,6 +12,8 @@ import { enrollAgent } from './enrollAgent.ts';
 import { finishJob } from './finishJob.ts';
 import { JobProgressInput, NamespaceInventoryInput } from './InventoryInputs.ts';
 import { ClusterFacts } from '../inventory/ClusterFacts.ts';
+import { reportRestoreItems } from '../restores/reportRestoreItems.ts';
+import { RestoreItemInput, RestoreItemsAnswer } from '../restores/RestoreItemLinkTypes.ts';
 import { requireSession } from './loadAgentJob.ts';
 import { reportJobProgress } from './reportJobProgress.ts';
 import { startJob } from './startJob.ts';
@@ -84,6 +86,20 @@ export class AgentResolver {
       message: progress.message?.slice(0, 1000) ?? null,
     });
     return Object.assign(new ProgressAnswer(), answer);
+  }
+
+  @Mutation(() => RestoreItemsAnswer, {
+    description:
+      "Records what a restore job did with each item, in batches of at most 500, before the job's completion. " +
+      "`attempt` is the delivery being run (the offer's `attempt`); a redelivered batch stores nothing twice.",
+  })
+  async reportRestoreItems(
+    @Arg('id', () => ID) id: string,
+    @Arg('attempt', () => Int) attempt: number,
+    @Arg('items', () => [RestoreItemInput]) items: RestoreItemInput[],
+    @Ctx() context: AgentContext,
+  ): Promise<RestoreItemsAnswer> {
+    return Object.assign(new RestoreItemsAnswer(), await reportRestoreItems(context, id, attempt, items));
   }
 
   @Mutation(() => JobSettlement, {

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { agentCloseCodes } from '../../../schema/agent/agentProtocol.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
-import { scopeFilterName } from '../db/scopeFilter.ts';
+import { hubWideEm } from '../db/hubWideEm.ts';
 import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
 import type { SecretBox } from '../secrets/SecretBox.ts';
@@ -54,9 +54,7 @@ export class Dispatcher {
 
   /** An entity manager that sees every tenant: the dispatcher acts for the hub, not for a caller. */
   em(): EntityManager {
-    const em = this.#options.orm.em.fork();
-    em.setFilterParams(scopeFilterName, { all: true });
-    return em;
+    return hubWideEm(this.#options.orm);
   }
 
   /** False once `stop()` has begun: a connection arriving then must be turned away, not attached. */

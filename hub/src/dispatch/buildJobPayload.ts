@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { JobPayload, LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { JobPayload, LocationTarget, ResolvedRule } from '../../../schema/agent/JobPayload.ts';
 import { unreachable } from '../auth/Principal.ts';
 import { BackupEntity } from '../backups/BackupEntity.ts';
 import { openCredentialSecret } from '../credentials/CredentialSecret.ts';
@@ -7,6 +7,7 @@ import { CredentialEntity } from '../credentials/CredentialEntity.ts';
 import type { JobRow } from '../jobs/JobEntity.ts';
 import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
 import { RestoreEntity } from '../restores/RestoreEntity.ts';
+import { RuleEntity } from '../rules/RuleEntity.ts';
 import type { SecretBox } from '../secrets/SecretBox.ts';
 
 /** A job that cannot be offered because what it acts on is gone; the dispatcher fails it with this reason. */
@@ -31,6 +32,8 @@ export async function buildJobPayload(em: EntityManager, secrets: SecretBox, job
         kind: 'backup',
         backup: { id: backup.id, name: backup.name, spec: backup.spec },
         location: await locationTarget(em, secrets, backup.locationId),
+        preRule: await resolvedRule(em, backup, 'pre'),
+        postRule: await resolvedRule(em, backup, 'post'),
       };
     }
     case 'restore': {
@@ -57,6 +60,27 @@ export async function buildJobPayload(em: EntityManager, secrets: SecretBox, job
     default:
       return unreachable(job.kind);
   }
+}
+
+/**
+ * The backup's pre- or post-exec rule as it is now. A rule is only refused deletion while a schedule uses it,
+ * so one an on-demand backup names may be gone by the time its job runs: the job then fails rather than
+ * back up without the commands the user asked for (a pre-exec rule usually makes the data consistent).
+ */
+async function resolvedRule(
+  em: EntityManager,
+  backup: { name: string; tenantId: string; spec: { preRuleId: string | null; postRuleId: string | null } },
+  hook: 'pre' | 'post',
+): Promise<ResolvedRule | null> {
+  const id = hook === 'pre' ? backup.spec.preRuleId : backup.spec.postRuleId;
+  if (!id) return null;
+  const rule = await em.findOne(RuleEntity, { id, tenantId: backup.tenantId }, { filters: false });
+  if (!rule) {
+    throw new UnrunnableJobError(
+      `the ${hook}-exec rule '${id}' of backup '${backup.name}' no longer exists; take the backup again without it or with another rule`,
+    );
+  }
+  return { id: rule.id, name: rule.name, spec: rule.spec };
 }
 
 async function locationTarget(em: EntityManager, secrets: SecretBox, id: string): Promise<LocationTarget> {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { type OperationOutcome, OutcomeError, parseOperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
 import { unreachable } from '../auth/Principal.ts';
 import { BackupEntity } from '../backups/BackupEntity.ts';
+import { deletionRetryDelayMs } from '../backups/backupLifecycle.ts';
 import { importCatalog, parseCatalogOutcome } from '../backups/importCatalog.ts';
 import { BadUserInputError } from '../errors/errors.ts';
 import { type HubTopic, publishUpdate } from '../graphql/hubPubSub.ts';
@@ -110,10 +111,10 @@ async function applyEnd(
       if (end.ok) {
         await tx.nativeDelete(BackupEntity, { id: backup.id });
       } else {
-        // The data may be partly gone; the backup stays listed, no longer Deleting, with the error, so a user
-        // sees it and can ask again.
-        backup.phase = 'Failed';
-        backup.result = { ...(backup.result ?? { countsByKind: {}, warnings: [] }), errors: [`deletion failed: ${end.error}`] };
+        // The data may be partly gone: the backup stays Deleting, with the error and when the scheduler will
+        // ask an agent again, so nothing half-deleted is offered for restore and the failure is visible.
+        backup.deletionError = end.error;
+        backup.deletionRetryAt = new Date(now.getTime() + deletionRetryDelayMs(backup.deletionAttempts));
         await tx.flush();
       }
       return [['backupUpdated', backup.id]];

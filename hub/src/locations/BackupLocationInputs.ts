@@ -34,7 +34,11 @@ export class GcsLocationInput {
   @Field(() => String)
   bucket!: string;
 
-  @Field(() => String, { nullable: true, description: 'API endpoint for private endpoints or emulators; default Google.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'API endpoint for private endpoints or emulators; default Google. With an endpoint the credential is optional: without one, agents send unauthenticated requests.',
+  })
   endpoint?: string | null;
 }
 
@@ -70,7 +74,7 @@ export class CreateBackupLocationInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      'A credential of the tenant of the matching kind: required for azure and gcs, optional for s3, none for filesystem.',
+      "A credential of the tenant of the matching kind: required for azure, and for gcs without an endpoint; optional for s3 (the agent's ambient identity) and for gcs with an endpoint (unauthenticated requests); none for filesystem.",
   })
   credentialId?: string | null;
 
@@ -95,7 +99,10 @@ export class UpdateBackupLocationInput {
   @Field(() => String, { nullable: true, description: 's3 only.' })
   region?: string | null;
 
-  @Field(() => String, { nullable: true, description: 's3, azure and gcs.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 's3, azure and gcs; a gcs location without a credential keeps its endpoint.',
+  })
   endpoint?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 's3 only.' })

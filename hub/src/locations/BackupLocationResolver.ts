@@ -16,7 +16,7 @@ import {
   UpdateBackupLocationInput,
 } from './BackupLocationInputs.ts';
 import { backupLocationFilterQuery } from './backupLocationFilterQuery.ts';
-import { checkLocationCredential } from './checkLocationCredential.ts';
+import { checkLocationCredential, missingCredentialProblem } from './checkLocationCredential.ts';
 import { countLocationBackups } from './countLocationBackups.ts';
 import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { parseLocationInput } from './parseLocationInput.ts';
@@ -89,7 +89,7 @@ export class BackupLocationResolver {
       em,
       'input.credentialId',
       input.tenantId,
-      parsed.kind,
+      parsed,
       input.credentialId ?? null,
     );
     const row = em.create(BackupLocationEntity, { tenantId: input.tenantId, ...parsed, credentialId });
@@ -129,14 +129,19 @@ export class BackupLocationResolver {
       row.endpoint = input.endpoint === null ? null : validateEndpoint('input.endpoint', input.endpoint);
     }
     if (input.forcePathStyle !== undefined) row.forcePathStyle = input.forcePathStyle ?? false;
+    const location = { kind: row.kind, endpoint: row.endpoint ?? null };
     if (input.credentialId !== undefined) {
       row.credentialId = await checkLocationCredential(
         em,
         'input.credentialId',
         row.tenantId,
-        row.kind,
+        location,
         input.credentialId,
       );
+    } else if (input.endpoint !== undefined && row.credentialId == null) {
+      // A gcs location without a credential works only through its endpoint, which cannot go.
+      const problem = missingCredentialProblem(location.kind, location.endpoint);
+      if (problem !== null) throw new BadUserInputError('input.endpoint', problem);
     }
     await flushOrConflict(em, `this tenant already has a backup location named '${row.name}'`);
     return BackupLocation.from(row);

@@ -9,6 +9,7 @@ import { ConflictError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { validateName } from '../graphql/validateName.ts';
+import { replanSchedules } from '../schedules/replanSchedules.ts';
 import { schedulesUsing } from '../schedules/schedulesUsing.ts';
 import { SchedulePolicy, SchedulePolicyConnection, SchedulePolicyPreset } from './SchedulePolicy.ts';
 import { SchedulePolicyEntity } from './SchedulePolicyEntity.ts';
@@ -64,6 +65,8 @@ export class SchedulePolicyResolver {
     const spec = input.spec;
     if (spec != null) row.spec = parseSpecInput('input', () => parseSchedulePolicySpec(spec, 'spec'));
     await flushOrConflict(em, `this tenant already has a schedule policy named '${row.name}'`);
+    // Runs planned under the old timing are dropped; the scheduler plans each from the policy's new timing.
+    if (spec != null) await replanSchedules(em, { policyId: row.id });
     return SchedulePolicy.from(row);
   }
 

@@ -17,7 +17,7 @@ export enum RestorePhase {
 }
 registerEnumType(RestorePhase, {
   name: 'RestorePhase',
-  description: 'PartiallyFailed: some items failed (see `result.errors`); the rest were applied.',
+  description: 'PartiallyFailed: some items failed (see `items(result: failed)`); the rest were applied.',
 });
 
 export enum ExistingResourcePolicy {

@@ -1,5 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { restoreItemResults } from '../../../schema/agent/RestoreItemReport.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { NotFoundError } from '../errors/errors.ts';
@@ -10,6 +11,8 @@ import { subscribeToUpdates } from '../graphql/subscribeToUpdates.ts';
 import { createRestore } from './createRestore.ts';
 import { Restore, RestoreConnection } from './Restore.ts';
 import { RestoreEntity, type RestoreRow } from './RestoreEntity.ts';
+import { RestoreItem, RestoreItemConnection, RestoreItemCounts, RestoreItemResult } from './RestoreItem.ts';
+import { RestoreItemEntity, type RestoreItemRow } from './RestoreItemEntity.ts';
 import { CreateRestoreInput, RestoreFilter } from './RestoreInputs.ts';
 
 /** A restore the caller may read, freshly loaded; NOT_FOUND when its target is outside the caller's scope. */
@@ -50,6 +53,42 @@ export class RestoreResolver {
   @Query(() => Restore)
   async restore(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext): Promise<Restore> {
     return Restore.from(await loadRestore(em, principal, id));
+  }
+
+  @FieldResolver(() => RestoreItemConnection, {
+    description:
+      'What the restore did with each item, in the order it applied them; filled in while it runs and whole ' +
+      'once it has ended. A dry run records none.',
+  })
+  items(
+    @Root() restore: Restore,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('result', () => RestoreItemResult, { nullable: true }) result: RestoreItemResult | null,
+    @Arg('namespace', () => String, { nullable: true, description: 'A target namespace.' }) namespace: string | null,
+    @Arg('type', () => String, { nullable: true, description: 'A resource type: configmaps, deployments.apps.' })
+    type: string | null,
+    @Ctx() { em }: HubContext,
+  ) {
+    // The restore was read through the caller's scope; its items carry its tenant and cluster, so the same
+    // scope filter applies to them.
+    const where: FilterQuery<RestoreItemRow> = {
+      restoreId: restore.id,
+      ...(result ? { result } : {}),
+      ...(namespace ? { namespace } : {}),
+      ...(type ? { type } : {}),
+    };
+    return paginate(em, RestoreItemEntity, where, page, { sortBy: 'index', direction: 'asc' }, RestoreItem.from);
+  }
+
+  @FieldResolver(() => RestoreItemCounts, { description: 'How many items `items` holds, by result.' })
+  async itemCounts(@Root() restore: Restore, @Ctx() { em }: HubContext): Promise<RestoreItemCounts> {
+    const counts = await Promise.all(
+      restoreItemResults.map((result) => em.count(RestoreItemEntity, { restoreId: restore.id, result })),
+    );
+    return Object.assign(
+      new RestoreItemCounts(),
+      Object.fromEntries(restoreItemResults.map((result, i) => [result, counts[i]])),
+    );
   }
 
   @Mutation(() => Restore, {

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { connectionOf } from '../graphql/Connection.ts';
 import type { BackupScheduleRow } from './BackupScheduleEntity.ts';
 import { BackupTemplateType } from './BackupTemplateType.ts';
@@ -41,6 +41,15 @@ export class BackupSchedule {
   })
   nextRunAt!: Date | null;
 
+  @Field(() => Int, {
+    description:
+      'Run times that passed without a backup of their own at the last run: while the hub was down (one catch-up backup stands for them) or while the previous backup was unfinished.',
+  })
+  missedRuns!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why the last run took no backup; none when it took one.' })
+  lastRunError!: string | null;
+
   static from(row: BackupScheduleRow): BackupSchedule {
     return Object.assign(new BackupSchedule(), {
       id: row.id,
@@ -54,6 +63,8 @@ export class BackupSchedule {
       updatedAt: row.updatedAt,
       lastRunAt: row.lastRunAt,
       nextRunAt: row.nextRunAt,
+      missedRuns: row.missedRuns,
+      lastRunError: row.lastRunError,
     });
   }
 }

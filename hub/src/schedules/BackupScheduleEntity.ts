@@ -35,6 +35,10 @@ export const BackupScheduleEntity = defineEntity({
     lastRunAt: p.datetime().nullable(),
     /** Null until the scheduler plans the next run, and while the schedule is suspended. */
     nextRunAt: p.datetime().nullable(),
+    /** Run times that passed without a backup of their own at the last run (hub down, previous run unfinished). */
+    missedRuns: p.integer().default(0),
+    /** Why the last run took no backup; null when it did. */
+    lastRunError: p.text().nullable(),
   },
   filters: { scope: clusterScopeFilter('clusterId') },
 });

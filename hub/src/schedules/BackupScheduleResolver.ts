@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { SchedulePolicyEntity } from '../policies/SchedulePolicyEntity.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { paginate } from '../graphql/paginate.ts';
@@ -12,6 +13,7 @@ import {
 import { backupScheduleFilterQuery } from './backupScheduleFilterQuery.ts';
 import { createBackupSchedule } from './createBackupSchedule.ts';
 import { loadBackupSchedule } from './loadBackupSchedule.ts';
+import { nextRuns } from './time/nextRuns.ts';
 import { updateBackupSchedule } from './updateBackupSchedule.ts';
 
 @Resolver(() => BackupSchedule)
@@ -38,6 +40,24 @@ export class BackupScheduleResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<BackupSchedule> {
     return BackupSchedule.from(await loadBackupSchedule(em, principal, id, 'read'));
+  }
+
+  @FieldResolver(() => [Date], {
+    description:
+      'The next `count` run times (at most 50): the planned next run and those after it under the current policy; none while suspended.',
+  })
+  async nextRunTimes(
+    @Root() schedule: BackupSchedule,
+    @Arg('count', () => Int, { defaultValue: 5 }) count: number,
+    @Ctx() { em }: HubContext,
+  ): Promise<Date[]> {
+    if (schedule.suspended) return [];
+    const policy = await em.findOne(SchedulePolicyEntity, { id: schedule.policyId });
+    if (!policy) return [];
+    const wanted = Math.max(0, Math.min(count, 50));
+    const first = schedule.nextRunAt;
+    if (!first) return nextRuns(policy.spec.schedule, new Date(), wanted);
+    return wanted === 0 ? [] : [first, ...nextRuns(policy.spec.schedule, first, wanted - 1)];
   }
 
   @Mutation(() => BackupSchedule, { description: 'Schedules backups of a cluster under a schedule policy.' })
@@ -73,14 +93,18 @@ export class BackupScheduleResolver {
   }
 
   @Mutation(() => BackupSchedule, {
-    description: 'Takes backups again from the next planned time. Idempotent.',
+    description: 'Takes backups again from the next run time after now; runs missed while suspended are not made up. Idempotent.',
   })
   async resumeBackupSchedule(
     @Arg('id', () => ID) id: string,
     @Ctx() { em, principal }: HubContext,
   ): Promise<BackupSchedule> {
     const row = await loadBackupSchedule(em, principal, id, 'operate');
-    row.suspended = false;
+    if (row.suspended) {
+      row.suspended = false;
+      // Planned afresh from now (this update), not caught up for the runs missed while suspended.
+      row.nextRunAt = null;
+    }
     await em.flush();
     return BackupSchedule.from(row);
   }

@@ -34,7 +34,11 @@ export async function updateBackupSchedule(
   const policyId = input.policyId ?? undefined;
   await checkScheduleReferences(em, row.tenantId, { policyId, template });
   if (name !== undefined) row.name = name;
-  if (policyId !== undefined) row.policyId = policyId;
+  if (policyId !== undefined && policyId !== row.policyId) {
+    row.policyId = policyId;
+    // The run planned under the old policy is dropped; the scheduler plans one from the new policy.
+    if (!row.suspended) row.nextRunAt = null;
+  }
   if (template) {
     Object.assign(row, {
       template,

@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import { OidcVerifier } from '../auth/OidcVerifier.ts';
 import type { HubConfig } from '../config/loadConfig.ts';
 import { createOrm, dialectOf } from '../db/createOrm.ts';
+import { hubWideEm } from '../db/hubWideEm.ts';
 import { buildHubSchema } from '../graphql/buildHubSchema.ts';
 import { deliverUpdate, relayUpdatesThrough } from '../graphql/hubPubSub.ts';
 import { costLimit } from '../graphql/costLimit.ts';
@@ -22,6 +23,8 @@ import { Dispatcher } from '../dispatch/Dispatcher.ts';
 import { LocalDispatchSignals } from '../dispatch/dispatchSignals.ts';
 import { PostgresDispatchSignals } from '../dispatch/PostgresDispatchSignals.ts';
 import { startAgentGateway } from '../dispatch/startAgentGateway.ts';
+import { systemClock, type Clock } from '../scheduler/Clock.ts';
+import { Scheduler, type SchedulerPass } from '../scheduler/Scheduler.ts';
 import { AdvisoryLockLeadership, SoleLeadership } from '../scheduler/SchedulerLeadership.ts';
 import { SecretBox } from '../secrets/SecretBox.ts';
 import { bootstrapAdmin } from './bootstrapAdmin.ts';
@@ -33,6 +36,8 @@ import { createMetrics } from './metrics.ts';
 export interface RunningHub {
   /** http://host:port of the listening server. */
   url: string;
+  /** Runs a scheduler pass now (see `Scheduler.tick`); undefined when this replica does not lead. */
+  runScheduler(): Promise<SchedulerPass | undefined>;
   /** The built-in admin token, present only on the very first start. */
   adminToken: string | undefined;
   /** Stops taking requests, lets in-flight ones finish, closes the database. */
@@ -43,7 +48,12 @@ export const maxQueryDepth = 12;
 export const maxQueryCost = 20_000;
 
 /** Starts the hub: database and migrations, bootstrap, the GraphQL API over HTTP and WebSocket, health, metrics. */
-export async function startHub(config: HubConfig, logger: Logger): Promise<RunningHub> {
+export interface StartHubOptions {
+  /** The scheduler's clock; tests move a fake one by hand. The system clock by default. */
+  clock?: Clock;
+}
+
+export async function startHub(config: HubConfig, logger: Logger, options: StartHubOptions = {}): Promise<RunningHub> {
   const orm = await createOrm(config);
   const masterKey = loadMasterKey(config.masterKey, config.dataDir);
   if (masterKey.generated)
@@ -75,6 +85,17 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
     : new SoleLeadership();
   const metrics = createMetrics();
   leadership.onChange((leader) => metrics.schedulerLeader.set(leader ? 1 : 0));
+  const scheduler = new Scheduler(
+    {
+      em: () => hubWideEm(orm),
+      signals,
+      clock: options.clock ?? systemClock,
+      logger,
+      failedBackupRetentionMs: config.failedBackupRetentionSeconds * 1000,
+    },
+    leadership,
+    config.schedulerIntervalSeconds * 1000,
+  );
   const leaseMs = config.jobLeaseSeconds * 1000;
   const dispatcher = new Dispatcher({
     orm,
@@ -182,9 +203,11 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
   return {
     url,
     adminToken,
+    runScheduler: () => scheduler.tick(),
     stop: () => {
       stopping ??= (async () => {
         await apollo.stop();
+        await scheduler.stop();
         await leadership.stop();
         relayUpdatesThrough(undefined);
         await signals.close();

@@ -1,19 +1,31 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { JobProgressReport, LocationTarget } from '../../../schema/agent/JobPayload.ts';
 import { parseBackupSpec } from '../../../schema/spec/BackupSpec.ts';
 import { parseRestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import { backupKeys } from '../../../agent/src/backup/backupKeys.ts';
+import type { IndexEntry } from '../../../agent/src/backup/IndexEntry.ts';
 import { runBackup } from '../../../agent/src/backup/runBackup.ts';
+import { tarEntry, tarTrailer } from '../../../agent/src/backup/tarEntry.ts';
 import { JobFailure } from '../../../agent/src/jobs/JobFailure.ts';
 import { kubeStatusOf } from '../../../agent/src/kube/KubeJsonClient.ts';
 import type { KubeObject } from '../../../agent/src/restore/KubeObject.ts';
 import { apiPathOf } from '../../../agent/src/restore/apiPathOf.ts';
 import { KubeWriter } from '../../../agent/src/kube/KubeWriter.ts';
-import { readBackup } from '../../../agent/src/restore/readBackup.ts';
+import { ItemSpool } from '../../../agent/src/restore/ItemSpool.ts';
+import { loadPlannedObject } from '../../../agent/src/restore/loadPlannedObject.ts';
+import { planRestore } from '../../../agent/src/restore/planRestore.ts';
+import { readBackupIndex } from '../../../agent/src/restore/readBackupIndex.ts';
+import { readTar } from '../../../agent/src/restore/readTar.ts';
 import { type RestorePayload, runRestore } from '../../../agent/src/restore/runRestore.ts';
+import { spoolArchive } from '../../../agent/src/restore/spoolArchive.ts';
 import type { ObjectStore } from '../../../agent/src/storage/ObjectStore.ts';
 import { openObjectStore } from '../../../agent/src/storage/openObjectStore.ts';
 import type { ClusterInfo } from '../../world/WorldInfo.ts';
@@ -51,6 +63,27 @@ function cleaned(object: KubeObject): KubeObject {
   return copy;
 }
 
+/** Every item of a backup with its object, read the way a restore reads it (verified, through a spool). */
+async function archivedItems(store: ObjectStore, backupId: string, workDirectory: string) {
+  const index = await readBackupIndex(store, backupId);
+  const plan = planRestore(index.entries, parseRestoreSpec({ version: 1, backupId, targetClusterId: 'b' }));
+  const spool = await ItemSpool.create(workDirectory);
+  try {
+    await spoolArchive(store, index, plan, { spool });
+    return await Promise.all(plan.map(async (item) => ({ entry: item.entry, object: await loadPlannedObject(spool, item) })));
+  } finally {
+    await spool.remove();
+  }
+}
+
+/** The spool directories in `workDirectory` and how many files each holds, now. */
+function spoolsIn(workDirectory: string): number[] {
+  return readdirSync(workDirectory).map((name) => {
+    expect(name).toMatch(/^fleetback-restore-/);
+    return readdirSync(join(workDirectory, name)).length;
+  });
+}
+
 describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () => {
   const source = `rt-src-${run}`;
   const target = `rt-dst-${run}`;
@@ -72,8 +105,10 @@ describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () =
     location,
   });
 
-  const restoreWith = (spec: Record<string, unknown>, id = backupId) =>
-    runRestore(restorePayload(spec, id), { kube: kubeB, store }, recordingContext().ctx);
+  const restoreWith = (spec: Record<string, unknown>, id = backupId, workDirectory?: string) =>
+    runRestore(restorePayload(spec, id), { kube: kubeB, store, workDirectory }, recordingContext().ctx);
+  /** A fresh, empty directory for a restore's spool, inside `work`. */
+  const newWorkDirectory = () => mkdtemp(join(work, 'spool-'));
   const backupSpecOf = (namespace: string) =>
     parseBackupSpec({ version: 1, clusterId: 'a', locationId: 'loc', includeNamespaces: [namespace], labelSelectors: ['app=rt'] });
 
@@ -151,7 +186,8 @@ describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () =
     await kubeA?.send('DELETE', `/api/v1/namespaces/${source}`).catch(ignore);
     await kubeA?.send('DELETE', `/api/v1/namespaces/${source}-crd`).catch(ignore);
     for (const kube of [kubeA, kubeB]) await kube?.send('DELETE', `${crdsPath}/${crdName}`).catch(ignore);
-    for (const name of [target, `${target}-dry`, `${target}-bad`, `${target}-partial`, `${target}-crd`]) {
+    const namespaces = [target, `${target}-dry`, `${target}-bad`, `${target}-late`, `${target}-spool`, `${target}-partial`, `${target}-crd`];
+    for (const name of namespaces) {
       await kubeB?.send('DELETE', `/api/v1/namespaces/${name}`).catch(ignore);
     }
     if (work) await rm(work, { recursive: true, force: true });
@@ -186,7 +222,7 @@ describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () =
     });
     expect(reports.at(-1)).toMatchObject({ done: reports.at(-1)?.total });
 
-    const { items } = await readBackup(store, backupId);
+    const items = await archivedItems(store, backupId, await newWorkDirectory());
     const restoredLabels = { 'fleetback.io/backup': backupId, 'fleetback.io/restore': payload.restore.id };
     let compared = 0;
     for (const { entry, object } of items) {
@@ -317,11 +353,78 @@ describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () =
 
   it('returns the plan of a dry run and creates nothing', async () => {
     const dry = `${target}-dry`;
-    const outcome = await restoreWith({ namespaceMapping: { [source]: dry }, dryRun: true });
+    const workDirectory = await newWorkDirectory();
+    const spools: number[][] = [];
+    const { ctx, reports } = recordingContext(() => {
+      spools.push(spoolsIn(workDirectory));
+      return false;
+    });
+    const payload = restorePayload({ namespaceMapping: { [source]: dry }, dryRun: true });
+    const outcome = await runRestore(payload, { kube: kubeB, store, workDirectory }, ctx);
     expect(outcome).toMatchObject({ phase: 'Completed', errors: [], warnings: [] });
     expect(outcome.countsByKind).toMatchObject({ configmaps: 2, secrets: 2, 'deployments.apps': 1 });
     const status = await kubeB.get(`/api/v1/namespaces/${dry}`).then(() => 200, kubeStatusOf);
     expect(status).toBe(404);
+    // A dry run verifies the whole archive, as the restore would, but keeps nothing on disk.
+    expect(reports.some((r) => /^verifying backup rt: \d+ of \d+ bytes read$/.test(r.message ?? ''))).toBe(true);
+    expect(spools.flat()).toEqual([]);
+  });
+
+  it('verifies the whole archive before applying, from a spool directory that is gone when the restore ends', async () => {
+    const into = `${target}-spool`;
+    const workDirectory = await newWorkDirectory();
+    const seen: { report: JobProgressReport; spools: number[] }[] = [];
+    const { ctx } = recordingContext((report) => {
+      seen.push({ report, spools: spoolsIn(workDirectory) });
+      return false;
+    });
+    const payload = restorePayload({ namespaceMapping: { [source]: into }, includeResources: ['configmaps', 'secrets'] });
+    const outcome = await runRestore(payload, { kube: kubeB, store, workDirectory }, ctx);
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.countsByKind).toMatchObject({ configmaps: 2, secrets: 1 });
+    expect(await readdir(workDirectory)).toEqual([]);
+
+    // Progress while verifying: bytes read of the archive's size, up to all of it.
+    const { manifest } = await readBackupIndex(store, backupId);
+    const verifying = seen.filter((s) => s.report.message?.startsWith('verifying backup rt: '));
+    expect(verifying.at(-1)?.report.message).toBe(`verifying backup rt: ${manifest.archive.size} of ${manifest.archive.size} bytes read`);
+    expect(verifying.at(-1)?.report.bytes).toBe(manifest.archive.size);
+    // Every planned item (two ConfigMaps, two Secrets) is in the one spool directory while items are applied.
+    const applying = seen.slice(seen.findIndex((s) => s.report.message === 'restoring 4 items'));
+    expect(applying.length).toBeGreaterThan(4);
+    for (const { spools } of applying) expect(spools).toEqual([4]);
+  });
+
+  it('fails an item damaged late in the archive before applying anything, naming it, and leaves no spool', async () => {
+    // A copy of the backup whose last item has one byte changed, with digests that agree with the archive, so
+    // only the item's own check can find it, after every other item was verified and spooled.
+    const id = `${backupId}-late`;
+    const [from, to] = [backupKeys(backupId), backupKeys(id)];
+    const read = async (key: string) => Buffer.concat(await Array.fromAsync(await store.get(key)));
+    const index = await readBackupIndex(store, backupId);
+    const last = index.entries.at(-1) as IndexEntry;
+    const chunks: Buffer[] = [];
+    for await (const file of readTar(Readable.from([gunzipSync(await read(from.archive))]))) {
+      const content = Buffer.from(file.content);
+      if (file.path === last.path) content[content.length >> 1] = (content[content.length >> 1] ?? 0) ^ 0x01;
+      chunks.push(...tarEntry(file.path, content, new Date(0)));
+    }
+    const archive = gzipSync(Buffer.concat([...chunks, tarTrailer]));
+    await store.put(to.archive, archive);
+    await store.put(to.index, await read(from.index));
+    await store.put(to.log, await read(from.log));
+    const sha256 = createHash('sha256').update(archive).digest('hex');
+    const manifest = { ...index.manifest, backupId: id, archive: { key: 'resources.tar.gz', size: archive.length, sha256 } };
+    await store.put(to.manifest, Buffer.from(JSON.stringify(manifest, null, 2)));
+
+    const late = `${target}-late`;
+    const workDirectory = await newWorkDirectory();
+    const attempt = restoreWith({ namespaceMapping: { [source]: late } }, id, workDirectory);
+    await expect(attempt).rejects.toThrow(JobFailure);
+    await expect(attempt).rejects.toThrow(`item '${last.path}' in ${to.archive} is damaged: its SHA-256 differs from its index entry`);
+    const status = await kubeB.get(`/api/v1/namespaces/${late}`).then(() => 200, kubeStatusOf);
+    expect(status).toBe(404);
+    expect(await readdir(workDirectory)).toEqual([]);
   });
 
   it('fails a backup that is not committed without touching the cluster', async () => {
@@ -336,10 +439,12 @@ describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () =
     for (let i = 100; i < 110; i++) bytes[i] = (bytes[i] ?? 0) ^ 0xff;
     await writeFile(file, bytes);
     const bad = `${target}-bad`;
-    const attempt = restoreWith({ namespaceMapping: { [source]: bad } });
+    const workDirectory = await newWorkDirectory();
+    const attempt = restoreWith({ namespaceMapping: { [source]: bad } }, backupId, workDirectory);
     await expect(attempt).rejects.toThrow(JobFailure);
     await expect(attempt).rejects.toThrow(/resources\.tar\.gz/);
     const status = await kubeB.get(`/api/v1/namespaces/${bad}`).then(() => 200, kubeStatusOf);
     expect(status).toBe(404);
+    expect(await readdir(workDirectory)).toEqual([]);
   });
 });

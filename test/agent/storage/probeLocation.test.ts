@@ -16,6 +16,7 @@ import { Storage } from '@google-cloud/storage';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
 import { JobFailure } from '../../../agent/src/jobs/JobFailure.ts';
+import { explainStorageError } from '../../../agent/src/storage/explainStorageError.ts';
 import { openObjectStore } from '../../../agent/src/storage/openObjectStore.ts';
 import { type ProbeLimits, probeLocation } from '../../../agent/src/storage/probeLocation.ts';
 import { freePort } from '../../world/freePort.ts';
@@ -266,5 +267,31 @@ describe('probing an endpoint that accepts connections but never answers', () =>
     const { failure, ms } = await failureOf(target(), limits);
     expect(failure.message).toContain(`could not reach ${where(target())} (no answer in time)`);
     expect(ms).toBeLessThan(6_000);
+  });
+
+  it('bounds every GCS request by its request timeout, JSON API and upload session alike', async () => {
+    // The client library's JSON API transport ignores its own timeout option; the step deadline must not be
+    // what ends these.
+    const store = openObjectStore(
+      { kind: 'gcs', bucket, prefix: '', endpoint, credential: null },
+      { maxAttempts: 1, requestTimeoutMs: 500 },
+    );
+    const calls: [string, () => Promise<unknown>][] = [
+      ['head', () => store.head('a')],
+      ['get', () => store.get('a')],
+      ['put (one request)', () => store.put('a', Buffer.from('small'))],
+      ['put (upload session)', () => store.put('b', Buffer.alloc(9 * 1024 ** 2))],
+      ['list', async () => {
+        for await (const key of store.list('')) return key;
+      }],
+      ['delete', () => store.delete('a')],
+    ];
+    for (const [call, run] of calls) {
+      const start = performance.now();
+      const error = await run().then(() => undefined, (e: unknown) => e);
+      const explained = explainStorageError(error, { kind: 'gcs', where: store.describe() }, 'write');
+      expect(explained.message, call).toContain('(no answer in time)');
+      expect(performance.now() - start, call).toBeLessThan(2_000);
+    }
   });
 });

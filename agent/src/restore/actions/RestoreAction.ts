@@ -13,6 +13,12 @@ export interface RestoreActionContext {
   plannedOwners: ReadonlySet<string>;
   /** uid in the target of each object restored so far, by `apiVersion/kind/namespace/name` (target side). */
   restoredUids: ReadonlyMap<string, string>;
+  /**
+   * A planned item's object, as `applyPlan` would apply it before the actions run: for an action that must
+   * look inside another planned object. Plans hold no objects, so each call reads one (keep it to the few
+   * items of a kind that need it).
+   */
+  load(item: RestorePlanItem): Promise<KubeObject>;
 }
 
 /** An action's verdict: apply this (adjusted) object, or leave the item out for the reason given. */
@@ -21,9 +27,13 @@ export type ActionResult = { object: KubeObject } | { skip: string };
 /**
  * A per-kind fix-up run on each item before it is applied: it adapts what refers to the source cluster to the
  * target. It receives its own copy of the object and may change it; an action that does not concern the
- * item's kind returns it unchanged.
+ * item's kind returns it unchanged. It may answer asynchronously, to `load` another planned object.
  */
-export type RestoreAction = (object: KubeObject, item: RestorePlanItem, context: RestoreActionContext) => ActionResult;
+export type RestoreAction = (
+  object: KubeObject,
+  item: RestorePlanItem,
+  context: RestoreActionContext,
+) => ActionResult | Promise<ActionResult>;
 
 /** The key `RestoreActionContext.planned` uses. */
 export function plannedKey(type: string, namespace: string | null, name: string): string {

@@ -8,7 +8,7 @@ import { ownerKey, plannedKey, type RestoreAction } from './RestoreAction.ts';
  * owner reference). Objects whose controller is not restored are restored, their references re-pointed or
  * dropped by `ownerReferencesAction`.
  */
-export const controlledObjectAction: RestoreAction = (object, item, { planned, plannedOwners }) => {
+export const controlledObjectAction: RestoreAction = async (object, item, { planned, plannedOwners, load }) => {
   const ns = item.targetNamespace;
   const controller = object.metadata.ownerReferences?.find((r) => (r as { controller?: boolean }).controller === true);
   if (controller && plannedOwners.has(ownerKey(controller.apiVersion, controller.kind, ns, controller.name))) {
@@ -16,7 +16,7 @@ export const controlledObjectAction: RestoreAction = (object, item, { planned, p
   }
   if (item.type === 'endpoints') {
     const service = planned.get(plannedKey('services', ns, object.metadata.name));
-    if ((service?.object.spec as { selector?: object } | undefined)?.selector) {
+    if (service && ((await load(service)).spec as { selector?: object } | undefined)?.selector) {
       return { skip: `Service ${object.metadata.name} is restored and the target computes its endpoints` };
     }
   }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseRestoreSpec } from '../../../../schema/spec/RestoreSpec.ts';
 import type { KubeObject } from '../KubeObject.ts';
 import type { RestorePlanItem } from '../RestorePlanItem.ts';
+import { controlledObjectAction } from './controlledObjectAction.ts';
 import { persistentVolumeClaimAction } from './persistentVolumeClaimAction.ts';
-import type { RestoreActionContext } from './RestoreAction.ts';
+import { plannedKey, type RestoreActionContext } from './RestoreAction.ts';
 import { serviceAction } from './serviceAction.ts';
 
 const context: RestoreActionContext = {
@@ -13,8 +14,10 @@ const context: RestoreActionContext = {
   planned: new Map(),
   plannedOwners: new Set(),
   restoredUids: new Map(),
+  load: () => Promise.reject(new Error('no planned objects here')),
 };
-const itemOf = (type: string, object: KubeObject) => ({ type, targetNamespace: 'ns', object }) as RestorePlanItem;
+const itemOf = (type: string, object: KubeObject) =>
+  ({ type, targetNamespace: 'ns', name: object.metadata.name }) as RestorePlanItem;
 const run = (action: typeof serviceAction, type: string, object: KubeObject) => action(object, itemOf(type, object), context);
 
 describe('serviceAction', () => {
@@ -51,5 +54,32 @@ describe('persistentVolumeClaimAction', () => {
     expect(run(persistentVolumeClaimAction, 'persistentvolumeclaims', pvc)).toEqual({
       object: { ...pvc, metadata: { name: 'data', annotations: { keep: 'me' } }, spec: { storageClassName: 'fast' } },
     });
+  });
+});
+
+describe('controlledObjectAction', () => {
+  const endpoints: KubeObject = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'web', namespace: 'ns' } };
+  /** A context whose plan holds Service `web`, loaded (as a plan holds no objects) with `spec`. */
+  const withService = (spec: object) => {
+    const service = itemOf('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' } });
+    const loads: RestorePlanItem[] = [];
+    const load = (item: RestorePlanItem) => {
+      loads.push(item);
+      return Promise.resolve<KubeObject>({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'ns' }, spec });
+    };
+    return { loads, context: { ...context, planned: new Map([[plannedKey('services', 'ns', 'web'), service]]), load } };
+  };
+
+  it("skips the Endpoints of a planned Service with a selector, reading the Service's object to know", async () => {
+    const { loads, context: selecting } = withService({ selector: { app: 'web' } });
+    const result = await controlledObjectAction(structuredClone(endpoints), itemOf('endpoints', endpoints), selecting);
+    expect(result).toEqual({ skip: 'Service web is restored and the target computes its endpoints' });
+    expect(loads.map((i) => i.type)).toEqual(['services']);
+  });
+
+  it('keeps the Endpoints of a planned Service without a selector, and of no planned Service', async () => {
+    const { context: manual } = withService({ ports: [{ port: 80 }] });
+    expect(await controlledObjectAction(structuredClone(endpoints), itemOf('endpoints', endpoints), manual)).toEqual({ object: endpoints });
+    expect(await controlledObjectAction(structuredClone(endpoints), itemOf('endpoints', endpoints), context)).toEqual({ object: endpoints });
   });
 });

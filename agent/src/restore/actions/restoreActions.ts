@@ -1,4 +1,5 @@
 import { controlledObjectAction } from './controlledObjectAction.ts';
+import { jobAction } from './jobAction.ts';
 import { ownerReferencesAction } from './ownerReferencesAction.ts';
 import { persistentVolumeAction } from './persistentVolumeAction.ts';
 import { persistentVolumeClaimAction } from './persistentVolumeClaimAction.ts';
@@ -15,6 +16,7 @@ export const restoreActions: readonly RestoreAction[] = [
   controlledObjectAction,
   serviceAction,
   podAction,
+  jobAction,
   persistentVolumeClaimAction,
   persistentVolumeAction,
   roleBindingAction,

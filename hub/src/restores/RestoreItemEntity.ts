@@ -1,0 +1,40 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { restoreItemResults } from '../../../schema/agent/RestoreItemReport.ts';
+import { newId } from '../db/newId.ts';
+import { clusterScopeFilter } from '../db/scopeFilter.ts';
+
+/**
+ * What one restore did with one item, as its agent reported it. A row carries its restore's tenant and
+ * target cluster so the same scope filter that hides the restore hides its items. `index` numbers the items
+ * of the run that reported them; (restore, index) is unique, which makes a redelivered batch harmless.
+ * `attempt` is the delivery of the job that ran: a later delivery's report replaces an earlier one's rows.
+ */
+export const RestoreItemEntity = defineEntity({
+  name: 'RestoreItem',
+  tableName: 'restore_items',
+  uniques: [{ properties: ['restoreId', 'index'] }],
+  // Listing a restore's failed (or skipped…) items, and counting them by result.
+  indexes: [{ properties: ['restoreId', 'result', 'index'] }],
+  properties: {
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => newId()),
+    tenantId: p.string(),
+    /** The restore's target cluster. */
+    clusterId: p.string(),
+    restoreId: p.string(),
+    attempt: p.integer(),
+    index: p.integer(),
+    type: p.string(),
+    namespace: p.string().nullable(),
+    name: p.string(),
+    result: p.enum(restoreItemResults),
+    uid: p.string().nullable(),
+    reason: p.text().nullable(),
+    error: p.text().nullable(),
+  },
+  filters: { scope: clusterScopeFilter('clusterId') },
+});
+
+export type RestoreItemRow = InferEntity<typeof RestoreItemEntity>;

@@ -1,0 +1,116 @@
+/** What a restore can do with one item. */
+export const restoreItemResults = ['created', 'updated', 'skipped', 'failed'] as const;
+export type RestoreItemResult = (typeof restoreItemResults)[number];
+
+/** What a restore did with one item of its plan, on the target side. */
+export type RestoreItem = {
+  /** `kubectl api-resources` name (`configmaps`, `deployments.apps`). */
+  type: string;
+  /** Target namespace; null for cluster-scoped objects. */
+  namespace: string | null;
+  name: string;
+} & (
+  | { result: 'created' | 'updated'; uid: string }
+  | { result: 'skipped'; reason: string }
+  | { result: 'failed'; error: string }
+);
+
+/**
+ * One item as the agent reports it with `reportRestoreItems`: `index` numbers a run's items from 0 in the
+ * order they were applied, so the hub stores each at most once however often a batch is delivered.
+ */
+export type RestoreItemReport = RestoreItem & { index: number };
+
+/** The most items one `reportRestoreItems` call may carry. */
+export const maxRestoreItemsPerReport = 500;
+
+/** The longest `reason` or `error` kept; longer texts are cut, not refused. */
+export const maxRestoreItemMessageLength = 4000;
+
+/** An item as it travels in GraphQL (`RestoreItemInput`): one nullable field per result's detail. */
+export interface RestoreItemWire {
+  index: number;
+  type: string;
+  namespace: string | null;
+  name: string;
+  result: string;
+  uid: string | null;
+  reason: string | null;
+  error: string | null;
+}
+
+/** The GraphQL shape of an item, for sending. */
+export function restoreItemWireOf(item: RestoreItemReport): RestoreItemWire {
+  return {
+    index: item.index,
+    type: item.type,
+    namespace: item.namespace,
+    name: item.name,
+    result: item.result,
+    uid: 'uid' in item ? item.uid : null,
+    reason: 'reason' in item ? item.reason : null,
+    error: 'error' in item ? item.error : null,
+  };
+}
+
+/** An item that does not parse: `field` names it as sent (`items[3].result`). */
+export class RestoreItemError extends Error {
+  override readonly name = 'RestoreItemError';
+
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+  }
+}
+
+// Kubernetes bounds: a name (DNS subdomain) is at most 253 characters, a namespace (DNS label) 63, and a
+// resource type is a plural (a label) and a group (a subdomain). A uid is a UUID; some room is left.
+const limits = { type: 63 + 1 + 253, namespace: 63, name: 253, uid: 128 } as const;
+
+/**
+ * Parses one item from the wire; throws `RestoreItemError` naming the first bad field under `field`
+ * (`items[3].result`). The result's own detail is required and the others must be null; an empty `uid`
+ * (the API server did not say) is kept as given.
+ */
+export function parseRestoreItemReport(value: RestoreItemWire, field: string): RestoreItemReport {
+  const bad = (name: string, problem: string) => new RestoreItemError(`${field}.${name}`, problem);
+  if (!Number.isSafeInteger(value.index) || value.index < 0) throw bad('index', 'must be an integer ≥ 0');
+  const text = (name: 'type' | 'name' | 'namespace' | 'uid', s: string, minimum = 1) => {
+    if (s.length < minimum || s.length > limits[name]) {
+      throw bad(name, `must be ${minimum} to ${limits[name]} characters`);
+    }
+    return s;
+  };
+  const ref = {
+    index: value.index,
+    type: text('type', value.type),
+    namespace: value.namespace === null ? null : text('namespace', value.namespace),
+    name: text('name', value.name),
+  };
+  const only = (kept: 'uid' | 'reason' | 'error') => {
+    for (const other of ['uid', 'reason', 'error'] as const) {
+      if (other !== kept && value[other] !== null) throw bad(other, `must be null for a ${value.result} item`);
+    }
+    const detail = value[kept];
+    if (detail === null) throw bad(kept, `is required for a ${value.result} item`);
+    return detail;
+  };
+  const message = (kept: 'reason' | 'error') => {
+    const detail = only(kept);
+    if (detail.length === 0) throw bad(kept, 'must not be empty');
+    return detail.slice(0, maxRestoreItemMessageLength);
+  };
+  switch (value.result) {
+    case 'created':
+    case 'updated':
+      return { ...ref, result: value.result, uid: text('uid', only('uid'), 0) };
+    case 'skipped':
+      return { ...ref, result: 'skipped', reason: message('reason') };
+    case 'failed':
+      return { ...ref, result: 'failed', error: message('error') };
+    default:
+      throw bad('result', `must be one of ${restoreItemResults.join(', ')}`);
+  }
+}
