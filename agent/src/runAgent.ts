@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import type { pino } from 'pino';
 import { agentVersion } from './agentVersion.ts';
 import type { AgentConfig } from './config/loadAgentConfig.ts';
@@ -5,6 +6,8 @@ import { InventoryWatcher } from './inventory/InventoryWatcher.ts';
 import { HubJobChannel } from './jobs/HubJobChannel.ts';
 import { JobRunner } from './jobs/JobRunner.ts';
 import { createJobHandler } from './jobs/createJobHandler.ts';
+import { removeStaleSpools } from './restore/removeStaleSpools.ts';
+import { WebSocketPodExec } from './rules/WebSocketPodExec.ts';
 import { KubeWriter } from './kube/KubeWriter.ts';
 import type { ClusterAccess } from './kube/loadKubeConfig.ts';
 import { AgentFatalError } from './link/AgentFatalError.ts';
@@ -74,7 +77,7 @@ export async function runAgent(
   const reporter = new InventoryReporter(link, logger);
   const runner = new JobRunner({
     channel: new HubJobChannel(link),
-    handle: createJobHandler(KubeWriter.of(access.kubeConfig)),
+    handle: createJobHandler(KubeWriter.of(access.kubeConfig), new WebSocketPodExec(access.kubeConfig)),
     maxConcurrent: config.maxConcurrentJobs,
     heartbeatMs: 15_000,
     logger,
@@ -83,6 +86,13 @@ export async function runAgent(
     if (event.type === 'Cancel') runner.cancel(event.jobId);
     else runner.offer({ jobId: event.jobId, attempt: event.attempt ?? 0, payload: event.payload });
   });
+
+  removeStaleSpools(tmpdir()).then(
+    (removed) => {
+      if (removed.length > 0) logger.warn({ removed }, 'removed restore spools left by agents that were killed mid-restore');
+    },
+    (error: unknown) => logger.warn({ err: error }, 'could not look for leftover restore spools'),
+  );
 
   let stopping: Promise<void> | undefined;
   const shutdown = () => {

@@ -2,6 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JobFailure } from '../jobs/JobFailure.ts';
 
+/** Spool directories are named `fleetback-restore-<pid>-<random>`, so a leftover one names its dead owner. */
+export const spoolPrefix = 'fleetback-restore-';
+
 /**
  * A restore's private scratch directory: the verified items the plan needs, written as the archive streams
  * past and read back one at a time as they are applied, so memory never holds more than one item.
@@ -19,7 +22,7 @@ export class ItemSpool {
   /** A new spool directory under `workDirectory`; `JobFailure` when it cannot be made there. */
   static async create(workDirectory: string): Promise<ItemSpool> {
     try {
-      return new ItemSpool(await mkdtemp(join(workDirectory, 'fleetback-restore-')));
+      return new ItemSpool(await mkdtemp(join(workDirectory, `${spoolPrefix}${process.pid}-`)));
     } catch (error) {
       const why = messageOf(error);
       throw new JobFailure(`cannot create the restore's spool directory under ${workDirectory}: ${why}`, { cause: error });
