@@ -22,6 +22,10 @@ async function twoTransports() {
   return Promise.all([PostgresDispatchSignals.start(url, logger), PostgresDispatchSignals.start(url, logger)]);
 }
 
+/** The replicas' scheduler clock, moved by hand so a schedule's run comes due on demand. */
+let now = new Date();
+const clock = { now: () => new Date(now) };
+
 describe.skipIf(!world.postgres)('hub replicas on PostgreSQL', () => {
   let replicaA: TestHub & TestHubStorage;
   let replicaB: TestHub & TestHubStorage;
@@ -34,10 +38,11 @@ describe.skipIf(!world.postgres)('hub replicas on PostgreSQL', () => {
   }
 
   beforeAll(async () => {
-    replicaA = await startTestHub({ database: 'postgresql', world });
+    replicaA = await startTestHub({ database: 'postgresql', world, clock });
     replicaB = await startTestHub({
       database: 'postgresql',
       world,
+      clock,
       reuse: {
         dataDir: mkdtempSync(join(tmpdir(), 'fleetback-hub-')),
         databaseUrl: replicaA.databaseUrl,
@@ -129,6 +134,53 @@ describe.skipIf(!world.postgres)('hub replicas on PostgreSQL', () => {
     await onA('mutation($id: ID!) { deleteCluster(id: $id) }', { id: clusterId });
     expect(await agent.exited).toBe(3);
     expect(agent.output()).toMatch(/the cluster was deleted or its credential replaced/);
+  });
+
+  it('takes a due scheduled run once, on the replica that leads the scheduler', async () => {
+    const tenantId = (await onA<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "replicated-schedules" }) { id } }'))
+      .createTenant.id;
+    const clusterId = (
+      await onA<{ registerCluster: { cluster: { id: string } } }>(
+        'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "scheduled" }) { cluster { id } } }',
+        { t: tenantId },
+      )
+    ).registerCluster.cluster.id;
+    const locationId = (
+      await onA<{ createBackupLocation: { id: string } }>(
+        'mutation($t: ID!, $p: String!) { createBackupLocation(input: { tenantId: $t, name: "disk", filesystem: { path: $p } }) { id } }',
+        { t: tenantId, p: mkdtempSync(join(tmpdir(), 'fleetback-replicated-')) },
+      )
+    ).createBackupLocation.id;
+    const policyId = (
+      await onA<{ createSchedulePolicy: { id: string } }>(
+        'mutation($t: ID!) { createSchedulePolicy(input: { tenantId: $t, name: "every-5m", spec: { periodic: { every: 5, unit: minutes } } }) { id } }',
+        { t: tenantId },
+      )
+    ).createSchedulePolicy.id;
+    const scheduleId = (
+      await onA<{ createBackupSchedule: { id: string } }>(
+        'mutation($c: ID!, $p: ID!, $l: ID!) { createBackupSchedule(input: { clusterId: $c, name: "often", policyId: $p, template: { locationId: $l, includeNamespaces: ["default"] } }) { id } }',
+        { c: clusterId, p: policyId, l: locationId },
+      )
+    ).createBackupSchedule.id;
+    // Leadership is taken within a few seconds of start; wait until one replica holds it.
+    const passes = await waitFor(
+      async () => {
+        const both = await Promise.all([replicaA.runScheduler(), replicaB.runScheduler()]);
+        return both.filter(Boolean).length === 1 ? both : undefined;
+      },
+      { what: 'one replica to lead the scheduler' },
+    );
+    expect(passes.filter((p) => p === undefined)).toHaveLength(1);
+
+    now = new Date(now.getTime() + 10 * 60_000);
+    const [a, b] = await Promise.all([replicaA.runScheduler(), replicaB.runScheduler()]);
+    expect([a?.schedules.taken, b?.schedules.taken].sort()).toEqual([1, undefined]);
+    const backups = await onA<{ backups: { edges: { node: { scheduleId: string | null } }[] } }>(
+      'query($c: ID!) { backups(filter: { clusterId: $c }) { edges { node { scheduleId } } } }',
+      { c: clusterId },
+    );
+    expect(backups.backups.edges.map((e) => e.node.scheduleId)).toEqual([scheduleId]);
   });
 
   it('lets exactly one replica lead the scheduler, and hands leadership over when it stops', async () => {
