@@ -93,12 +93,14 @@ check() { # asks each binary for its version and checks the module version Go em
     [ "$got" = "$3" ] || { echo "world: $1 was built from $2@${got:-?}, expected $3" >&2; exit 1; }
     echo "$1: $2@$got"
   }
-  "$bin/etcd" --version | head -1
-  "$bin/kube-apiserver" --version | grep -qx "Kubernetes $KUBE_VERSION"
-  "$bin/kube-controller-manager" --version | grep -qx "Kubernetes $KUBE_VERSION"
-  "$bin/kube-scheduler" --version | grep -qx "Kubernetes $KUBE_VERSION"
+  # Readers that stop early (head, grep -q) would kill the writer with SIGPIPE, which pipefail turns into a
+  # failed build; these read everything.
+  "$bin/etcd" --version | sed -n 1p
+  "$bin/kube-apiserver" --version | grep -x "Kubernetes $KUBE_VERSION" >/dev/null
+  "$bin/kube-controller-manager" --version | grep -x "Kubernetes $KUBE_VERSION" >/dev/null
+  "$bin/kube-scheduler" --version | grep -x "Kubernetes $KUBE_VERSION" >/dev/null
   echo "kube-apiserver, kube-controller-manager, kube-scheduler: $("$bin/kube-apiserver" --version)"
-  "$bin/kwok" --version 2>&1 | head -1
+  "$bin/kwok" --version 2>&1 | sed -n 1p
   expect etcd go.etcd.io/etcd/server/v3 "$ETCD_VERSION"
   expect kube-apiserver k8s.io/kubernetes "$KUBE_VERSION"
   expect kwok sigs.k8s.io/kwok "$KWOK_VERSION"
