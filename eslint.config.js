@@ -3,11 +3,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.cache/**', 'data/**', 'node_modules/**'] },
+  { ignores: ['dist/**', '.cache/**', 'data/**', 'node_modules/**', 'hub/console/dist/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       // A handler declared before the server it serves is assigned once, but read before that.
@@ -31,6 +31,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)agent/src/' }] }] },
   },
   {
+    // The web console runs in browsers and speaks only the public API: no hub or agent code, no Node modules.
+    files: ['hub/console/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)(hub|agent)/src/' }, { regex: '^node:' }, { regex: '(^|/)schema/' }] },
+      ],
+    },
+  },
+  {
     files: ['agent/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)hub/src/' }] }] },
   },
@@ -43,7 +53,7 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
-    files: ['vitest.config.ts', 'eslint.config.js'],
+    files: ['vitest.config.ts', 'eslint.config.js', 'hub/console/vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -30,8 +30,12 @@ interface Fixture {
   scheduleB: string;
 }
 
-/** Who may do it: any signed-in caller, a viewer/operator/admin of the object's tenant, or a hub admin. */
-type Minimum = 'anyone' | 'viewer' | 'operator' | 'admin' | 'hubAdmin';
+/**
+ * Who may do it: callers without a token too (`public`: only what a sign-in page shows, see
+ * hub/src/auth/anonymousOperation.ts), any signed-in caller, a viewer/operator/admin of the object's tenant, or a
+ * hub admin.
+ */
+type Minimum = 'public' | 'anyone' | 'viewer' | 'operator' | 'admin' | 'hubAdmin';
 
 interface Operation {
   minimum: Minimum;
@@ -50,6 +54,10 @@ const matrix: Record<string, Operation> = {
       query: 'query($t: ID) { users(tenantId: $t) { edges { node { subject } } } }',
       variables: { t: f.tenantB },
     }),
+  },
+  signInOptions: {
+    minimum: 'public',
+    onB: () => ({ query: '{ signInOptions { oidcIssuer oidcClientId oidcAudience oidcScopes } }' }),
   },
   me: { minimum: 'anyone', onB: () => ({ query: '{ me { kind } }' }) },
   tenants: { minimum: 'anyone', onB: () => ({ query: '{ tenants { edges { node { id name } } } }' }) },
@@ -573,14 +581,30 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
   });
   afterAll(() => hub?.stop());
 
-  it.each(Object.entries(matrix))('%s without a token is UNAUTHENTICATED', async (_name, op) => {
-    const { query, variables } = op.onB(f);
-    const result = await hub.gql(undefined, query, variables);
-    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(result.data ?? null).toBeNull();
-  });
+  it.each(Object.entries(matrix).filter(([, op]) => op.minimum !== 'public'))(
+    '%s without a token is UNAUTHENTICATED',
+    async (_name, op) => {
+      const { query, variables } = op.onB(f);
+      const result = await hub.gql(undefined, query, variables);
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(result.data ?? null).toBeNull();
+    },
+  );
 
-  it.each(Object.entries(matrix).filter(([, op]) => op.minimum !== 'anyone'))(
+  it.each(Object.entries(matrix).filter(([, op]) => op.minimum === 'public'))(
+    '%s answers without a token, but not beside any other field',
+    async (_name, op) => {
+      const { query, variables } = op.onB(f);
+      const alone = await hub.gql(undefined, query, variables);
+      expect(alone.errors).toBeUndefined();
+      expect(alone.data).not.toBeNull();
+      const withMe = await hub.gql(undefined, query.replace(/\}\s*$/, ' me { kind } }'), variables);
+      expect(withMe.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(withMe.data ?? null).toBeNull();
+    },
+  );
+
+  it.each(Object.entries(matrix).filter(([, op]) => !['anyone', 'public'].includes(op.minimum)))(
     "%s on tenant B's objects by a tenant A operator is refused and returns no data",
     async (_name, op) => {
       const { query, variables } = op.onB(f);
@@ -590,7 +614,7 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
     },
   );
 
-  it.each(Object.entries(matrix).filter(([, op]) => op.minimum === 'anyone'))(
+  it.each(Object.entries(matrix).filter(([, op]) => ['anyone', 'public'].includes(op.minimum)))(
     '%s by a tenant A operator shows nothing of tenant B',
     async (_name, op) => {
       const { query, variables } = op.onB(f);

@@ -82,7 +82,11 @@ export async function startTestHub(options: StartTestHubOptions): Promise<TestHu
   if (options.oidc) {
     const idp = options.world.idp;
     if (!idp) throw new Error('startTestHub: the world has no identity provider');
-    Object.assign(env, { FLEETBACK_OIDC_ISSUER: idp.issuer, FLEETBACK_OIDC_AUDIENCE: idp.audience });
+    Object.assign(env, {
+      FLEETBACK_OIDC_ISSUER: idp.issuer,
+      FLEETBACK_OIDC_AUDIENCE: idp.audience,
+      FLEETBACK_OIDC_CONSOLE_CLIENT_ID: idp.consoleClientId,
+    });
   }
   if (options.adminGroups) env.FLEETBACK_ADMIN_GROUPS = options.adminGroups.join(',');
   const logFile = join(options.world.logDir, `hub-${Date.now()}.log`);

@@ -85,6 +85,12 @@ export interface IdpInfo {
    * The provider assumes it when a request names no resource.
    */
   audience: string;
+  /**
+   * A public client (no secret, PKCE) for the web console's sign-in from a browser: the hub names it in
+   * `signInOptions`. Its redirect URI is `consoleRedirectUri`, on any port of 127.0.0.1 (a loopback client).
+   */
+  consoleClientId: string;
+  consoleRedirectUri: string;
   /** The scopes a relying party asks for to receive email, groups and a refresh token. */
   scope: string;
   /** The claim that carries group names. */

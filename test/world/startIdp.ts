@@ -58,6 +58,8 @@ export async function startIdp(options: { logDir: string }): Promise<PeerHandle<
     clientId: 'fleetback-hub',
     clientSecret: randomBytes(24).toString('base64url'),
     redirectUri: 'http://127.0.0.1/callback',
+    consoleClientId: 'fleetback-console',
+    consoleRedirectUri: 'http://127.0.0.1/signin/callback',
     audience: 'urn:fleetback:hub',
     scope: 'openid email profile groups offline_access api',
     groupsClaim: 'groups',

@@ -12,7 +12,7 @@ export class MeResolver {
     return Object.assign(new Me(), {
       kind: principal.kind,
       name: describePrincipal(principal),
-      groups: principal.kind === 'user' ? principal.groups : [],
+      groups: principal.kind === 'user' ? principal.groups : principal.kind === 'admin' ? (principal.user?.groups ?? []) : [],
       hubAdmin: principal.kind === 'admin',
       grants: grants.map((g) => Object.assign(new MyGrant(), { ...g, role: g.role as RoleName })),
     });

@@ -8,21 +8,29 @@ export interface Grant {
   namespaces: string[];
 }
 
-/** Who is calling, resolved once per request by `authenticate`. */
+/**
+ * Who is calling, resolved once per request by `authenticate`. `anonymous` is a caller without a token whose
+ * request asks only for the fields anyone may read (`anonymousRootFields`); it holds no grant, so every
+ * check and the scope filter refuse it everything else as well.
+ */
 export type Principal =
-  | { kind: 'admin' }
+  /** A hub administrator: the built-in admin token, or (`user` set) a member of an admin group. */
+  | { kind: 'admin'; user?: { subject: string; email: string | undefined; groups: string[] } }
   | { kind: 'user'; subject: string; email: string | undefined; groups: string[]; grants: Grant[] }
-  | { kind: 'token'; tokenId: string; grants: Grant[] };
+  | { kind: 'token'; tokenId: string; grants: Grant[] }
+  | { kind: 'anonymous'; grants: [] };
 
 /** A short, log-safe description of a principal (never a secret). */
 export function describePrincipal(principal: Principal): string {
   switch (principal.kind) {
     case 'admin':
-      return 'built-in admin';
+      return principal.user ? `admin ${principal.user.email ?? principal.user.subject}` : 'built-in admin';
     case 'user':
       return `user ${principal.email ?? principal.subject}`;
     case 'token':
       return `api token ${principal.tokenId}`;
+    case 'anonymous':
+      return 'anonymous caller';
     default:
       return unreachable(principal);
   }

@@ -44,7 +44,7 @@ export async function authenticate(header: string | undefined, deps: Authenticat
   }
   const identity = await deps.oidc.verify(token);
   await recordUser(deps.em, identity, now);
-  if (identity.groups.some((g) => deps.adminGroups.includes(g))) return { kind: 'admin' };
+  if (identity.groups.some((g) => deps.adminGroups.includes(g))) return { kind: 'admin', user: identity };
   const bindings = await deps.em.find(
     RoleBindingEntity,
     {

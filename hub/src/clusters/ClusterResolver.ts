@@ -1,5 +1,5 @@
 import { type FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authorize } from '../access/authorize.ts';
 import { newSecret } from '../auth/secretToken.ts';
 import { PageArgs } from '../graphql/Connection.ts';
@@ -20,6 +20,8 @@ import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { ClusterEntity, type ClusterRow } from './ClusterEntity.ts';
 import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { Backup } from '../backups/Backup.ts';
+import { findLastSuccessfulBackup } from '../backups/findLastSuccessfulBackup.ts';
 
 /** How long an enrollment token stays valid: long enough to install the agent, short enough to not linger. */
 export const enrollmentLifetimeMs = 60 * 60 * 1000;
@@ -75,6 +77,16 @@ export class ClusterResolver {
   async cluster(@Arg('id', () => ID) id: string, @Ctx() { em }: HubContext): Promise<Cluster> {
     const row = await findVisible(em, ClusterEntity, 'Cluster', id);
     return Cluster.from(row);
+  }
+
+  @FieldResolver(() => Backup, {
+    nullable: true,
+    description:
+      'The newest Completed or PartiallyFailed backup of this cluster, by creation time; none until one succeeds.',
+  })
+  async lastSuccessfulBackup(@Root() cluster: Cluster, @Ctx() { em }: HubContext): Promise<Backup | null> {
+    const row = await findLastSuccessfulBackup(em, cluster.id);
+    return row ? Backup.from(row) : null;
   }
 
   @Mutation(() => ClusterEnrollment, {

@@ -39,6 +39,21 @@ describe('loadConfig', () => {
     );
   });
 
+  it("takes the console's OIDC client only together with an issuer", () => {
+    expect(() => loadConfig({ FLEETBACK_OIDC_CONSOLE_CLIENT_ID: 'console' }, [])).toThrow(
+      /FLEETBACK_OIDC_CONSOLE_CLIENT_ID: needs FLEETBACK_OIDC_ISSUER/,
+    );
+    const config = loadConfig(
+      {
+        FLEETBACK_OIDC_ISSUER: 'https://idp.example',
+        FLEETBACK_OIDC_AUDIENCE: 'urn:fleetback',
+        FLEETBACK_OIDC_CONSOLE_CLIENT_ID: 'console',
+      },
+      [],
+    );
+    expect(config).toMatchObject({ oidcConsoleClientId: 'console', oidcConsoleScopes: 'openid profile email' });
+  });
+
   it('requires a shared master key with PostgreSQL', () => {
     expect(() => loadConfig({ FLEETBACK_DATABASE_URL: 'postgres://h/db' }, [])).toThrow(
       /FLEETBACK_MASTER_KEY: required with FLEETBACK_DATABASE_URL/,

@@ -52,6 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): HubConfig {
   if (result.oidcIssuer && !result.oidcAudience) {
     throw new ConfigError(`${settings.oidcAudience.env}: required when ${settings.oidcIssuer.env} is set`);
   }
+  if (result.oidcConsoleClientId && !result.oidcIssuer) {
+    throw new ConfigError(`${settings.oidcConsoleClientId.env}: needs ${settings.oidcIssuer.env} as well`);
+  }
   if (result.databaseUrl && !result.masterKey) {
     // Replicas sharing a database must share the key; one generated into a replica's own data directory
     // would leave the others unable to read the credentials it stored.

@@ -101,6 +101,22 @@ export const settings = {
     defaultValue: undefined,
     parse: nonEmpty,
   },
+  oidcConsoleClientId: {
+    env: 'FLEETBACK_OIDC_CONSOLE_CLIENT_ID',
+    flag: 'oidc-console-client-id',
+    description:
+      'Client id of the web console at the issuer: a public client (no secret) with PKCE whose redirect URI is `<hub URL>/signin/callback`; without it the console offers token sign-in only',
+    defaultValue: undefined,
+    parse: nonEmpty,
+  },
+  oidcConsoleScopes: {
+    env: 'FLEETBACK_OIDC_CONSOLE_SCOPES',
+    flag: 'oidc-console-scopes',
+    description:
+      'Space-separated scopes the console asks for; its access token must carry the audience and the groups claim',
+    defaultValue: 'openid profile email',
+    parse: nonEmpty,
+  },
   oidcGroupsClaim: {
     env: 'FLEETBACK_OIDC_GROUPS_CLAIM',
     flag: 'oidc-groups-claim',

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Principal } from '../auth/Principal.ts';
+import type { SignInSettings } from '../auth/SignInOptions.ts';
 import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import type { SecretBox } from '../secrets/SecretBox.ts';
 
@@ -11,4 +12,6 @@ export interface HubContext {
   secrets: SecretBox;
   /** Tells the dispatchers of every replica about queued and cancelled jobs and revoked clusters. */
   signals: DispatchSignals;
+  /** How people sign in to this hub (the `signInOptions` query). */
+  signIn: SignInSettings;
 }

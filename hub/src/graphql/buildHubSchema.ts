@@ -13,6 +13,7 @@ import { JobResolver } from '../jobs/JobResolver.ts';
 import { BackupLocationResolver } from '../locations/BackupLocationResolver.ts';
 import { SchedulePolicyResolver } from '../policies/SchedulePolicyResolver.ts';
 import { RestoreResolver } from '../restores/RestoreResolver.ts';
+import { SignInOptionsResolver } from '../auth/SignInOptionsResolver.ts';
 import { RuleResolver } from '../rules/RuleResolver.ts';
 import { BackupScheduleResolver } from '../schedules/BackupScheduleResolver.ts';
 import { TenantResolver } from '../tenants/TenantResolver.ts';
@@ -22,6 +23,7 @@ import { hubPubSub } from './hubPubSub.ts';
 export function buildHubSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
+      SignInOptionsResolver,
       MeResolver,
       TenantResolver,
       RoleBindingResolver,

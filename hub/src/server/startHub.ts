@@ -7,6 +7,7 @@ import express from 'express';
 import { specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { isAnonymousOperation } from '../auth/anonymousOperation.ts';
 import { OidcVerifier } from '../auth/OidcVerifier.ts';
 import type { HubConfig } from '../config/loadConfig.ts';
 import { createOrm, dialectOf } from '../db/createOrm.ts';
@@ -32,6 +33,7 @@ import { createContext } from './createContext.ts';
 import type { Logger } from './Logger.ts';
 import { loadMasterKey } from './masterKey.ts';
 import { createMetrics } from './metrics.ts';
+import { defaultConsoleDir, serveConsole } from './serveConsole.ts';
 
 export interface RunningHub {
   /** http://host:port of the listening server. */
@@ -51,6 +53,8 @@ export const maxQueryCost = 20_000;
 export interface StartHubOptions {
   /** The scheduler's clock; tests move a fake one by hand. The system clock by default. */
   clock?: Clock;
+  /** The built web console (`index.html` and `assets/`); `hub/console/dist` of this checkout by default. */
+  consoleDir?: string;
 }
 
 export async function startHub(config: HubConfig, logger: Logger, options: StartHubOptions = {}): Promise<RunningHub> {
@@ -77,7 +81,13 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
   signals.listen((signal) => {
     if (signal.type === 'updated') deliverUpdate(signal.topic, signal.id);
   });
-  const deps = { orm, oidc, adminGroups: config.adminGroups, secrets, signals };
+  const signIn = {
+    oidcIssuer: config.oidcIssuer,
+    oidcAudience: config.oidcAudience,
+    oidcConsoleClientId: config.oidcConsoleClientId,
+    oidcConsoleScopes: config.oidcConsoleScopes,
+  };
+  const deps = { orm, oidc, adminGroups: config.adminGroups, secrets, signals, signIn };
   const schema = await buildHubSchema();
   // Decides which replica may run hub-wide periodic work (the scheduler); shown in /metrics.
   const leadership = config.databaseUrl
@@ -184,8 +194,13 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers.authorization, deps) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext(req.headers.authorization, deps, { anonymous: isAnonymousOperation(req.body) }),
+    }),
   );
+  // Last: the web console and its client-side routes, for every path the API does not own.
+  app.use(serveConsole({ directory: options.consoleDir ?? defaultConsoleDir(), oidcIssuer: config.oidcIssuer }));
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

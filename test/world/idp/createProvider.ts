@@ -4,7 +4,8 @@ import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.j
 import type { IdpInfo, IdpUser } from '../WorldInfo.ts';
 
 /**
- * Configures oidc-provider as the test world's identity provider: one confidential client, the users of
+ * Configures oidc-provider as the test world's identity provider: one confidential client, one public client
+ * for the web console (authorization code with PKCE from the browser, no secret), the users of
  * `info`, a `groups` claim in ID and access tokens, and JWT access tokens for `info.audience`. Login is left
  * to `handleInteraction`; consent is granted there without asking.
  */
@@ -33,6 +34,15 @@ export function createProvider(info: IdpInfo, signingKey: JsonWebKey): Provider 
         grant_types: ['authorization_code', 'refresh_token', 'client_credentials'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
+      },
+      {
+        // The console signs in from the browser, where no secret can be kept: PKCE (required below) stands for it.
+        client_id: info.consoleClientId,
+        application_type: 'native',
+        redirect_uris: [info.consoleRedirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'none',
       },
     ],
     jwks: { keys: [signingKey] },

@@ -43,7 +43,8 @@ declare module 'oidc-provider' {
 
   export interface ClientMetadata {
     client_id: string;
-    client_secret: string;
+    /** Absent for public clients (`token_endpoint_auth_method: 'none'`). */
+    client_secret?: string;
     application_type?: 'web' | 'native';
     redirect_uris: string[];
     grant_types: string[];
