@@ -30,19 +30,14 @@ const core = kc.makeApiClient(CoreV1Api);
 /** MinIO locations with working keys: the catalog rebuild must find every backup written to them. */
 const minioLocationIds = new Set<string>();
 
-async function admin<T>(query: string, variables?: object): Promise<T> {
-  const result = await hub.gql<T>(hub.adminToken, query, variables);
-  if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
-  return result.data as T;
-}
 
 async function s3Location(name: string, secretAccessKey: string): Promise<string> {
   const s3 = world.s3 as S3Info;
-  const credential = await admin<{ createCredential: { id: string } }>(
+  const credential = await hub.admin<{ createCredential: { id: string } }>(
     'mutation($t: ID!, $n: String!, $k: String!, $s: String!) { createCredential(input: { tenantId: $t, name: $n, aws: { accessKeyId: $k, secretAccessKey: $s } }) { id } }',
     { t: tenantId, n: `${name}-keys`, k: s3.accessKeyId, s: secretAccessKey },
   );
-  const location = await admin<{ createBackupLocation: { id: string } }>(
+  const location = await hub.admin<{ createBackupLocation: { id: string } }>(
     'mutation($t: ID!, $n: String!, $b: String!, $e: String!, $r: String!, $c: ID!) { createBackupLocation(input: { tenantId: $t, name: $n, prefix: "fleet", s3: { bucket: $b, endpoint: $e, region: $r, forcePathStyle: true }, credentialId: $c }) { id } }',
     { t: tenantId, n: name, b: bucket, e: s3.endpoint, r: s3.region, c: credential.createCredential.id },
   );
@@ -51,13 +46,13 @@ async function s3Location(name: string, secretAccessKey: string): Promise<string
 }
 
 async function validated(locationId: string) {
-  await admin('mutation($id: ID!, $c: ID!) { validateBackupLocation(id: $id, clusterId: $c) { id } }', {
+  await hub.admin('mutation($id: ID!, $c: ID!) { validateBackupLocation(id: $id, clusterId: $c) { id } }', {
     id: locationId,
     c: clusterId,
   });
   return waitFor(
     async () => {
-      const data = await admin<{ backupLocation: { validation: { ok: boolean; error: string | null } | null } }>(
+      const data = await hub.admin<{ backupLocation: { validation: { ok: boolean; error: string | null } | null } }>(
         'query($id: ID!) { backupLocation(id: $id) { validation { ok error } } }',
         { id: locationId },
       );
@@ -68,14 +63,14 @@ async function validated(locationId: string) {
 }
 
 async function backupTo(locationId: string) {
-  const created = await admin<{ createBackup: { id: string } }>(
+  const created = await hub.admin<{ createBackup: { id: string } }>(
     'mutation($c: ID!, $l: ID!, $ns: [String!]!) { createBackup(input: { clusterId: $c, locationId: $l, includeNamespaces: $ns, labelSelectors: ["app=shop"] }) { id } }',
     { c: clusterId, l: locationId, ns: [namespace] },
   );
   const id = created.createBackup.id;
   const done = await waitFor(
     async () => {
-      const data = await admin<{
+      const data = await hub.admin<{
         backup: { phase: string; progress: { itemsDone: number; bytes: number }; result: { countsByKind: { kind: string; count: number }[]; errors: string[] } | null };
       }>('query($id: ID!) { backup(id: $id) { phase progress { itemsDone bytes } result { countsByKind { kind count } errors } } }', { id });
       return ['Completed', 'PartiallyFailed', 'Failed'].includes(data.backup.phase) ? data.backup : undefined;
@@ -89,9 +84,9 @@ async function backupTo(locationId: string) {
 
 beforeAll(async () => {
   hub = await startTestHub({ database: 'sqlite', world });
-  tenantId = (await admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "e2e" }) { id } }'))
+  tenantId = (await hub.admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "e2e" }) { id } }'))
     .createTenant.id;
-  const registered = await admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
+  const registered = await hub.admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
     'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "source" }) { cluster { id } enrollmentToken } }',
     { t: tenantId },
   );
@@ -126,7 +121,7 @@ afterAll(async () => {
 
 describe.skipIf(!world.s3)('backups through the agent', () => {
   it('backs up the selected objects to a filesystem location, commits it, and deletes it on request', async () => {
-    const location = await admin<{ createBackupLocation: { id: string } }>(
+    const location = await hub.admin<{ createBackupLocation: { id: string } }>(
       'mutation($t: ID!, $p: String!) { createBackupLocation(input: { tenantId: $t, name: "disk", filesystem: { path: $p } }) { id } }',
       { t: tenantId, p: fsPath },
     );
@@ -139,7 +134,7 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
     const manifest = JSON.parse(readFileSync(join(fsPath, 'backups', id, 'backup.json'), 'utf8')) as { phase: string; backupId: string };
     expect(manifest).toMatchObject({ phase: 'Completed', backupId: id });
 
-    await admin('mutation($id: ID!) { deleteBackup(id: $id) { phase } }', { id });
+    await hub.admin('mutation($id: ID!) { deleteBackup(id: $id) { phase } }', { id });
     await waitFor(async () => (await hub.gql(hub.adminToken, 'query($id: ID!) { backup(id: $id) { id } }', { id })).errors?.[0]?.extensions?.code === 'NOT_FOUND', {
       what: 'the backup to leave the catalog',
     });
@@ -174,11 +169,11 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
     const azure = world.azure as AzureInfo;
     const container = `e2e-${run}`;
     await BlobServiceClient.fromConnectionString(azure.connectionString).createContainer(container);
-    const credential = await admin<{ createCredential: { id: string } }>(
+    const credential = await hub.admin<{ createCredential: { id: string } }>(
       'mutation($t: ID!, $a: String!, $k: String!) { createCredential(input: { tenantId: $t, name: "azurite", azure: { accountName: $a, accountKey: $k } }) { id } }',
       { t: tenantId, a: azure.accountName, k: azure.accountKey },
     );
-    const location = await admin<{ createBackupLocation: { id: string } }>(
+    const location = await hub.admin<{ createBackupLocation: { id: string } }>(
       'mutation($t: ID!, $c: String!, $e: String!, $cr: ID!) { createBackupLocation(input: { tenantId: $t, name: "blob", azure: { container: $c, endpoint: $e }, credentialId: $cr }) { id } }',
       { t: tenantId, c: container, e: azure.blobEndpoint, cr: credential.createCredential.id },
     );
@@ -200,14 +195,14 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
     const { id: backupId, done } = await backupTo(location);
     expect(done.phase).toBe('Completed');
     const target = `${namespace}-copy`;
-    const created = await admin<{ createRestore: { id: string } }>(
+    const created = await hub.admin<{ createRestore: { id: string } }>(
       'mutation($b: ID!, $c: ID!, $from: String!, $to: String!) { createRestore(input: { backupId: $b, targetClusterId: $c, namespaceMapping: [{ from: $from, to: $to }] }) { id } }',
       { b: backupId, c: clusterId, from: namespace, to: target },
     );
     const restoreId = created.createRestore.id;
     const restored = await waitFor(
       async () => {
-        const data = await admin<{ restore: { phase: string; result: { errors: string[]; warnings: string[] } | null } }>(
+        const data = await hub.admin<{ restore: { phase: string; result: { errors: string[]; warnings: string[] } | null } }>(
           'query($id: ID!) { restore(id: $id) { phase result { errors warnings } } }',
           { id: restoreId },
         );
@@ -217,7 +212,7 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
     );
     expect(restored.phase).toBe('Completed');
     // Every restored object has its row in the hub's record of the restore, created, with its uid.
-    const recorded = await admin<{
+    const recorded = await hub.admin<{
       restore: {
         result: { countsByKind: { kind: string; count: number }[] };
         itemCounts: Record<string, number>;
@@ -244,7 +239,7 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
 
   it('rebuilds the catalog of a fresh hub from the location: every committed backup reappears with its id', async () => {
     const s3 = world.s3 as S3Info;
-    const before = await admin<{ backups: { edges: { node: { id: string; name: string; phase: string; locationId: string } }[] } }>(
+    const before = await hub.admin<{ backups: { edges: { node: { id: string; name: string; phase: string; locationId: string } }[] } }>(
       'query($c: ID!) { backups(first: 50, filter: { clusterId: $c }) { edges { node { id name phase locationId } } } }',
       { c: clusterId },
     );
@@ -257,9 +252,9 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
     await agent.kill();
     await hub.stop();
     hub = await startTestHub({ database: 'sqlite', world });
-    tenantId = (await admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "e2e" }) { id } }'))
+    tenantId = (await hub.admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "e2e" }) { id } }'))
       .createTenant.id;
-    const registered = await admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
+    const registered = await hub.admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
       'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "source" }) { cluster { id } enrollmentToken } }',
       { t: tenantId },
     );
@@ -272,13 +267,13 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
       enrollmentToken: registered.registerCluster.enrollmentToken,
     });
     const location = await s3Location('minio', s3.secretAccessKey);
-    const queued = await admin<{ rebuildCatalog: { id: string } }>(
+    const queued = await hub.admin<{ rebuildCatalog: { id: string } }>(
       'mutation($l: ID!, $c: ID!) { rebuildCatalog(locationId: $l, clusterId: $c) { id } }',
       { l: location, c: clusterId },
     );
     const job = await waitFor(
       async () => {
-        const data = await admin<{ job: { phase: string; error: string | null; progress: { message: string } | null } }>(
+        const data = await hub.admin<{ job: { phase: string; error: string | null; progress: { message: string } | null } }>(
           'query($id: ID!) { job(id: $id) { phase error progress { message } } }',
           { id: queued.rebuildCatalog.id },
         );
@@ -289,7 +284,7 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
     expect(job).toMatchObject({ phase: 'Succeeded', error: null });
     expect(job.progress?.message).toMatch(/^imported \d+ backup\(s\); 0 already in the catalog/);
     for (const original of inMinio) {
-      const found = await admin<{ backup: { id: string; name: string; phase: string } }>(
+      const found = await hub.admin<{ backup: { id: string; name: string; phase: string } }>(
         'query($id: ID!) { backup(id: $id) { id name phase } }',
         { id: original.id },
       );

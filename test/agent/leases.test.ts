@@ -15,14 +15,9 @@ let clusterId: string;
 let credential: string;
 let locationId: string;
 
-async function admin<T>(query: string, variables?: object): Promise<T> {
-  const result = await hub.gql<T>(hub.adminToken, query, variables);
-  if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
-  return result.data as T;
-}
 
 async function queueJob(): Promise<string> {
-  const data = await admin<{ validateBackupLocation: { id: string } }>(
+  const data = await hub.admin<{ validateBackupLocation: { id: string } }>(
     'mutation($id: ID!, $c: ID!) { validateBackupLocation(id: $id, clusterId: $c) { id } }',
     { id: locationId, c: clusterId },
   );
@@ -31,14 +26,14 @@ async function queueJob(): Promise<string> {
 
 beforeAll(async () => {
   hub = await startTestHub({ database: 'sqlite', world, jobLeaseSeconds: 3 });
-  const tenant = await admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "leases" }) { id } }');
+  const tenant = await hub.admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "leases" }) { id } }');
   const t = tenant.createTenant.id;
-  const registered = await admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
+  const registered = await hub.admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
     'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "slow" }) { cluster { id } enrollmentToken } }',
     { t },
   );
   clusterId = registered.registerCluster.cluster.id;
-  const location = await admin<{ createBackupLocation: { id: string } }>(
+  const location = await hub.admin<{ createBackupLocation: { id: string } }>(
     'mutation($t: ID!, $p: String!) { createBackupLocation(input: { tenantId: $t, name: "fs", filesystem: { path: $p } }) { id } }',
     { t, p: mkdtempSync(join(tmpdir(), 'fleetback-location-')) },
   );
@@ -83,7 +78,7 @@ describe('job leases', () => {
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
     expect(agent.events.filter((e) => e.jobId === jobId).map((e) => e.attempt)).toEqual([1]);
-    const data = await admin<{ job: { phase: string; progress: { done: number; total: number } } }>(
+    const data = await hub.admin<{ job: { phase: string; progress: { done: number; total: number } } }>(
       'query($id: ID!) { job(id: $id) { phase progress { done total } } }',
       { id: jobId },
     );
@@ -95,7 +90,7 @@ describe('job leases', () => {
     const jobId = await queueJob();
     await agent.nextEvent((e) => e.jobId === jobId && e.type === 'Offer');
     await agent.request('mutation($id: ID!) { ackJob(id: $id) { run } }', { id: jobId });
-    await admin('mutation($id: ID!) { cancelJob(id: $id) { phase } }', { id: jobId });
+    await hub.admin('mutation($id: ID!) { cancelJob(id: $id) { phase } }', { id: jobId });
     await agent.nextEvent((e) => e.jobId === jobId && e.type === 'Cancel');
     const answer = await agent.request<{ reportProgress: { stop: boolean; reason: string } }>(
       'mutation($id: ID!) { reportProgress(id: $id, progress: { done: 1, total: 2, bytes: 0 }) { stop reason } }',

@@ -46,14 +46,9 @@ interface BackupView {
 }
 const backupFields = 'id name phase scheduleId scheduledFor late deletion { reason attempts }';
 
-async function admin<T>(query: string, variables?: object): Promise<T> {
-  const result = await hub.gql<T>(hub.adminToken, query, variables);
-  if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
-  return result.data as T;
-}
 
 async function scheduleBackups(): Promise<BackupView[]> {
-  const data = await admin<{ backups: { edges: { node: BackupView }[] } }>(
+  const data = await hub.admin<{ backups: { edges: { node: BackupView }[] } }>(
     `query($c: ID!) { backups(filter: { clusterId: $c }, first: 50) { edges { node { ${backupFields} } } } }`,
     { c: clusterId },
   );
@@ -99,7 +94,7 @@ async function passAt(at: Date) {
 
 async function scheduleView() {
   return (
-    await admin<{
+    await hub.admin<{
       backupSchedule: { nextRunAt: string | null; lastRunAt: string | null; missedRuns: number; lastRunError: string | null; nextRunTimes: string[] };
     }>('query($id: ID!) { backupSchedule(id: $id) { nextRunAt lastRunAt missedRuns lastRunError nextRunTimes(count: 3) } }', { id: scheduleId })
   ).backupSchedule;
@@ -118,9 +113,9 @@ function startAgent(enrollmentToken?: string, credentialFile?: string) {
 
 beforeAll(async () => {
   hub = await startTestHub({ database: 'sqlite', world, clock });
-  tenantId = (await admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "sched" }) { id } }'))
+  tenantId = (await hub.admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "sched" }) { id } }'))
     .createTenant.id;
-  const registered = await admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
+  const registered = await hub.admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
     'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "a" }) { cluster { id } enrollmentToken } }',
     { t: tenantId },
   );
@@ -132,19 +127,19 @@ beforeAll(async () => {
   await core.createNamespace({ body: { metadata: { name: namespace } } });
   await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: 'settings' }, data: { k: 'v' } } });
   await minio.send(new CreateBucketCommand({ Bucket: bucket }));
-  const credential = await admin<{ createCredential: { id: string } }>(
+  const credential = await hub.admin<{ createCredential: { id: string } }>(
     'mutation($t: ID!, $k: String!, $s: String!) { createCredential(input: { tenantId: $t, name: "keys", aws: { accessKeyId: $k, secretAccessKey: $s } }) { id } }',
     { t: tenantId, k: s3.accessKeyId, s: s3.secretAccessKey },
   );
   locationId = (
-    await admin<{ createBackupLocation: { id: string } }>(
+    await hub.admin<{ createBackupLocation: { id: string } }>(
       'mutation($t: ID!, $b: String!, $e: String!, $r: String!, $c: ID!) { createBackupLocation(input: { tenantId: $t, name: "minio", prefix: "sched", s3: { bucket: $b, endpoint: $e, region: $r, forcePathStyle: true }, credentialId: $c }) { id } }',
       { t: tenantId, b: bucket, e: s3.endpoint, r: s3.region, c: credential.createCredential.id },
     )
   ).createBackupLocation.id;
   await waitFor(
     async () => {
-      const data = await admin<{ cluster: { status: string } }>('query($id: ID!) { cluster(id: $id) { status } }', { id: clusterId });
+      const data = await hub.admin<{ cluster: { status: string } }>('query($id: ID!) { cluster(id: $id) { status } }', { id: clusterId });
       return data.cluster.status === 'Connected' || undefined;
     },
     { what: 'the agent to connect' },
@@ -158,11 +153,11 @@ afterAll(async () => {
 
 describe('scheduled backups on a hand-moved clock', () => {
   it('plans the first run after creation and shows the next run times', async () => {
-    const policy = await admin<{ createSchedulePolicy: { id: string } }>(
+    const policy = await hub.admin<{ createSchedulePolicy: { id: string } }>(
       'mutation($t: ID!) { createSchedulePolicy(input: { tenantId: $t, name: "hourly-keep-2", spec: { periodic: { every: 1, unit: hours }, retain: 2 } }) { id } }',
       { t: tenantId },
     );
-    const created = await admin<{ createBackupSchedule: { id: string } }>(
+    const created = await hub.admin<{ createBackupSchedule: { id: string } }>(
       'mutation($c: ID!, $p: ID!, $l: ID!, $ns: [String!]!) { createBackupSchedule(input: { clusterId: $c, name: "shop-hourly", policyId: $p, template: { locationId: $l, includeNamespaces: $ns } }) { id } }',
       { c: clusterId, p: policy.createSchedulePolicy.id, l: locationId, ns: [namespace] },
     );
@@ -221,7 +216,7 @@ describe('scheduled backups on a hand-moved clock', () => {
     await agent.stop();
     await waitFor(
       async () => {
-        const data = await admin<{ cluster: { status: string } }>('query($id: ID!) { cluster(id: $id) { status } }', { id: clusterId });
+        const data = await hub.admin<{ cluster: { status: string } }>('query($id: ID!) { cluster(id: $id) { status } }', { id: clusterId });
         return data.cluster.status === 'Disconnected' || undefined;
       },
       { what: 'the cluster to show disconnected' },
@@ -244,7 +239,7 @@ describe('scheduled backups on a hand-moved clock', () => {
   });
 
   it('deletes an on-demand backup once it expires, from storage and catalog', async () => {
-    const created = await admin<{ createBackup: { id: string; expiresAt: string } }>(
+    const created = await hub.admin<{ createBackup: { id: string; expiresAt: string } }>(
       'mutation($c: ID!, $l: ID!, $ns: [String!]!) { createBackup(input: { clusterId: $c, locationId: $l, includeNamespaces: $ns, ttl: "2h" }) { id expiresAt } }',
       { c: clusterId, l: locationId, ns: [namespace] },
     );
@@ -259,15 +254,15 @@ describe('scheduled backups on a hand-moved clock', () => {
   });
 
   it('cleans up a Failed backup after the failed-backup retention, and retries a failed deletion until it works', async () => {
-    const credential = await admin<{ createCredential: { id: string } }>(
+    const credential = await hub.admin<{ createCredential: { id: string } }>(
       'mutation($t: ID!, $k: String!) { createCredential(input: { tenantId: $t, name: "wrong-keys", aws: { accessKeyId: $k, secretAccessKey: "not-the-secret" } }) { id } }',
       { t: tenantId, k: s3.accessKeyId },
     );
-    const wrong = await admin<{ createBackupLocation: { id: string } }>(
+    const wrong = await hub.admin<{ createBackupLocation: { id: string } }>(
       'mutation($t: ID!, $b: String!, $e: String!, $r: String!, $c: ID!) { createBackupLocation(input: { tenantId: $t, name: "minio-wrong", prefix: "sched", s3: { bucket: $b, endpoint: $e, region: $r, forcePathStyle: true }, credentialId: $c }) { id } }',
       { t: tenantId, b: bucket, e: s3.endpoint, r: s3.region, c: credential.createCredential.id },
     );
-    const created = await admin<{ createBackup: { id: string } }>(
+    const created = await hub.admin<{ createBackup: { id: string } }>(
       'mutation($c: ID!, $l: ID!, $ns: [String!]!) { createBackup(input: { clusterId: $c, locationId: $l, includeNamespaces: $ns }) { id } }',
       { c: clusterId, l: wrong.createBackupLocation.id, ns: [namespace] },
     );
@@ -279,7 +274,7 @@ describe('scheduled backups on a hand-moved clock', () => {
     expect(cleanup.deletions.FailedCleanup).toBeGreaterThanOrEqual(1);
     const failedDeletion = await waitFor(
       async () => {
-        const data = await admin<{ backup: { phase: string; deletion: { reason: string; attempts: number; lastError: string | null; retryAt: string | null } } }>(
+        const data = await hub.admin<{ backup: { phase: string; deletion: { reason: string; attempts: number; lastError: string | null; retryAt: string | null } } }>(
           'query($id: ID!) { backup(id: $id) { phase deletion { reason attempts lastError retryAt } } }',
           { id },
         );
@@ -293,7 +288,7 @@ describe('scheduled backups on a hand-moved clock', () => {
     // Not before its retry time (stamped from the real clock); then again, and with the keys mended it goes through.
     const retryAt = new Date(failedDeletion.deletion.retryAt as string);
     expect((await passAt(new Date(retryAt.getTime() - 10_000))).deletions.FailedCleanup).toBe(0);
-    await admin('mutation($id: ID!, $k: String!, $s: String!) { updateCredential(id: $id, input: { aws: { accessKeyId: $k, secretAccessKey: $s } }) { id } }', {
+    await hub.admin('mutation($id: ID!, $k: String!, $s: String!) { updateCredential(id: $id, input: { aws: { accessKeyId: $k, secretAccessKey: $s } }) { id } }', {
       id: credential.createCredential.id,
       k: s3.accessKeyId,
       s: s3.secretAccessKey,

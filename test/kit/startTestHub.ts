@@ -26,6 +26,8 @@ export interface TestHub {
     query: string,
     variables?: object,
   ): Promise<GqlResult<T>>;
+  /** `gql` as the built-in admin, resolving to the data; rejects with the errors' messages when there are any. */
+  admin<T = Record<string, unknown>>(query: string, variables?: object): Promise<T>;
   /** Runs a scheduler pass now; undefined when this hub does not lead. */
   runScheduler(): ReturnType<RunningHub['runScheduler']>;
   stop(): Promise<void>;
@@ -94,6 +96,18 @@ export async function startTestHub(options: StartTestHubOptions): Promise<TestHu
   const hub = await startHub(loadConfig(env, []), logger, { clock: options.clock });
   const adminToken = hub.adminToken ?? reuse?.adminToken;
   if (!adminToken) throw new Error('a fresh hub must print an admin token');
+  const gql: TestHub['gql'] = async (token, query, variables) => {
+    const response = await fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GqlResult, 'status'>;
+    return { status: response.status, data: body.data as never, errors: body.errors };
+  };
   return {
     url: hub.url,
     adminToken,
@@ -104,17 +118,11 @@ export async function startTestHub(options: StartTestHubOptions): Promise<TestHu
       env.FLEETBACK_MASTER_KEY ?? readFileSync(join(dataDir, 'master.key'), 'utf8').trim(),
       'base64',
     ),
-    async gql(token, query, variables) {
-      const response = await fetch(`${hub.url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as Omit<GqlResult, 'status'>;
-      return { status: response.status, data: body.data as never, errors: body.errors };
+    gql,
+    async admin<T>(query: string, variables?: object): Promise<T> {
+      const result = await gql<T>(adminToken, query, variables);
+      if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
+      return result.data as T;
     },
     runScheduler: () => hub.runScheduler(),
     stop: () => hub.stop(),

@@ -17,14 +17,9 @@ let clusterId: string;
 let locationId: string;
 let credential: string;
 
-async function admin<T>(query: string, variables?: object): Promise<T> {
-  const result = await hub.gql<T>(hub.adminToken, query, variables);
-  if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
-  return result.data as T;
-}
 
 async function createRule(name: string, command: string): Promise<string> {
-  const data = await admin<{ createRule: { id: string } }>(
+  const data = await hub.admin<{ createRule: { id: string } }>(
     'mutation($i: CreateRuleInput!) { createRule(input: $i) { id } }',
     { i: { tenantId, name, spec: { subRules: [{ podSelectors: ['app=db'], actions: [{ command, background: true }] }] } } },
   );
@@ -32,7 +27,7 @@ async function createRule(name: string, command: string): Promise<string> {
 }
 
 async function createBackup(name: string, rules: { preRuleId?: string; postRuleId?: string }): Promise<string> {
-  const data = await admin<{ createBackup: { id: string } }>(
+  const data = await hub.admin<{ createBackup: { id: string } }>(
     'mutation($i: CreateBackupInput!) { createBackup(input: $i) { id } }',
     { i: { clusterId, locationId, name, ...rules } },
   );
@@ -40,7 +35,7 @@ async function createBackup(name: string, rules: { preRuleId?: string; postRuleI
 }
 
 async function jobOf(backupId: string): Promise<{ id: string; phase: string; error: string | null }> {
-  const data = await admin<{ jobs: { edges: { node: { id: string; phase: string; error: string | null } }[] } }>(
+  const data = await hub.admin<{ jobs: { edges: { node: { id: string; phase: string; error: string | null } }[] } }>(
     'query($s: ID!) { jobs(filter: { subjectId: $s }) { edges { node { id phase error } } } }',
     { s: backupId },
   );
@@ -51,15 +46,15 @@ async function jobOf(backupId: string): Promise<{ id: string; phase: string; err
 
 beforeAll(async () => {
   hub = await startTestHub({ database: 'sqlite', world });
-  tenantId = (await admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "rules" }) { id } }'))
+  tenantId = (await hub.admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "rules" }) { id } }'))
     .createTenant.id;
-  const registered = await admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
+  const registered = await hub.admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
     'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "db" }) { cluster { id } enrollmentToken } }',
     { t: tenantId },
   );
   clusterId = registered.registerCluster.cluster.id;
   locationId = (
-    await admin<{ createBackupLocation: { id: string } }>(
+    await hub.admin<{ createBackupLocation: { id: string } }>(
       'mutation($t: ID!, $p: String!) { createBackupLocation(input: { tenantId: $t, name: "fs", filesystem: { path: $p } }) { id } }',
       { t: tenantId, p: mkdtempSync(join(tmpdir(), 'fleetback-rules-location-')) },
     )
@@ -110,7 +105,7 @@ describe('backup rules in the job payload', () => {
     const rule = await createRule('short-lived', 'sync');
     // No agent is connected: the job waits, and its rule goes meanwhile.
     const backupId = await createBackup('orphaned', { preRuleId: rule });
-    await admin('mutation($id: ID!) { deleteRule(id: $id) }', { id: rule });
+    await hub.admin('mutation($id: ID!) { deleteRule(id: $id) }', { id: rule });
     const agent = await ProtocolAgent.connect({ hubUrl: hub.url, credential });
     try {
       agent.subscribeJobs();

@@ -23,20 +23,15 @@ let tenantId: string;
 let clusterId: string;
 let locationId: string;
 
-async function admin<T>(query: string, variables?: object): Promise<T> {
-  const result = await hub.gql<T>(hub.adminToken, query, variables);
-  if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
-  return result.data as T;
-}
 
 beforeAll(async () => {
   const kc = new KubeConfig();
   kc.loadFromFile(clusterA.kubeconfigPath);
   pods = await createRulePods(kc, `hub-${run}`);
   hub = await startTestHub({ database: 'sqlite', world });
-  tenantId = (await admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "rules" }) { id } }'))
+  tenantId = (await hub.admin<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "rules" }) { id } }'))
     .createTenant.id;
-  const registered = await admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
+  const registered = await hub.admin<{ registerCluster: { cluster: { id: string }; enrollmentToken: string } }>(
     'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "a" }) { cluster { id } enrollmentToken } }',
     { t: tenantId },
   );
@@ -49,7 +44,7 @@ beforeAll(async () => {
     enrollmentToken: registered.registerCluster.enrollmentToken,
   });
   locationId = (
-    await admin<{ createBackupLocation: { id: string } }>(
+    await hub.admin<{ createBackupLocation: { id: string } }>(
       'mutation($t: ID!, $p: String!) { createBackupLocation(input: { tenantId: $t, name: "disk", filesystem: { path: $p } }) { id } }',
       { t: tenantId, p: locationPath },
     )
@@ -64,18 +59,18 @@ afterAll(async () => {
 
 describe('rules through the hub and the agent process', () => {
   it("runs a backup's pre-exec rule in a pod and writes its output to the backup log", async () => {
-    const rule = await admin<{ createRule: { id: string } }>(
+    const rule = await hub.admin<{ createRule: { id: string } }>(
       'mutation($t: ID!) { createRule(input: { tenantId: $t, name: "flush", spec: { subRules: [{ podSelectors: ["app=db"], actions: [{ command: "echo flushed", runInSinglePod: true }] }] } }) { id } }',
       { t: tenantId },
     );
-    const created = await admin<{ createBackup: { id: string } }>(
+    const created = await hub.admin<{ createBackup: { id: string } }>(
       'mutation($c: ID!, $l: ID!, $ns: [String!]!, $r: ID!) { createBackup(input: { clusterId: $c, locationId: $l, includeNamespaces: $ns, preRuleId: $r }) { id } }',
       { c: clusterId, l: locationId, ns: [pods.ns], r: rule.createRule.id },
     );
     const id = created.createBackup.id;
     const ended = await waitFor(
       async () => {
-        const data = await admin<{ backup: { phase: string; result: { errors: string[] } | null } }>(
+        const data = await hub.admin<{ backup: { phase: string; result: { errors: string[] } | null } }>(
           'query($id: ID!) { backup(id: $id) { phase result { errors } } }',
           { id },
         );
