@@ -1,9 +1,10 @@
 import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
 import { describeKubeError, kubeStatusOf } from '../kube/KubeJsonClient.ts';
-import { ownerKey, plannedKey, type RestoreActionContext } from './actions/RestoreAction.ts';
+import { type OwnerReference, ownerKey, plannedKey, type RestoreActionContext } from './actions/RestoreAction.ts';
 import { restoreActions } from './actions/restoreActions.ts';
 import { restoreLabelsAction } from './actions/restoreLabelsAction.ts';
 import { applyItem } from './applyItem.ts';
+import { type LateOwners, linkLateOwners } from './linkLateOwners.ts';
 import type { ItemOutcome } from './ItemOutcome.ts';
 import type { KubeObject } from './KubeObject.ts';
 import type { KubeWrite } from '../kube/KubeWriter.ts';
@@ -34,7 +35,9 @@ export interface PlanContext {
  * item: its target namespace is created when it does not exist and the plan does not restore it; a custom
  * object whose CRD this run restored waits for the CRD to be Established (failing with the reason after
  * 30s); then its object is loaded, the per-kind actions run, and `applyItem` creates it under the spec's
- * existing-resource policy. One object at a time is held. Only an abort of `signal` throws.
+ * existing-resource policy. Owner references to owners restored later in the order are added when the plan has
+ * run (`linkLateOwners`); an object that cannot be given them gets a second, failed outcome. One object at a
+ * time is held. Only an abort of `signal` throws.
  */
 export async function applyPlan(
   kube: KubeWrite,
@@ -45,7 +48,10 @@ export async function applyPlan(
   const planned = new Map(plan.map((p) => [plannedKey(p.type, p.targetNamespace, p.name), p]));
   const plannedOwners = new Set(plan.map((p) => ownerKey(apiVersionOf(p.entry), p.entry.kind, p.targetNamespace, p.name)));
   const restoredUids = new Map<string, string>();
-  const actionContext: RestoreActionContext = { ...context, planned, plannedOwners, restoredUids };
+  const late: LateOwners = new Map();
+  const deferOwnerReference = (item: RestorePlanItem, reference: OwnerReference) =>
+    late.set(item, [...(late.get(item) ?? []), reference]);
+  const actionContext: RestoreActionContext = { ...context, planned, plannedOwners, restoredUids, deferOwnerReference };
   const restoredCrds = new Set<string>();
   const crdVerdicts = new Map<string, string | undefined>();
   const namespacesReady = new Set<string>();
@@ -102,11 +108,15 @@ export async function applyPlan(
     }
     const outcome = await applyItem(kube, item, object, spec.existingResourcePolicy, signal);
     if (outcome.result === 'created' || outcome.result === 'updated') {
-      restoredUids.set(`${object.apiVersion}/${object.kind}/${ns ?? ''}/${name}`, outcome.uid);
+      restoredUids.set(ownerKey(object.apiVersion, object.kind, ns, name), outcome.uid);
       if (item.type === 'customresourcedefinitions.apiextensions.k8s.io') restoredCrds.add(name);
+    } else {
+      late.delete(item);
     }
     record(outcome);
   }
+  signal.throwIfAborted();
+  for (const failure of await linkLateOwners(kube, late, restoredUids)) record(failure);
   return outcomes;
 }
 

@@ -304,7 +304,7 @@ describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () =
     expect(outcome.errors[0]).toMatch(new RegExp(`^could not restore configmaps ${partial}/settings: HTTP 422: .*immutable`));
   });
 
-  it('restores a CRD with its custom objects, waiting for it to be Established', async () => {
+  it('restores a CRD with its custom objects, waiting for it to be Established, and re-points references to them', async () => {
     const ns = `${source}-crd`;
     await kubeA.send('POST', crdsPath, {
       apiVersion: 'apiextensions.k8s.io/v1',
@@ -330,11 +330,19 @@ describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () =
     await kubeA.send('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
     const objects = `/apis/${crdGroup}/v1/namespaces/${ns}/${crdPlural}`;
     await waitFor(() => kubeA.get(objects).then(() => true), { what: 'the CRD to serve in a' });
-    await kubeA.send('POST', objects, {
+    const widget = await kubeA.send<KubeObject>('POST', objects, {
       apiVersion: `${crdGroup}/v1`,
       kind: `Widget${run}`,
       metadata: { name: 'w1', labels: app },
       spec: { size: 3, nested: { keep: ['all', 'of', 'it'] } },
+    });
+    // Owned by the widget, which the restore order puts last: the reference is added once the widget exists.
+    const owner = { apiVersion: `${crdGroup}/v1`, kind: `Widget${run}`, name: 'w1' };
+    await kubeA.send('POST', `/api/v1/namespaces/${ns}/configmaps`, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'w1-settings', labels: app, ownerReferences: [{ ...owner, uid: widget.metadata.uid }] },
+      data: { size: '3' },
     });
     const id = `${backupId}-crd`;
     const backup = { id, name: 'crd', spec: backupSpecOf(ns) };
@@ -349,6 +357,8 @@ describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () =
     });
     const restored = await kubeB.get<KubeObject>(`/apis/${crdGroup}/v1/namespaces/${into}/${crdPlural}/w1`);
     expect(restored.spec).toEqual({ size: 3, nested: { keep: ['all', 'of', 'it'] } });
+    const settings = await kubeB.get<KubeObject>(`/api/v1/namespaces/${into}/configmaps/w1-settings`);
+    expect(settings.metadata.ownerReferences).toEqual([{ ...owner, uid: restored.metadata.uid }]);
   });
 
   it('returns the plan of a dry run and creates nothing', async () => {

@@ -11,8 +11,14 @@ export interface RestoreActionContext {
   planned: ReadonlyMap<string, RestorePlanItem>;
   /** Every object in the plan by `ownerKey` (API group, kind, target namespace, name), as owner references name them. */
   plannedOwners: ReadonlySet<string>;
-  /** uid in the target of each object restored so far, by `apiVersion/kind/namespace/name` (target side). */
+  /** uid in the target of each object restored so far, by `ownerKey` (target side). */
   restoredUids: ReadonlyMap<string, string>;
+  /**
+   * Asks for `reference` to be added to `item`'s object once its owner, planned later in the order, is
+   * restored (`linkLateOwners`): the object goes in without it, since a reference to a uid that does not
+   * exist yet would have the garbage collector delete it.
+   */
+  deferOwnerReference(item: RestorePlanItem, reference: OwnerReference): void;
   /**
    * A planned item's object, as `applyPlan` would apply it before the actions run: for an action that must
    * look inside another planned object. Plans hold no objects, so each call reads one (keep it to the few
@@ -20,6 +26,8 @@ export interface RestoreActionContext {
    */
   load(item: RestorePlanItem): Promise<KubeObject>;
 }
+
+export type OwnerReference = NonNullable<KubeObject['metadata']['ownerReferences']>[number];
 
 /** An action's verdict: apply this (adjusted) object, or leave the item out for the reason given. */
 export type ActionResult = { object: KubeObject } | { skip: string };

@@ -1,19 +1,21 @@
-import type { RestoreAction } from './RestoreAction.ts';
+import { ownerKey, type RestoreAction } from './RestoreAction.ts';
 
 /**
  * Owner references (format v1 keeps them with the source uids): each is re-pointed at the owner restored by
- * this run (same apiVersion, kind and name, in the object's target namespace), or dropped when the owner was
- * not restored here, since a reference to a uid that does not exist makes the garbage collector delete the
- * object. Restore order puts owners (workloads) before what they own.
+ * this run (same API group, kind and name, in the object's target namespace). One whose owner this run
+ * restores later in its order is left out for now and added once the owner exists (`deferOwnerReference`);
+ * one whose owner is not restored here is dropped, since a reference to a uid that does not exist makes the
+ * garbage collector delete the object.
  */
-export const ownerReferencesAction: RestoreAction = (object, item, { restoredUids }) => {
+export const ownerReferencesAction: RestoreAction = (object, item, context) => {
   const references = object.metadata.ownerReferences;
   if (!references) return { object };
   const kept = [];
   for (const reference of references) {
-    const { apiVersion, kind, name } = reference;
-    const uid = restoredUids.get(`${apiVersion}/${kind}/${item.targetNamespace ?? ''}/${name}`);
+    const key = ownerKey(reference.apiVersion, reference.kind, item.targetNamespace, reference.name);
+    const uid = context.restoredUids.get(key);
     if (uid !== undefined) kept.push({ ...reference, uid });
+    else if (context.plannedOwners.has(key)) context.deferOwnerReference(item, reference);
   }
   if (kept.length > 0) object.metadata.ownerReferences = kept;
   else delete object.metadata.ownerReferences;

@@ -14,6 +14,7 @@ const context: RestoreActionContext = {
   planned: new Map(),
   plannedOwners: new Set(),
   restoredUids: new Map(),
+  deferOwnerReference: () => {},
   load: () => Promise.reject(new Error('no planned objects here')),
 };
 const itemOf = (type: string, object: KubeObject) =>
