@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -124,6 +125,25 @@ describe('spoolArchive', () => {
     const [namespace, first] = await Promise.all(plan.slice(0, 2).map((p) => loadPlannedObject(spool, p)));
     expect(namespace?.metadata).toEqual({ name: 'copy', labels: { app: 'shop' } });
     expect(first).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm-0', namespace: 'copy', labels: { app: 'shop' } }, data: { name: 'cm-0' } });
+  });
+
+  it('fails naming the archive when the location stops sending it, instead of waiting forever', async () => {
+    await writeBackup(store, standardItems());
+    const index = await readBackupIndex(store, 'b1');
+    const plan = planRestore(index.entries, spec({}));
+    const chunks: Buffer[] = [];
+    for await (const chunk of await store.get('backups/b1/resources.tar.gz')) chunks.push(chunk as Buffer);
+    // The archive's first bytes arrive, then nothing more.
+    const stalling: ObjectStore = Object.assign(Object.create(store) as ObjectStore, {
+      get: async () => {
+        const stream = new PassThrough();
+        stream.write(Buffer.concat(chunks).subarray(0, 64));
+        return stream;
+      },
+    });
+    const failure = await spoolArchive(stalling, index, plan, { spool, stallTimeoutMs: 50 }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(JobFailure);
+    expect((failure as Error).message).toBe('reading backups/b1/resources.tar.gz: the location sent nothing for 0 s');
   });
 
   it('verifies the whole archive without keeping anything when given no spool (a dry run), reporting bytes read', async () => {

@@ -5,6 +5,7 @@ import { createGunzip } from 'node:zlib';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { Sha256Meter } from '../storage/Sha256Meter.ts';
+import { StallError, stallGuard } from '../storage/stallGuard.ts';
 import type { BackupIndex } from './readBackupIndex.ts';
 import type { ItemSpool } from './ItemSpool.ts';
 import { parseArchivedObject } from './parseArchivedObject.ts';
@@ -17,7 +18,11 @@ export interface SpoolArchiveOptions {
   signal?: AbortSignal;
   /** Called after each file of the archive with the compressed bytes read so far. */
   onProgress?: (bytesRead: number) => void;
+  /** How long the location may send nothing before the read fails (`stallGuard`). Default 2 minutes. */
+  stallTimeoutMs?: number;
 }
+
+const defaultStallTimeoutMs = 120_000;
 
 /**
  * The verifying stage of a restore: streams the backup's `resources.tar.gz` once, through one pipeline with
@@ -72,7 +77,7 @@ export async function spoolArchive(
   }
   try {
     await pipeline(
-      source,
+      stallGuard(source, options.stallTimeoutMs ?? defaultStallTimeoutMs, `reading ${key}`),
       meter,
       createGunzip(),
       async (tar: AsyncIterable<Buffer>) => {
@@ -107,6 +112,7 @@ export async function spoolArchive(
 /** What the user is told when the pipeline failed: ours as they are, the archive's named, the store's as a read. */
 function failureOf(key: string, error: unknown, signal: AbortSignal | undefined): unknown {
   if (signal?.aborted || error instanceof JobFailure) return error;
+  if (error instanceof StallError) return new JobFailure(error.message, { cause: error });
   if (error instanceof TarFormatError) return new JobFailure(`${key} is damaged: ${error.message}`, { cause: error });
   if (isZlibError(error)) {
     return new JobFailure(`${key} is damaged: it does not decompress (${error.message})`, { cause: error });
