@@ -127,6 +127,23 @@ describe('JobRunner', () => {
     expect(calls).toEqual(['ack r', 'items r#2: 0 shop created, 1 a skipped', `complete r ${JSON.stringify(outcome)}`]);
   });
 
+  it("sends the job's last progress report before its end, even when the throttle was holding it back", async () => {
+    const { channel, calls } = recordingChannel();
+    channel.progress = async (id, p) => {
+      calls.push(`progress ${id}: ${p.message}`);
+      return { stop: false, reason: null };
+    };
+    const handle: JobHandler = async (_p, context) => {
+      context.progress({ done: 0, total: 1, bytes: 0, message: 'starting' });
+      context.progress({ done: 1, total: 1, bytes: 0, message: 'committed' });
+      return undefined;
+    };
+    const runner = new JobRunner({ channel, handle, maxConcurrent: 1, heartbeatMs: 60_000, logger });
+    runner.offer({ jobId: 'p', attempt: 1, payload });
+    await settle();
+    expect(calls).toEqual(['ack p', 'progress p: starting', 'progress p: committed', 'complete p']);
+  });
+
   it('ends a restore PartiallyFailed, with the reason, when the hub refuses its items', async () => {
     const { channel, calls } = recordingChannel();
     channel.restoreItems = async () => {

@@ -136,6 +136,7 @@ export class JobRunner {
       logger: log,
     });
     let end: JobEnd;
+    let lastReport: JobProgressReport | undefined;
     try {
       end = await this.#execute(offer, controller.signal, throttle, items, log);
       // The hub's record of the items is whole before the job ends; the heartbeat keeps the lease meanwhile.
@@ -143,9 +144,15 @@ export class JobRunner {
       if (refused !== undefined) end = withItemsRefused(end, refused);
     } finally {
       clearInterval(heartbeat);
-      throttle.stop();
+      lastReport = throttle.stop();
     }
     if (controller.signal.aborted && this.#stopped) return false;
+    // The job's last words ("committed …") would otherwise be lost to the throttle, leaving an early message on it.
+    if (lastReport) {
+      await channel.progress(offer.jobId, lastReport).catch((error: unknown) => {
+        log.warn({ err: error }, "could not send the job's last progress report");
+      });
+    }
     await this.#settle(offer.jobId, end, log);
     return true;
   }

@@ -25,12 +25,12 @@ describe('ProgressThrottle', () => {
     expect(sent).toEqual([1, 3]);
   });
 
-  it('sends nothing after stop', () => {
+  it('sends nothing after stop, and hands the update it held back to the caller', () => {
     const sent: number[] = [];
     const throttle = new ProgressThrottle((p) => sent.push(p.done), 1000, () => Date.now());
     throttle.update(at(1));
     throttle.update(at(2));
-    throttle.stop();
+    expect(throttle.stop()?.done).toBe(2);
     vi.advanceTimersByTime(2000);
     expect(sent).toEqual([1]);
   });

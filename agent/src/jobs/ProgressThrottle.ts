@@ -28,11 +28,16 @@ export class ProgressThrottle {
     return this.#latest;
   }
 
-  /** Drops a pending update; nothing is sent after this. */
-  stop(): void {
+  /**
+   * Stops: nothing is sent after this. Returns the update still waiting for its turn, if any, so the caller
+   * can deliver the job's last state itself before the job's end.
+   */
+  stop(): JobProgressReport | undefined {
+    const pending = this.#timer ? this.#latest : undefined;
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#latest = undefined;
+    return pending;
   }
 
   #flush(): void {
