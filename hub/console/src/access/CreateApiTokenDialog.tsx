@@ -1,0 +1,101 @@
+import { type FormEvent, useState } from 'react';
+import { useMutation } from '../api/useMutation.ts';
+import { ErrorState } from '../states/ErrorState.tsx';
+import { CopyButton } from '../ui/CopyButton.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
+import { emptyTokenForm, type TokenForm, tokenInputFromForm } from './accessForms.ts';
+import { createApiTokenMutation } from './accessOperations.ts';
+import { Field } from './Field.tsx';
+import { ScopeFields } from './ScopeFields.tsx';
+
+export interface CreateApiTokenDialogProps {
+  tenantId: string;
+  clusters: readonly { id: string; name: string }[];
+  onClose: () => void;
+  onCreated: () => void;
+}
+
+/** Creates an API token, then shows its secret this once, with a copy button and a clear note. */
+export function CreateApiTokenDialog({ tenantId, clusters, onClose, onCreated }: CreateApiTokenDialogProps) {
+  const mutation = useMutation(createApiTokenMutation);
+  const [form, setForm] = useState<TokenForm>(emptyTokenForm);
+  const [created, setCreated] = useState<{ name: string; token: string } | undefined>();
+  const change = (patch: Partial<TokenForm>) => setForm((f) => ({ ...f, ...patch }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const data = await mutation.run({ input: tokenInputFromForm(tenantId, form) });
+    if (data) {
+      setCreated({ name: data.createApiToken.apiToken.name, token: data.createApiToken.token });
+      onCreated();
+    }
+  };
+
+  if (created) {
+    return (
+      <Dialog title={`API token ${created.name} is ready`} onClose={onClose}>
+        <div className="token-once" role="note">
+          <strong>Copy the token now: it is shown only this once.</strong> The hub keeps only a hash of it; if it is
+          lost, revoke it and create another.
+        </div>
+        <div className="secret">
+          <code data-testid="api-token">{created.token}</code>
+          <CopyButton text={created.token} label="Copy token" />
+        </div>
+        <p className="hint">
+          Send it as <code>Authorization: Bearer …</code>, or paste it on the console's sign-in page.
+        </p>
+        <div className="form-actions">
+          <button type="button" className="primary" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title="New API token" onClose={onClose}>
+      <form className="form" onSubmit={submit}>
+        <div className="form-row">
+          <Field label="Name" hint="What uses it, e.g. ci-nightly; 1 to 100 characters.">
+            {(control) => (
+              <input
+                {...control}
+                required
+                maxLength={100}
+                autoComplete="off"
+                value={form.name}
+                onChange={(event) => change({ name: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Expires in (days)" hint="1 to 3650; blank: never.">
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={3650}
+                value={form.expiresInDays}
+                onChange={(event) => change({ expiresInDays: event.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+        <ScopeFields form={form} change={change} clusters={clusters} />
+        {mutation.state.status === 'error' && (
+          <ErrorState error={mutation.state.error} title="The hub did not create the token" compact />
+        )}
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={mutation.state.status === 'running'}>
+            {mutation.state.status === 'running' ? 'Creating…' : 'Create token'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,31 @@
+import type { BackupListItem } from './BackupListItem.ts';
+import { backupListFields } from './BackupListItem.ts';
+
+/** What a backup takes (`BackupSpec`). */
+export interface BackupSpecView {
+  includeNamespaces: string[];
+  excludeNamespaces: string[];
+  labelSelectors: string[];
+  includeResources: string[];
+  excludeResources: string[];
+  clusterScoped: 'auto' | 'all' | 'none';
+  volumes: boolean;
+  preRuleId: string | null;
+  postRuleId: string | null;
+  ttlSeconds: number;
+}
+
+/** A backup as its detail page shows it. */
+export interface BackupDetail extends BackupListItem {
+  locationId: string;
+  spec: BackupSpecView;
+}
+
+export const backupDetailFields = `
+  ${backupListFields}
+  locationId
+  spec {
+    includeNamespaces excludeNamespaces labelSelectors includeResources excludeResources
+    clusterScoped volumes preRuleId postRuleId ttlSeconds
+  }
+`;

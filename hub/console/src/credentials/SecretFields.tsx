@@ -1,0 +1,156 @@
+import { Field } from '../access/Field.tsx';
+import { unreachable } from '../ui/unreachable.ts';
+import type { AzureSecretKind, CredentialForm } from './credentialForm.ts';
+
+export interface SecretFieldsProps {
+  form: CredentialForm;
+  change: (patch: Partial<CredentialForm>) => void;
+}
+
+const azureSecretLabels: Record<AzureSecretKind, string> = {
+  accountKey: 'Account key',
+  sasToken: 'SAS token',
+  connectionString: 'Connection string',
+};
+
+/**
+ * The secret block of a credential's kind. Secret inputs are password fields, start blank and ask browsers not
+ * to fill or remember them; the hub stores them encrypted and never returns them.
+ */
+export function SecretFields({ form, change }: SecretFieldsProps) {
+  switch (form.kind) {
+    case 'aws':
+      return (
+        <>
+          <div className="form-row">
+            <Field label="Access key ID">
+              {(control) => (
+                <input
+                  {...control}
+                  required
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={form.accessKeyId}
+                  onChange={(event) => change({ accessKeyId: event.target.value })}
+                />
+              )}
+            </Field>
+            <Secret label="Secret access key" value={form.secretAccessKey} required onChange={(secretAccessKey) => change({ secretAccessKey })} />
+          </div>
+          <div className="form-row">
+            <Secret
+              label="Session token"
+              hint="Only for temporary (STS) credentials."
+              value={form.sessionToken}
+              onChange={(sessionToken) => change({ sessionToken })}
+            />
+            <Field label="Default region" hint="e.g. eu-west-1; optional.">
+              {(control) => (
+                <input
+                  {...control}
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={form.region}
+                  onChange={(event) => change({ region: event.target.value })}
+                />
+              )}
+            </Field>
+          </div>
+        </>
+      );
+    case 'azure':
+      return (
+        <>
+          <Field label="Storage account">
+            {(control) => (
+              <input
+                {...control}
+                required
+                autoComplete="off"
+                spellCheck={false}
+                value={form.accountName}
+                onChange={(event) => change({ accountName: event.target.value })}
+              />
+            )}
+          </Field>
+          <div className="form-row">
+            <Field label="Authenticate with">
+              {(control) => (
+                <select
+                  {...control}
+                  value={form.azureSecretKind}
+                  onChange={(event) => change({ azureSecretKind: event.target.value as AzureSecretKind })}
+                >
+                  {Object.entries(azureSecretLabels).map(([kind, label]) => (
+                    <option key={kind} value={kind}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Secret
+              label={azureSecretLabels[form.azureSecretKind]}
+              value={form.azureSecret}
+              required
+              onChange={(azureSecret) => change({ azureSecret })}
+            />
+          </div>
+        </>
+      );
+    case 'gcp':
+      return (
+        <>
+          <Secret
+            label="Service-account key (JSON)"
+            hint="Paste the key file's content, or load the file below; it needs client_email and private_key."
+            value={form.serviceAccountJson}
+            required
+            onChange={(serviceAccountJson) => change({ serviceAccountJson })}
+          />
+          <Field label="Load the key file">
+            {(control) => (
+              <input
+                {...control}
+                type="file"
+                accept="application/json,.json"
+                onChange={async (event) => {
+                  const file = event.target.files?.[0];
+                  if (file) change({ serviceAccountJson: await file.text() });
+                  event.target.value = '';
+                }}
+              />
+            )}
+          </Field>
+        </>
+      );
+    default:
+      return unreachable(form.kind);
+  }
+}
+
+interface SecretProps {
+  label: string;
+  hint?: string;
+  value: string;
+  required?: boolean;
+  onChange: (value: string) => void;
+}
+
+function Secret({ label, hint, value, required, onChange }: SecretProps) {
+  return (
+    <Field label={label} hint={hint}>
+      {(control) => (
+        <input
+          {...control}
+          type="password"
+          required={required}
+          autoComplete="new-password"
+          spellCheck={false}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,112 @@
+import { useId, useState } from 'react';
+import { useQuery } from '../api/useQuery.ts';
+import { Link } from '../router/Link.tsx';
+import { EmptyState } from '../states/EmptyState.tsx';
+import { QueryView } from '../states/QueryView.tsx';
+import { useTenants } from '../tenants/TenantProvider.tsx';
+import { Badge } from '../ui/Badge.tsx';
+import { RelativeTime } from '../ui/RelativeTime.tsx';
+import { restorableBackupsPageSize, restorableBackupsQuery } from './restorableBackupsQuery.ts';
+import { newRestorePath } from './restorePaths.ts';
+
+/** The wizard's first step when no backup was named: the newest restorable backups, by cluster. */
+export function BackupPicker() {
+  const { tenantId } = useTenants();
+  const clusterFieldId = useId();
+  const [clusterId, setClusterId] = useState('');
+  const query = useQuery(restorableBackupsQuery, { tenantId, clusterId: clusterId || null });
+  const clusters = query.state.status === 'ready' ? query.state.data.clusters.edges.map((e) => e.node) : [];
+  return (
+    <section aria-labelledby="pick-title">
+      <h2 id="pick-title" tabIndex={-1}>
+        Which backup?
+      </h2>
+      <div className="list-filters">
+        <div className="field">
+          <label htmlFor={clusterFieldId}>Backups of cluster</label>
+          <select id={clusterFieldId} value={clusterId} onChange={(event) => setClusterId(event.target.value)}>
+            <option value="">Any cluster</option>
+            {clusters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <QueryView
+        query={query}
+        loading="Loading backups"
+        failed="Could not load the backups"
+        isEmpty={(data) => data.backups.edges.length === 0}
+        empty={
+          <EmptyState title="No backups to restore">
+            <p>
+              Only Completed and Partially failed backups can be restored. Take a backup of a cluster first, or choose
+              another tenant or cluster.
+            </p>
+          </EmptyState>
+        }
+      >
+        {(data) => {
+          const names = new Map(data.clusters.edges.map((e) => [e.node.id, e.node.name]));
+          const now = Date.now();
+          return (
+            <>
+              <table className="table backup-pick-table">
+                <caption className="visually-hidden">Restorable backups</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Backup</th>
+                    <th scope="col">Cluster</th>
+                    <th scope="col">Taken</th>
+                    <th scope="col">Namespaces</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Action</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.backups.edges.map(({ node: b }) => (
+                    <tr key={b.id} data-backup={b.name}>
+                      <th scope="row" data-label="Backup">
+                        <div>
+                          {b.name}
+                          {b.phase === 'PartiallyFailed' && <Badge tone="warn">Partially failed</Badge>}
+                        </div>
+                      </th>
+                      <td data-label="Cluster">
+                        <div>{names.get(b.clusterId) ?? b.clusterId}</div>
+                      </td>
+                      <td data-label="Taken">
+                        <div>
+                          <RelativeTime at={b.createdAt} now={now} />
+                        </div>
+                      </td>
+                      <td data-label="Namespaces">
+                        <div>{b.spec.includeNamespaces.length ? b.spec.includeNamespaces.join(', ') : 'all'}</div>
+                      </td>
+                      <td data-label="Action">
+                        <div>
+                          <Link to={newRestorePath(b.id)} aria-label={`Restore ${b.name}`}>
+                            Restore…
+                          </Link>
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {data.backups.totalCount > restorableBackupsPageSize && (
+                <p className="hint">
+                  Showing the newest {restorableBackupsPageSize} of {data.backups.totalCount}. Choose a cluster to
+                  narrow the list, or open an older backup from its page.
+                </p>
+              )}
+            </>
+          );
+        }}
+      </QueryView>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+import { Page, type PageProps } from '../app/Page.tsx';
+import './restores.css';
+
+/** A restore screen: the console's `Page`, inside the wrapper that scopes restores.css. */
+export function RestoreScreen(props: PageProps) {
+  return (
+    <div className="restore-screens">
+      <Page {...props} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { defineOperation } from '../api/Operation.ts';
+import { type SchedulePolicySpec, specSelection } from '../policies/SchedulePolicy.ts';
+import type { BackupSchedule, CreateBackupScheduleInput } from './BackupSchedule.ts';
+
+/** How many schedules (and of each lookup) the screen reads; past it, it says so. */
+export const schedulePageSize = 100;
+
+type Nodes<T> = { edges: { node: T }[] };
+
+export interface SchedulesData {
+  backupSchedules: { totalCount: number } & Nodes<BackupSchedule>;
+  clusters: Nodes<{ id: string; name: string; status: string }>;
+  schedulePolicies: Nodes<{ id: string; name: string; spec: SchedulePolicySpec }>;
+  backupLocations: Nodes<{ id: string; name: string; kind: string }>;
+  rules: Nodes<{ id: string; name: string }>;
+}
+
+/** A tenant's backup schedules with their next three run times, and the names of what they refer to. */
+export const backupSchedulesQuery = defineOperation<SchedulesData, { tenantId: string }>(`
+  query BackupSchedules($tenantId: ID!) {
+    backupSchedules(first: ${schedulePageSize}, filter: { tenantId: $tenantId }) {
+      totalCount
+      edges {
+        node {
+          id tenantId clusterId name policyId suspended createdAt lastRunAt nextRunAt missedRuns lastRunError
+          nextRunTimes(count: 3)
+          template {
+            locationId includeNamespaces excludeNamespaces labelSelectors preRuleId postRuleId namePrefix volumes
+          }
+        }
+      }
+    }
+    clusters(first: ${schedulePageSize}, filter: { tenantId: $tenantId }) { edges { node { id name status } } }
+    schedulePolicies(tenantId: $tenantId, first: ${schedulePageSize}) {
+      edges { node { id name spec { ${specSelection} } } }
+    }
+    backupLocations(tenantId: $tenantId, first: ${schedulePageSize}) { edges { node { id name kind } } }
+    rules(tenantId: $tenantId, first: ${schedulePageSize}) { edges { node { id name } } }
+  }
+`);
+
+export const createBackupScheduleMutation = defineOperation<
+  { createBackupSchedule: { id: string; name: string } },
+  { input: CreateBackupScheduleInput }
+>(`
+  mutation CreateBackupSchedule($input: CreateBackupScheduleInput!) {
+    createBackupSchedule(input: $input) { id name }
+  }
+`);
+
+export const suspendBackupScheduleMutation = defineOperation<{ suspendBackupSchedule: { id: string } }, { id: string }>(
+  'mutation SuspendBackupSchedule($id: ID!) { suspendBackupSchedule(id: $id) { id suspended } }',
+);
+
+export const resumeBackupScheduleMutation = defineOperation<{ resumeBackupSchedule: { id: string } }, { id: string }>(
+  'mutation ResumeBackupSchedule($id: ID!) { resumeBackupSchedule(id: $id) { id suspended } }',
+);
+
+export const deleteBackupScheduleMutation = defineOperation<{ deleteBackupSchedule: string }, { id: string }>(
+  'mutation DeleteBackupSchedule($id: ID!) { deleteBackupSchedule(id: $id) }',
+);
