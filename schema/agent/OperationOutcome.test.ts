@@ -19,4 +19,44 @@ describe('parseOperationOutcome', () => {
   it('refuses a Completed outcome that lists errors', () => {
     expect(() => parseOperationOutcome({ ...good, errors: ['x failed'] })).toThrow(/PartiallyFailed/);
   });
+
+  describe('log', () => {
+    const ruleLine = {
+      level: 'info',
+      message: 'pre-exec rule flush ran in db/db-0',
+      resource: 'pods',
+      namespace: 'db',
+      name: 'db-0',
+      rule: { hook: 'pre', id: 'r1', name: 'flush', subRule: 1, action: 1, container: 'db', exitCode: 0, stdout: 'flushed\n' },
+    };
+
+    it('accepts a bounded log and says whether it was cut', () => {
+      const outcome = { ...good, log: [ruleLine, { level: 'warning', message: 'x skipped' }], logTruncated: true };
+      expect(parseOperationOutcome(outcome)).toEqual(outcome);
+    });
+
+    it('parses an outcome without a log, as older agents send', () => {
+      expect(parseOperationOutcome(good)).not.toHaveProperty('log');
+    });
+
+    it('refuses a bad level, a bad field or a bad rule', () => {
+      expect(() => parseOperationOutcome({ ...good, log: [{ level: 'debug', message: 'x' }] })).toThrow(
+        /outcome\.log\[0\]\.level/,
+      );
+      expect(() => parseOperationOutcome({ ...good, log: [{ level: 'info' }] })).toThrow(/outcome\.log\[0\]\.message/);
+      expect(() => parseOperationOutcome({ ...good, log: [{ ...ruleLine, namespace: 3 }] })).toThrow(/log\[0\]\.namespace/);
+      expect(() => parseOperationOutcome({ ...good, log: [{ ...ruleLine, rule: { ...ruleLine.rule, hook: 'mid' } }] })).toThrow(
+        /log\[0\]\.rule\.hook/,
+      );
+      expect(() => parseOperationOutcome({ ...good, log: 'x' })).toThrow(/outcome\.log: must be a list/);
+      expect(() => parseOperationOutcome({ ...good, logTruncated: 'yes' })).toThrow(/outcome\.logTruncated/);
+    });
+
+    it('refuses a log past the line or byte limit', () => {
+      const many = Array.from({ length: 1_001 }, () => ({ level: 'info', message: 'x' }));
+      expect(() => parseOperationOutcome({ ...good, log: many })).toThrow(/at most 1000 lines/);
+      const big = Array.from({ length: 3 }, () => ({ level: 'info', message: 'x'.repeat(100 * 1024) }));
+      expect(() => parseOperationOutcome({ ...good, log: big })).toThrow(/at most 262144 bytes/);
+    });
+  });
 });

@@ -1,3 +1,5 @@
+import { type OutcomeLogLine, parseOutcomeLog } from './OutcomeLogLine.ts';
+
 /**
  * What an agent reports when it completes a backup or restore job. Partial failure is data: a run that
  * skipped or failed some items completes as `PartiallyFailed` with every error listed.
@@ -8,6 +10,13 @@ export interface OperationOutcome {
   bytes: number;
   warnings: string[];
   errors: string[];
+  /**
+   * A backup's log (`log.jsonl`), from its first line, bounded by `maxOutcomeLogLines` and
+   * `maxOutcomeLogBytes`. Absent from restores and from agents older than the field.
+   */
+  log?: OutcomeLogLine[];
+  /** True when `log` leaves out lines of the whole log, which stays in the location. */
+  logTruncated?: boolean;
 }
 
 /** An outcome that does not parse: the agent is buggy or of an incompatible version. */
@@ -43,11 +52,26 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
   if (o.phase === 'Completed' && errors.length > 0) {
     throw new OutcomeError('outcome.phase: a run with errors is PartiallyFailed, never Completed');
   }
+  if (o.logTruncated !== undefined && typeof o.logTruncated !== 'boolean') {
+    throw new OutcomeError('outcome.logTruncated: must be a boolean');
+  }
+  const log = o.log === undefined ? undefined : parseLog(o.log);
   return {
     phase: o.phase,
     countsByKind: counts as Record<string, number>,
     bytes: o.bytes,
     warnings: strings('warnings'),
     errors,
+    ...(log ? { log } : {}),
+    ...(o.logTruncated === undefined ? {} : { logTruncated: o.logTruncated }),
   };
+}
+
+function parseLog(value: unknown): OutcomeLogLine[] {
+  try {
+    return parseOutcomeLog(value, 'outcome.log');
+  } catch (error) {
+    if (error instanceof TypeError) throw new OutcomeError(error.message);
+    throw error;
+  }
 }

@@ -220,6 +220,15 @@ describe.skipIf(!withBrowser || !world.idp || world.clusters.length < 1)('the ap
       expect(await activity.innerText()).toMatch(/Last report the hub kept: .+\n[\s\S]*Ended .* after /);
       const id = new URL(page.url()).pathname.split('/').at(-1) as string;
       expect(await page.getByRole('link', { name: 'Restore…' }).getAttribute('href')).toBe(`/restores/new?backup=${id}`);
+      // The log the agent reported: its first line when there is one, else that nothing was logged.
+      const reported = await hub.admin<{ backup: { log: { level: string; message: string }[] } }>(
+        'query($id: ID!) { backup(id: $id) { log { level message } } }',
+        { id },
+      );
+      const logText = await page.getByRole('region', { name: 'Log', exact: true }).innerText();
+      const first = reported.backup.log[0];
+      if (first) expect(logText).toContain(first.message);
+      else expect(logText).toContain('Nothing was logged.');
       await browser.screenshot(page, 'backup-detail');
 
       // Delete, confirming first; the page follows it out of the catalog.

@@ -2,10 +2,11 @@ import type { Readable } from 'node:stream';
 import type { OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
-import { parseBackupLogLine } from './BackupLogEntry.ts';
+import { type BackupLogEntry, parseBackupLogLine } from './BackupLogEntry.ts';
 import { parseBackupManifest } from '../../../schema/format/BackupManifest.ts';
 import type { BackupKeys } from './backupKeys.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
+import { boundedLog } from './boundedLog.ts';
 import { describeProblem } from './CollectionResult.ts';
 
 /**
@@ -25,11 +26,13 @@ export async function readCommittedOutcome(store: ObjectStore, keys: BackupKeys)
   let manifest;
   const warnings: string[] = [];
   const errors: string[] = [];
+  const log: BackupLogEntry[] = [];
   try {
     manifest = parseBackupManifest(JSON.parse(manifestText));
     for (const line of logText.split('\n')) {
       if (!line) continue;
       const entry = parseBackupLogLine(line);
+      log.push(entry);
       if (entry.level !== 'info') (entry.level === 'error' ? errors : warnings).push(describeProblem(entry));
     }
   } catch (error) {
@@ -39,7 +42,14 @@ export async function readCommittedOutcome(store: ObjectStore, keys: BackupKeys)
       { cause: error },
     );
   }
-  return { phase: manifest.phase, countsByKind: manifest.countsByKind, bytes: manifest.bytes, warnings, errors };
+  return {
+    phase: manifest.phase,
+    countsByKind: manifest.countsByKind,
+    bytes: manifest.bytes,
+    warnings,
+    errors,
+    ...boundedLog(log),
+  };
 }
 
 async function storage<T>(action: 'read', key: string, work: () => Promise<T>): Promise<T> {

@@ -9,6 +9,7 @@ import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { ArchiveWriter } from './ArchiveWriter.ts';
 import { backupKeys } from './backupKeys.ts';
 import { type BackupLogEntry, logEntriesOf } from './BackupLogEntry.ts';
+import { boundedLog } from './boundedLog.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
 import { describeProblem } from './CollectionResult.ts';
 import { Committer } from './Committer.ts';
@@ -123,6 +124,7 @@ export async function runBackup(payload: BackupPayload, deps: BackupDeps, contex
       bytes: manifest.bytes,
       warnings: described('warning'),
       errors: described('error'),
+      ...boundedLog(log),
     };
   } catch (error) {
     const failure = explain(error, running);

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionOf } from '../graphql/Connection.ts';
 import { Label, labelsToList } from '../graphql/Label.ts';
 import type { BackupRow } from './BackupEntity.ts';
+import { BackupLogLine } from './BackupLogLine.ts';
 import { BackupSpecType } from './BackupSpecType.ts';
 import type { BackupPhase as BackupPhaseName, DeletionReason as DeletionReasonName } from './backupLifecycle.ts';
 import { OperationResult, Progress } from './Progress.ts';
@@ -78,6 +79,15 @@ export class Backup {
   @Field(() => OperationResult, { nullable: true, description: 'Present once the backup has ended.' })
   result!: OperationResult | null;
 
+  @Field(() => [BackupLogLine], {
+    description:
+      "The backup's log as its agent reported it on completion, from the first line; empty until then, and for backups whose agent did not report one. The whole log is `backups/<id>/log.jsonl` in the location.",
+  })
+  log!: BackupLogLine[];
+
+  @Field(() => Boolean, { description: '`log` leaves out lines of the whole log, which is too long to report here.' })
+  logTruncated!: boolean;
+
   @Field(() => Date)
   createdAt!: Date;
 
@@ -117,6 +127,8 @@ export class Backup {
       spec: BackupSpecType.from(row.spec),
       progress: Progress.from(row.progress),
       result: row.result ? OperationResult.from(row.result) : null,
+      log: (row.result?.log ?? []).map((line) => BackupLogLine.from(line)),
+      logTruncated: row.result?.logTruncated ?? false,
       createdAt: row.createdAt,
       startedAt: row.startedAt,
       completedAt: row.completedAt,

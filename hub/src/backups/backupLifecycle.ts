@@ -1,3 +1,4 @@
+import type { OutcomeLogLine } from '../../../schema/agent/OutcomeLogLine.ts';
 import { unreachable } from '../auth/Principal.ts';
 
 /**
@@ -58,6 +59,10 @@ export interface BackupResultSummary {
   countsByKind: Record<string, number>;
   warnings: string[];
   errors: string[];
+  /** The backup's log as its agent reported it, bounded; absent for restores and older agents. */
+  log?: OutcomeLogLine[];
+  /** True when `log` leaves out lines of `backups/<id>/log.jsonl` in the location. */
+  logTruncated?: boolean;
 }
 
 /**

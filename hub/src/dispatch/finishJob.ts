@@ -86,7 +86,12 @@ async function applyEnd(
   const succeeded = (o: OperationOutcome) => ({
     phase: o.phase,
     completedAt: now,
-    result: { countsByKind: o.countsByKind, warnings: o.warnings, errors: o.errors },
+    result: {
+      countsByKind: o.countsByKind,
+      warnings: o.warnings,
+      errors: o.errors,
+      ...(o.log ? { log: o.log, logTruncated: o.logTruncated ?? false } : {}),
+    },
   });
   switch (job.kind) {
     case 'backup': {

@@ -113,6 +113,8 @@ describe.skipIf(!cluster)('runBackup from world cluster a', () => {
           bytes: b.manifest.bytes,
           warnings: b.log.map((l) => l.message),
           errors: [],
+          log: b.log,
+          logTruncated: false,
         });
         expect(b.manifest.warningCount).toBe(b.log.length);
 

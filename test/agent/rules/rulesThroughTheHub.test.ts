@@ -84,5 +84,11 @@ describe('rules through the hub and the agent process', () => {
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { rule?: { hook: string; name: string; exitCode: number; stdout: string } });
     expect(log[0]?.rule).toMatchObject({ hook: 'pre', name: 'flush', exitCode: 0, stdout: 'flushed\n' });
+    // The outcome carries the log to the hub, which serves it as a field of the backup.
+    const reported = await hub.admin<{
+      backup: { log: { level: string; message: string; ruleName: string | null; stdout: string | null }[]; logTruncated: boolean };
+    }>('query($id: ID!) { backup(id: $id) { log { level message ruleName stdout } logTruncated } }', { id });
+    expect(reported.backup.logTruncated).toBe(false);
+    expect(reported.backup.log).toContainEqual(expect.objectContaining({ level: 'info', ruleName: 'flush', stdout: 'flushed\n' }));
   });
 });

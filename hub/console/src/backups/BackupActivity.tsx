@@ -85,10 +85,6 @@ export function BackupActivity({ jobs }: { jobs: readonly BackupJob[] }) {
           ))}
         </ol>
       )}
-      <p className="hint">
-        The agent keeps each backup’s full item log (<code>log.jsonl</code>) beside its data in the location. The API
-        does not serve it, so the console shows the jobs’ reports and the warnings and errors above.
-      </p>
     </>
   );
 }

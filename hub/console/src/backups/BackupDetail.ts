@@ -1,5 +1,6 @@
 import type { BackupListItem } from './BackupListItem.ts';
 import { backupListFields } from './BackupListItem.ts';
+import { type BackupLogLineView, backupLogLineFields } from './BackupLogLineView.ts';
 
 /** What a backup takes (`BackupSpec`). */
 export interface BackupSpecView {
@@ -19,6 +20,10 @@ export interface BackupSpecView {
 export interface BackupDetail extends BackupListItem {
   locationId: string;
   spec: BackupSpecView;
+  /** The log its agent reported when it ended, from the first line; empty before. */
+  log: BackupLogLineView[];
+  /** The log above leaves out lines of the whole log in the location. */
+  logTruncated: boolean;
 }
 
 export const backupDetailFields = `
@@ -28,4 +33,6 @@ export const backupDetailFields = `
     includeNamespaces excludeNamespaces labelSelectors includeResources excludeResources
     clusterScoped volumes preRuleId postRuleId ttlSeconds
   }
+  log { ${backupLogLineFields} }
+  logTruncated
 `;

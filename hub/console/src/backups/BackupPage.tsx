@@ -12,6 +12,7 @@ import { type BackupData, backupDetailSubscription, backupPlacesQuery, backupQue
 import { BackupFacts } from './BackupFacts.tsx';
 import { BackupProgressBar } from './BackupProgressBar.tsx';
 import { BackupSpecList } from './BackupSpecList.tsx';
+import { BackupLog } from './BackupLog.tsx';
 import { DeleteBackupDialog } from './DeleteBackupDialog.tsx';
 import { DeletionStatus } from './DeletionStatus.tsx';
 import { isInProgress } from './isInProgress.ts';
@@ -166,6 +167,11 @@ function BackupView({ data, reload }: { data: BackupData; reload: () => void }) 
           ) : (
             <p className="subtle">Reported when the backup ends.</p>
           )}
+        </section>
+
+        <section className="panel" aria-labelledby="log-heading">
+          <h2 id="log-heading">Log</h2>
+          <BackupLog backup={backup} />
         </section>
 
         <section className="panel" aria-labelledby="activity-heading">
