@@ -47,7 +47,7 @@ export function parseOutcomeLog(value: unknown, at: string): OutcomeLogLine[] {
   if (value.length > maxOutcomeLogLines) throw new TypeError(`${at}: must hold at most ${maxOutcomeLogLines} lines`);
   let bytes = 0;
   const lines = value.map((item, i) => {
-    const line = parseLine(item, `${at}[${i}]`);
+    const line = parseLogLine(item, `${at}[${i}]`);
     bytes += outcomeLogLineBytes(line);
     return line;
   });
@@ -55,7 +55,8 @@ export function parseOutcomeLog(value: unknown, at: string): OutcomeLogLine[] {
   return lines;
 }
 
-function parseLine(value: unknown, at: string): OutcomeLogLine {
+/** Parses one log line (of an outcome, or of a `log.jsonl` read back); throws `TypeError` naming the bad field under `at`. */
+export function parseLogLine(value: unknown, at: string): OutcomeLogLine {
   const o = asObject(value, at);
   if (!levels.includes(o.level)) throw new TypeError(`${at}.level: must be info, warning or error`);
   const rule = o.rule === undefined ? undefined : parseRule(o.rule, `${at}.rule`);
