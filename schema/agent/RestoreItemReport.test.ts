@@ -16,7 +16,9 @@ describe('parseRestoreItemReport', () => {
   it('accepts each result with its own detail, and round-trips what the agent sends', () => {
     const skipped = { ...created, index: 1, result: 'skipped', uid: null, reason: 'exists' };
     const failed = { ...created, index: 2, namespace: null, result: 'failed', uid: null, error: 'forbidden' };
-    for (const wire of [created, skipped, failed]) {
+    const replaced = { ...created, index: 3, reason: 'replaced: deleted and created anew' };
+    const updatedInstead = { ...created, index: 4, result: 'updated', reason: 'updated in place instead of replaced' };
+    for (const wire of [created, skipped, failed, replaced, updatedInstead]) {
       expect(restoreItemWireOf(parseRestoreItemReport(wire, 'items[0]'))).toEqual(wire);
     }
     expect(parseRestoreItemReport({ ...created, uid: '' }, 'items[0]')).toMatchObject({ uid: '' });
@@ -30,7 +32,8 @@ describe('parseRestoreItemReport', () => {
     [{ namespace: '' }, 'items[4].namespace'],
     [{ result: 'deleted' }, 'items[4].result'],
     [{ uid: null }, 'items[4].uid'],
-    [{ reason: 'why' }, 'items[4].reason'],
+    [{ reason: '' }, 'items[4].reason'],
+    [{ result: 'failed', uid: null, reason: 'why', error: 'broke' }, 'items[4].reason'],
     [{ result: 'failed', uid: null, error: '' }, 'items[4].error'],
     [{ result: 'skipped', uid: null }, 'items[4].reason'],
   ])('refuses %j naming %s', (change, field) => {

@@ -2,7 +2,11 @@
 export const restoreItemResults = ['created', 'updated', 'skipped', 'failed'] as const;
 export type RestoreItemResult = (typeof restoreItemResults)[number];
 
-/** What a restore did with one item of its plan, on the target side. */
+/**
+ * What a restore did with one item of its plan, on the target side; for a dry run, what a real run would
+ * do, with an empty `uid` for an object it would create. A created or updated item may say how in `reason`
+ * (replaced; updated where `replace` was asked; created by an earlier attempt of the restore).
+ */
 export type RestoreItem = {
   /** `kubectl api-resources` name (`configmaps`, `deployments.apps`). */
   type: string;
@@ -10,7 +14,7 @@ export type RestoreItem = {
   namespace: string | null;
   name: string;
 } & (
-  | { result: 'created' | 'updated'; uid: string }
+  | { result: 'created' | 'updated'; uid: string; reason?: string }
   | { result: 'skipped'; reason: string }
   | { result: 'failed'; error: string }
 );
@@ -48,7 +52,7 @@ export function restoreItemWireOf(item: RestoreItemReport): RestoreItemWire {
     name: item.name,
     result: item.result,
     uid: 'uid' in item ? item.uid : null,
-    reason: 'reason' in item ? item.reason : null,
+    reason: 'reason' in item && item.reason !== undefined ? item.reason : null,
     error: 'error' in item ? item.error : null,
   };
 }
@@ -71,8 +75,9 @@ const limits = { type: 63 + 1 + 253, namespace: 63, name: 253, uid: 128 } as con
 
 /**
  * Parses one item from the wire; throws `RestoreItemError` naming the first bad field under `field`
- * (`items[3].result`). The result's own detail is required and the others must be null; an empty `uid`
- * (the API server did not say) is kept as given.
+ * (`items[3].result`). The result's own detail is required and the others must be null, but for the
+ * optional `reason` of a created or updated item; an empty `uid` (the API server did not say, or a dry run
+ * cannot know) is kept as given.
  */
 export function parseRestoreItemReport(value: RestoreItemWire, field: string): RestoreItemReport {
   const bad = (name: string, problem: string) => new RestoreItemError(`${field}.${name}`, problem);
@@ -89,9 +94,11 @@ export function parseRestoreItemReport(value: RestoreItemWire, field: string): R
     namespace: value.namespace === null ? null : text('namespace', value.namespace),
     name: text('name', value.name),
   };
-  const only = (kept: 'uid' | 'reason' | 'error') => {
+  const only = (kept: 'uid' | 'reason' | 'error', optional?: 'reason') => {
     for (const other of ['uid', 'reason', 'error'] as const) {
-      if (other !== kept && value[other] !== null) throw bad(other, `must be null for a ${value.result} item`);
+      if (other !== kept && other !== optional && value[other] !== null) {
+        throw bad(other, `must be null for a ${value.result} item`);
+      }
     }
     const detail = value[kept];
     if (detail === null) throw bad(kept, `is required for a ${value.result} item`);
@@ -104,8 +111,12 @@ export function parseRestoreItemReport(value: RestoreItemWire, field: string): R
   };
   switch (value.result) {
     case 'created':
-    case 'updated':
-      return { ...ref, result: value.result, uid: text('uid', only('uid'), 0) };
+    case 'updated': {
+      const uid = text('uid', only('uid', 'reason'), 0);
+      if (value.reason === null) return { ...ref, result: value.result, uid };
+      if (value.reason.length === 0) throw bad('reason', 'must not be empty');
+      return { ...ref, result: value.result, uid, reason: value.reason.slice(0, maxRestoreItemMessageLength) };
+    }
     case 'skipped':
       return { ...ref, result: 'skipped', reason: message('reason') };
     case 'failed':

@@ -7,11 +7,16 @@ export interface ItemRef {
   name: string;
 }
 
-/** What the restore did with one item: partial failure is data, one of these per planned item. */
+/**
+ * What the restore did with one item: partial failure is data, one of these per planned item. A created or
+ * updated item's `reason` says how, when not plainly (replaced, updated where `replace` was asked, created by
+ * an earlier attempt of this restore). A dry run's outcomes say what a real run would do; their `uid` is
+ * empty for objects a real run would create.
+ */
 export type ItemOutcome = ItemRef &
   (
-    | { result: 'created'; uid: string }
-    | { result: 'updated'; uid: string }
+    | { result: 'created'; uid: string; reason?: string }
+    | { result: 'updated'; uid: string; reason?: string }
     | { result: 'skipped'; reason: string }
     | { result: 'failed'; error: string }
   );

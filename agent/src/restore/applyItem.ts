@@ -2,22 +2,40 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExistingResourcePolicy } from '../../../schema/spec/RestoreSpec.ts';
 import { unreachable } from '../../../schema/spec/unreachable.ts';
 import { describeKubeError, kubeStatusOf } from '../kube/KubeJsonClient.ts';
+import type { KubeWrite } from '../kube/KubeWriter.ts';
+import { withTargetRestoreLabels } from './actions/restoreLabelsAction.ts';
 import { apiPathOf } from './apiPathOf.ts';
+import { decideItem } from './existing/decideItem.ts';
 import type { ItemOutcome, ItemRef } from './ItemOutcome.ts';
 import type { KubeObject } from './KubeObject.ts';
-import type { KubeWrite } from '../kube/KubeWriter.ts';
 import type { RestorePlanItem } from './RestorePlanItem.ts';
 
 /** How long `replace` waits for the deleted object to be gone (finalizers may hold it) before failing it. */
 const deleteTimeoutMs = 60_000;
 
+/** How an item is applied: the spec's policy, the restore's id (its label), and whether this is a dry run. */
+export interface ApplyOptions {
+  policy: ExistingResourcePolicy;
+  restoreId: string;
+  /** Decide and report, but write nothing: an update is sent as a server-side dry run (`dryRun=All`). */
+  dryRun: boolean;
+  signal?: AbortSignal;
+}
+
+const replacedReason = "replaced: the target's object was deleted and created anew (existingResourcePolicy: replace)";
+/** How an object an earlier attempt of the same restore created is recorded. */
+export const keptReason = 'created by an earlier attempt of this restore';
+
 /**
- * Creates `object` (the item after its actions) in the target. When it exists already, the policy decides:
- * `skip` leaves the target's object and records why; `update` replaces it in place (PUT carrying the target's
- * `resourceVersion`, so a concurrent change fails the item instead of being overwritten unseen; the server
- * keeps allocated fields such as a Service's cluster IP); `replace` deletes it, waits until it is gone, and
- * creates it anew. A Namespace is never deleted by `replace` (that would delete everything in it): it is
- * updated instead.
+ * Applies `object` (the item after its actions) to the target as `decideItem` decides from the target's
+ * current object of that name: creates it; updates it in place (PUT carrying the target's `resourceVersion`,
+ * so a concurrent change fails the item instead of being overwritten unseen, and with the target's own
+ * restore labels, so an object the restore did not create is never marked as the restore's); replaces it
+ * (deletes exactly the uid that was read, waits until it is gone, creates it anew); or skips it with the reason.
+ * When an object appears between the read and the create, the decision is taken again on it.
+ *
+ * A dry run reads the same and decides the same, so its outcomes are the real run's, item by item; it sends
+ * only updates, as server-side dry runs, so an update the server would refuse fails there too.
  *
  * Never throws for a Kubernetes error: the outcome records it as `failed` with the server's message.
  */
@@ -25,41 +43,66 @@ export async function applyItem(
   kube: KubeWrite,
   item: RestorePlanItem,
   object: KubeObject,
-  policy: ExistingResourcePolicy,
-  signal?: AbortSignal,
+  options: ApplyOptions,
 ): Promise<ItemOutcome> {
   const ref: ItemRef = { type: item.type, namespace: item.targetNamespace, name: object.metadata.name };
   const collection = apiPathOf(item.entry, item.targetNamespace);
   const path = apiPathOf(item.entry, item.targetNamespace, object.metadata.name);
+  const { dryRun, signal } = options;
   try {
-    const created = await create(kube, collection, object);
-    if (created) return { ...ref, result: 'created', uid: created };
-    const effective = policy === 'replace' && item.type === 'namespaces' ? 'update' : policy;
-    switch (effective) {
-      case 'skip':
-        return { ...ref, result: 'skipped', reason: 'it exists in the target (existingResourcePolicy: skip)' };
-      case 'update': {
-        const current = await kube.get<KubeObject>(path);
-        const updated = structuredClone(object);
-        updated.metadata.resourceVersion = current.metadata.resourceVersion;
-        const answer = await kube.send<KubeObject>('PUT', path, updated);
-        return { ...ref, result: 'updated', uid: answer.metadata.uid ?? '' };
-      }
-      case 'replace': {
-        await kube.send('DELETE', path, { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' });
-        await waitUntilGone(kube, path, signal);
-        const uid = await create(kube, collection, object);
-        if (uid === undefined) {
-          return { ...ref, result: 'failed', error: 'recreated by someone else while being replaced' };
+    for (let round = 0; ; round++) {
+      const existing = await read(kube, path);
+      const decision = decideItem(item, object, existing, options.policy, options.restoreId);
+      switch (decision.action) {
+        case 'create': {
+          if (dryRun) return { ...ref, result: 'created', uid: '' };
+          const uid = await create(kube, collection, object);
+          if (uid !== undefined) return { ...ref, result: 'created', uid };
+          if (round > 0) return { ...ref, result: 'failed', error: 'it keeps being recreated by someone else' };
+          continue;
         }
-        return { ...ref, result: 'created', uid };
+        case 'keep':
+          return { ...ref, result: 'created', uid: decision.uid, reason: keptReason };
+        case 'skip':
+          return { ...ref, result: 'skipped', reason: decision.reason };
+        case 'update': {
+          const current = existing as KubeObject;
+          const updated = withTargetRestoreLabels(object, current);
+          updated.metadata.resourceVersion = current.metadata.resourceVersion;
+          const answer = await kube.send<KubeObject>('PUT', dryRun ? `${path}?dryRun=All` : path, updated);
+          const uid = answer.metadata.uid ?? current.metadata.uid ?? '';
+          return decision.note === undefined
+            ? { ...ref, result: 'updated', uid }
+            : { ...ref, result: 'updated', uid, reason: decision.note };
+        }
+        case 'replace': {
+          if (dryRun) return { ...ref, result: 'created', uid: '', reason: replacedReason };
+          const preconditions = { uid: (existing as KubeObject).metadata.uid };
+          await kube.send('DELETE', path, { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background', preconditions });
+          await waitUntilGone(kube, path, signal);
+          const uid = await create(kube, collection, object);
+          if (uid === undefined) {
+            return { ...ref, result: 'failed', error: 'recreated by someone else while being replaced' };
+          }
+          return { ...ref, result: 'created', uid, reason: replacedReason };
+        }
+        default:
+          return unreachable(decision);
       }
-      default:
-        return unreachable(effective);
     }
   } catch (error) {
     if (signal?.aborted) throw error;
     return { ...ref, result: 'failed', error: describeKubeError(error) };
+  }
+}
+
+/** The target's object at `path`, or undefined when there is none (404, its type too unknown there yet). */
+async function read(kube: KubeWrite, path: string): Promise<KubeObject | undefined> {
+  try {
+    return await kube.get<KubeObject>(path);
+  } catch (error) {
+    if (kubeStatusOf(error) === 404) return undefined;
+    throw error;
   }
 }
 
@@ -77,12 +120,7 @@ async function create(kube: KubeWrite, collection: string, object: KubeObject): 
 async function waitUntilGone(kube: KubeWrite, path: string, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + deleteTimeoutMs;
   for (;;) {
-    try {
-      await kube.get(path);
-    } catch (error) {
-      if (kubeStatusOf(error) === 404) return;
-      throw error;
-    }
+    if ((await read(kube, path)) === undefined) return;
     if (Date.now() > deadline) {
       throw new Error(`still present ${deleteTimeoutMs / 1000}s after its deletion (finalizers?)`);
     }

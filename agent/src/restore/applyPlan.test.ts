@@ -1,3 +1,4 @@
+import { ApiException } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { parseRestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
 import type { IndexEntry } from '../backup/IndexEntry.ts';
@@ -19,14 +20,24 @@ const entries = [
   entry('endpoints', 'Endpoints', 'shop', 'web'),
 ];
 
-/** A cluster where every namespace exists and every create succeeds; `events` records loads and writes in order. */
-function fakeCluster(events: string[]): KubeWrite {
+/**
+ * A cluster where every namespace exists, which holds `objects` by API path, and where every create succeeds;
+ * `events` records loads and writes in order.
+ */
+function fakeCluster(events: string[], objects = new Map<string, KubeObject>()): KubeWrite {
   return {
-    get: <T>() => Promise.resolve({ metadata: { name: 'exists' } } as T),
-    send: <T>(method: string, _path: string, body?: unknown) => {
+    get: <T>(path: string) => {
+      if (/^\/api\/v1\/namespaces\/[^/]+$/.test(path)) return Promise.resolve({ metadata: { name: 'exists' } } as T);
+      const object = objects.get(path);
+      return object ? Promise.resolve(structuredClone(object) as T) : Promise.reject(new ApiException(404, 'Not Found', '{}', {}));
+    },
+    send: <T>(method: string, path: string, body?: unknown) => {
       const object = body as KubeObject;
       events.push(`${method} ${object.metadata.namespace}/${object.metadata.name}`);
-      return Promise.resolve({ metadata: { uid: `uid-${object.metadata.name}` } } as T);
+      // An update keeps the target's uid; a server-side dry run changes nothing.
+      const uid = objects.get(path.replace(/\?.*$/, ''))?.metadata.uid ?? `uid-${object.metadata.name}`;
+      if (method === 'PUT' && !path.endsWith('?dryRun=All')) objects.set(path, object);
+      return Promise.resolve({ metadata: { uid } } as T);
     },
   };
 }
@@ -44,10 +55,11 @@ const loader = (events: string[], fail?: string) => (item: RestorePlanItem) => {
 describe('applyPlan', () => {
   const spec = parseRestoreSpec({ version: 1, backupId: 'b', targetClusterId: 'c', namespaceMapping: { shop: 'copy' } });
   const plan = planRestore(entries, spec);
-  const apply = (events: string[], fail?: string) => {
+  const apply = (events: string[], fail?: string, options: { objects?: Map<string, KubeObject>; policy?: 'update'; dryRun?: boolean } = {}) => {
     const done: [number, ItemOutcome][] = [];
-    const outcomes = applyPlan(fakeCluster(events), plan, {
-      spec, backupId: 'b', restoreId: 'r', signal: new AbortController().signal,
+    const withPolicy = { ...spec, existingResourcePolicy: options.policy ?? spec.existingResourcePolicy };
+    const outcomes = applyPlan(fakeCluster(events, options.objects), plan, {
+      spec: withPolicy, backupId: 'b', restoreId: 'r', signal: new AbortController().signal, dryRun: options.dryRun,
       load: loader(events, fail),
       onItem: (n, outcome) => done.push([n, outcome]),
     });
@@ -79,5 +91,43 @@ describe('applyPlan', () => {
       type: 'configmaps', namespace: 'copy', name: 'a', result: 'failed', error: 'preparing it failed: ENOENT: no such file',
     });
     expect(outcomes.slice(1).map((o) => o.result)).toEqual(['created', 'created', 'skipped']);
+  });
+
+  const existing = (name: string, labels?: Record<string, string>): [string, KubeObject] => [
+    `/api/v1/namespaces/copy/configmaps/${name}`,
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'copy', uid: `target-${name}`, resourceVersion: '7', labels } },
+  ];
+
+  it('does not give an object it updates, which existed before the restore, the restore labels', async () => {
+    const objects = new Map([existing('a', { team: 'theirs' }), existing('b', { 'fleetback.io/restore': 'earlier', 'fleetback.io/backup': 'old' })]);
+    const outcomes = await apply([], undefined, { objects, policy: 'update' }).outcomes;
+    expect(outcomes.slice(0, 2)).toEqual([
+      { type: 'configmaps', namespace: 'copy', name: 'a', result: 'updated', uid: 'target-a' },
+      { type: 'configmaps', namespace: 'copy', name: 'b', result: 'updated', uid: 'target-b' },
+    ]);
+    // The backup's labels replace the target's, but the restore's own labels are the target's, or none.
+    expect(objects.get(existing('a')[0])?.metadata.labels).toBeUndefined();
+    expect(objects.get(existing('b')[0])?.metadata.labels).toEqual({ 'fleetback.io/restore': 'earlier', 'fleetback.io/backup': 'old' });
+    expect(outcomes[2]).toMatchObject({ name: 'web', result: 'created' });
+    expect(objects.get('/api/v1/namespaces/copy/configmaps/web')).toBeUndefined();
+  });
+
+  it('records what an earlier attempt of the same restore created as created, with its uid, and writes nothing to it', async () => {
+    const events: string[] = [];
+    const objects = new Map([existing('a', { 'fleetback.io/restore': 'r' })]);
+    const outcomes = await apply(events, undefined, { objects }).outcomes;
+    expect(outcomes[0]).toEqual({
+      type: 'configmaps', namespace: 'copy', name: 'a', result: 'created', uid: 'target-a', reason: 'created by an earlier attempt of this restore',
+    });
+    expect(events.filter((e) => e.endsWith('copy/a'))).toEqual([]);
+  });
+
+  it('decides a dry run as the real run, writing nothing but server-side dry-run updates', async () => {
+    const dryEvents: string[] = [];
+    const dry = await apply(dryEvents, undefined, { objects: new Map([existing('a')]), policy: 'update', dryRun: true }).outcomes;
+    const real = await apply([], undefined, { objects: new Map([existing('a')]), policy: 'update' }).outcomes;
+    expect(dry.map((o) => [o.name, o.result])).toEqual(real.map((o) => [o.name, o.result]));
+    expect(dry).toEqual(real.map((o) => (o.result === 'created' ? { ...o, uid: '' } : o)));
+    expect(dryEvents.filter((e) => !e.startsWith('load '))).toEqual(['PUT copy/a']);
   });
 });

@@ -2,8 +2,8 @@ import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
 import { describeKubeError, kubeStatusOf } from '../kube/KubeJsonClient.ts';
 import { type OwnerReference, ownerKey, plannedKey, type RestoreActionContext } from './actions/RestoreAction.ts';
 import { restoreActions } from './actions/restoreActions.ts';
-import { restoreLabelsAction } from './actions/restoreLabelsAction.ts';
-import { applyItem } from './applyItem.ts';
+import { isOwnRestoreObject, restoreLabelsAction } from './actions/restoreLabelsAction.ts';
+import { applyItem, keptReason } from './applyItem.ts';
 import { type LateOwners, linkLateOwners } from './linkLateOwners.ts';
 import type { ItemOutcome } from './ItemOutcome.ts';
 import type { KubeObject } from './KubeObject.ts';
@@ -21,6 +21,12 @@ export interface PlanContext {
   restoreId: string;
   signal: AbortSignal;
   /**
+   * Decide every item as a real run would (the target's objects read, the actions run) and report what it
+   * would do, writing nothing: no namespace made, no CRD waited for, no owner linked, updates sent as
+   * server-side dry runs. Defaults to `spec.dryRun`.
+   */
+  dryRun?: boolean;
+  /**
    * The item's object as it goes to the target (namespace mapped, actions not yet run), a fresh copy each
    * call: plans hold no objects, so each is loaded only when it is applied (`loadPlannedObject`).
    */
@@ -37,7 +43,8 @@ export interface PlanContext {
  * 30s); then its object is loaded, the per-kind actions run, and `applyItem` creates it under the spec's
  * existing-resource policy. Owner references to owners restored later in the order are added when the plan has
  * run (`linkLateOwners`); an object that cannot be given them gets a second, failed outcome. One object at a
- * time is held. Only an abort of `signal` throws.
+ * time is held. Only an abort of `signal` throws. A dry run goes through the same steps and decisions, and
+ * writes nothing (see `PlanContext.dryRun`), so its outcomes are the real run's item by item.
  */
 export async function applyPlan(
   kube: KubeWrite,
@@ -45,6 +52,7 @@ export async function applyPlan(
   context: PlanContext,
 ): Promise<ItemOutcome[]> {
   const { spec, signal } = context;
+  const dryRun = context.dryRun ?? spec.dryRun;
   const planned = new Map(plan.map((p) => [plannedKey(p.type, p.targetNamespace, p.name), p]));
   const plannedOwners = new Set(plan.map((p) => ownerKey(apiVersionOf(p.entry), p.entry.kind, p.targetNamespace, p.name)));
   const restoredUids = new Map<string, string>();
@@ -69,11 +77,11 @@ export async function applyPlan(
     if (ns !== null && !namespacesReady.has(ns)) {
       namespacesReady.add(ns);
       if (!planned.has(plannedKey('namespaces', null, ns))) {
-        const created = await ensureNamespace(kube, ns, actionContext);
+        const created = await ensureNamespace(kube, ns, actionContext, dryRun);
         if (created) record(created);
       }
     }
-    if (restoredCrds.has(item.type)) {
+    if (!dryRun && restoredCrds.has(item.type)) {
       if (!crdVerdicts.has(item.type)) {
         crdVerdicts.set(item.type, await waitForEstablished(kube, item.type, crdTimeoutMs, signal));
       }
@@ -106,9 +114,15 @@ export async function applyPlan(
       record({ ...ref, result: 'skipped', reason: skip });
       continue;
     }
-    const outcome = await applyItem(kube, item, object, spec.existingResourcePolicy, signal);
+    const outcome = await applyItem(kube, item, object, {
+      policy: spec.existingResourcePolicy,
+      restoreId: context.restoreId,
+      dryRun,
+      signal,
+    });
     if (outcome.result === 'created' || outcome.result === 'updated') {
-      restoredUids.set(ownerKey(object.apiVersion, object.kind, ns, name), outcome.uid);
+      // A dry run knows no uid for what it would create: its dependents' references wait, as for a late owner.
+      if (outcome.uid !== '') restoredUids.set(ownerKey(object.apiVersion, object.kind, ns, name), outcome.uid);
       if (item.type === 'customresourcedefinitions.apiextensions.k8s.io') restoredCrds.add(name);
     } else {
       late.delete(item);
@@ -116,23 +130,30 @@ export async function applyPlan(
     record(outcome);
   }
   signal.throwIfAborted();
+  if (dryRun) return outcomes;
   for (const failure of await linkLateOwners(kube, late, restoredUids)) record(failure);
   return outcomes;
 }
 
-/** Creates target namespace `name` (labelled as restored) when it does not exist; the outcome when it tried. */
+/**
+ * Creates target namespace `name` (labelled as restored) when it does not exist; the outcome when it tried
+ * (or, in a dry run, would try), and when an earlier attempt of this restore created it.
+ */
 async function ensureNamespace(
   kube: KubeWrite,
   name: string,
   context: RestoreActionContext,
+  dryRun: boolean,
 ): Promise<ItemOutcome | undefined> {
   const ref = { type: 'namespaces', namespace: null, name };
   try {
-    await kube.get(`/api/v1/namespaces/${encodeURIComponent(name)}`);
-    return undefined;
+    const existing = await kube.get<KubeObject>(`/api/v1/namespaces/${encodeURIComponent(name)}`);
+    if (!isOwnRestoreObject(existing, context.restoreId)) return undefined;
+    return { ...ref, result: 'created', uid: existing.metadata.uid ?? '', reason: keptReason };
   } catch (error) {
     if (kubeStatusOf(error) !== 404) return { ...ref, result: 'failed', error: describeKubeError(error) };
   }
+  if (dryRun) return { ...ref, result: 'created', uid: '' };
   const namespace: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
   const item: RestorePlanItem = {
     entry: {

@@ -42,9 +42,10 @@ export interface RestoreDeps {
  *
  * Resolves with the outcome: `countsByKind` counts the objects created or updated, by type; every skipped
  * item is a warning with its reason, every failed item an error, and any error makes the phase
- * `PartiallyFailed`, never `Completed`. A dry run plans and still verifies the whole archive (so it fails
- * exactly when the restore would fail before applying), but keeps nothing on disk and does not touch the
- * cluster: `countsByKind` counts what would be applied. `bytes` is the size of the archive read.
+ * `PartiallyFailed`, never `Completed`. A dry run goes through the same stages (so it fails exactly when the
+ * restore would fail before applying) and reads each planned object's current state in the target, but
+ * writes nothing to the cluster (`applyPlan`'s dry run): its item outcomes, `countsByKind`, warnings and
+ * errors are those a real run would have, item by item. `bytes` is the size of the archive read.
  *
  * Throws `JobFailure` when the backup cannot be read or verified (naming the object or item), or when
  * `context.signal` aborts (its reason if that is a `JobFailure`). Progress: the archive's bytes read of its
@@ -69,19 +70,15 @@ export async function runRestore(
     const bytes = index.manifest.archive.size;
     const plan = planRestore(index.entries, spec);
     signal.throwIfAborted();
-    if (!spec.dryRun) spool = await ItemSpool.create(deps.workDirectory ?? tmpdir());
+    // A dry run needs the objects too: what a real run does with an item depends on it.
+    const kept = await ItemSpool.create(deps.workDirectory ?? tmpdir());
+    spool = kept;
     const verifying = (read: number) =>
       report(0, plan.length, read, `verifying backup ${backup.name}: ${read} of ${bytes} bytes read`);
     verifying(0);
     await spoolArchive(deps.store, index, plan, { spool, signal, onProgress: verifying });
-    if (!spool) {
-      report(0, plan.length, bytes, `dry run: would restore ${plan.length} of ${index.entries.length} items`);
-      const counts: Record<string, number> = {};
-      for (const item of plan) counts[item.type] = (counts[item.type] ?? 0) + 1;
-      return { phase: 'Completed', countsByKind: sorted(counts), bytes, warnings: [], errors: [] };
-    }
-    const kept = spool; // a const, for the closure below
-    report(0, plan.length, bytes, `restoring ${plan.length} items`);
+    const would = spec.dryRun ? 'dry run: would be ' : '';
+    report(0, plan.length, bytes, `${spec.dryRun ? 'dry run: deciding' : 'restoring'} ${plan.length} items`);
     const outcomes = await applyPlan(deps.kube, plan, {
       spec,
       backupId: backup.id,
@@ -90,7 +87,7 @@ export async function runRestore(
       load: (item) => loadPlannedObject(kept, item),
       onItem: (done, outcome) => {
         context.restoreItem?.(outcome);
-        report(done, Math.max(done, plan.length), bytes, `${outcome.result} ${describeItem(outcome)}`);
+        report(done, Math.max(done, plan.length), bytes, `${would}${outcome.result} ${describeItem(outcome)}`);
       },
     });
     return outcomeOf(outcomes, bytes);

@@ -11,7 +11,10 @@ export enum RestoreItemResult {
 }
 registerEnumType(RestoreItemResult, {
   name: 'RestoreItemResult',
-  description: 'What a restore did with an item: created or updated it, skipped it (see `reason`), or failed (see `error`).',
+  description:
+    'What a restore did with an item (for a dry run: what a real run would do): created or updated it, skipped it ' +
+    '(see `reason`: it exists and the policy keeps it, a bound volume is never replaced, an immutable field…), or ' +
+    'failed (see `error`).',
 });
 
 @ObjectType({ description: 'What a restore did with one item of its plan, in the target cluster.' })
@@ -31,13 +34,21 @@ export class RestoreItem {
   @Field(() => RestoreItemResult)
   result!: RestoreItemResultName;
 
-  @Field(() => String, { nullable: true, description: 'Skipped: why.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Skipped: why. Created or updated: how, when not plainly: replaced (deleted and created anew), a ' +
+      'cluster-scoped object updated where `replace` was asked, or created by an earlier attempt of this restore.',
+  })
   reason!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Failed: what went wrong.' })
   error!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Created or updated: the object’s uid in the target.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Created or updated: the object’s uid in the target; null in a dry run for an object it would create.',
+  })
   uid!: string | null;
 
   static from(row: RestoreItemRow): RestoreItem {

@@ -4,7 +4,8 @@ import type { RestoreItemWire } from '../../../schema/agent/RestoreItemReport.ts
 @InputType({
   description:
     'One item a restore applied (schema/agent/RestoreItemReport.ts). `uid` for created and updated items, ' +
-    '`reason` for skipped ones, `error` for failed ones; the others null.',
+    '`reason` for skipped ones (and optionally for created and updated ones: how), `error` for failed ones; ' +
+    'the others null. A dry run reports what a real run would do, with an empty `uid` for what it would create.',
 })
 export class RestoreItemInput implements RestoreItemWire {
   @Field(() => Int, { description: "The item's number in this run, from 0: the idempotency key of the item." })

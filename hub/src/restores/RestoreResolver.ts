@@ -58,7 +58,7 @@ export class RestoreResolver {
   @FieldResolver(() => RestoreItemConnection, {
     description:
       'What the restore did with each item, in the order it applied them; filled in while it runs and whole ' +
-      'once it has ended. A dry run records none.',
+      'once it has ended. A dry run records what a real run would do with each item, having read the target.',
   })
   items(
     @Root() restore: Restore,
