@@ -286,10 +286,10 @@ describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () =
     expect(after.metadata.uid).not.toBe(before.metadata.uid);
   });
 
-  it('ends PartiallyFailed, listing the item that failed, and restores the rest', async () => {
+  it('ends PartiallyFailed, listing the item that failed, and restores the rest; skips an immutable ConfigMap with the reason', async () => {
     const partial = `${target}-partial`;
     await kubeB.send('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: partial } });
-    // An immutable ConfigMap in the way: policy update cannot change its data, and the server says so.
+    // An immutable ConfigMap in the way: policy update cannot change its data, so the restore leaves it, saying why.
     await kubeB.send('POST', `/api/v1/namespaces/${partial}/configmaps`, {
       apiVersion: 'v1',
       kind: 'ConfigMap',
@@ -297,11 +297,22 @@ describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () =
       data: { 'mode.txt': 'slow' },
       immutable: true,
     });
-    const outcome = await restoreWith({ namespaceMapping: { [source]: partial }, existingResourcePolicy: 'update', includeResources: ['configmaps'] });
+    // No room for another ConfigMap: creating `empty` fails, and the server says why.
+    await kubeB.send('POST', `/api/v1/namespaces/${partial}/resourcequotas`, {
+      apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'no-more-configmaps' }, spec: { hard: { configmaps: '0' } },
+    });
+    const outcome = await restoreWith({
+      namespaceMapping: { [source]: partial }, existingResourcePolicy: 'update', includeResources: ['configmaps', 'secrets'],
+    });
     expect(outcome.phase).toBe('PartiallyFailed');
-    expect(outcome.countsByKind).toEqual({ configmaps: 1 });
+    expect(outcome.countsByKind).toEqual({ secrets: 1 });
     expect(outcome.errors).toHaveLength(1);
-    expect(outcome.errors[0]).toMatch(new RegExp(`^could not restore configmaps ${partial}/settings: HTTP 422: .*immutable`));
+    expect(outcome.errors[0]).toMatch(new RegExp(`^could not restore configmaps ${partial}/empty: HTTP 403: .*quota`));
+    expect(outcome.warnings).toContainEqual(expect.stringMatching(
+      new RegExp(`^skipped configmaps ${partial}/settings: it is immutable in the target \\(immutable: true\\) and its data.* from the backup's; the target's object is kept$`),
+    ));
+    const kept = await kubeB.get<KubeObject>(`/api/v1/namespaces/${partial}/configmaps/settings`);
+    expect(kept.data).toEqual({ 'mode.txt': 'slow' });
   });
 
   it('restores a CRD with its custom objects, waiting for it to be Established, and re-points references to them', async () => {
@@ -361,7 +372,7 @@ describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () =
     expect(settings.metadata.ownerReferences).toEqual([{ ...owner, uid: restored.metadata.uid }]);
   });
 
-  it('returns the plan of a dry run and creates nothing', async () => {
+  it('returns what a real run would do in a dry run, and creates nothing', async () => {
     const dry = `${target}-dry`;
     const workDirectory = await newWorkDirectory();
     const spools: number[][] = [];
@@ -371,13 +382,17 @@ describe.skipIf(!a || !b)('restore round trip from cluster a to cluster b', () =
     });
     const payload = restorePayload({ namespaceMapping: { [source]: dry }, dryRun: true });
     const outcome = await runRestore(payload, { kube: kubeB, store, workDirectory }, ctx);
-    expect(outcome).toMatchObject({ phase: 'Completed', errors: [], warnings: [] });
-    expect(outcome.countsByKind).toMatchObject({ configmaps: 2, secrets: 2, 'deployments.apps': 1 });
+    expect(outcome).toMatchObject({ phase: 'Completed', errors: [] });
+    // The ServiceAccount token and what a's controllers derived are skipped, as a real run skips them.
+    expect(outcome.countsByKind).toMatchObject({ configmaps: 2, secrets: 1, 'deployments.apps': 1, namespaces: 1 });
+    expect(outcome.warnings).toContain(`skipped secrets ${dry}/rt-token: a ServiceAccount token is issued by the target cluster, not restored`);
     const status = await kubeB.get(`/api/v1/namespaces/${dry}`).then(() => 200, kubeStatusOf);
     expect(status).toBe(404);
-    // A dry run verifies the whole archive, as the restore would, but keeps nothing on disk.
+    // A dry run verifies the whole archive, as the restore would, and leaves no spool behind.
     expect(reports.some((r) => /^verifying backup rt: \d+ of \d+ bytes read$/.test(r.message ?? ''))).toBe(true);
-    expect(spools.flat()).toEqual([]);
+    expect(reports.at(-1)?.message).toMatch(/^dry run: would be /);
+    expect(spools.length).toBeGreaterThan(0);
+    expect(await readdir(workDirectory)).toEqual([]);
   });
 
   it('verifies the whole archive before applying, from a spool directory that is gone when the restore ends', async () => {

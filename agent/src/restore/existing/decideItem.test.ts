@@ -68,7 +68,7 @@ describe('decideItem', () => {
     const running = object('Job', { status: { active: 1 } });
     expect(decide('jobs.batch', object('Job'), finished, 'update')).toMatchObject({ action: 'skip', reason: expect.stringMatching(/^a Job's selector and pod template cannot change/) });
     expect(decide('jobs.batch', object('Job'), finished, 'replace')).toEqual({ action: 'replace' });
-    expect(decide('jobs.batch', object('Job'), running, 'replace')).toMatchObject({ action: 'skip', reason: expect.stringMatching(/still running/) });
+    expect(decide('jobs.batch', object('Job'), running, 'replace')).toMatchObject({ action: 'skip', reason: expect.stringMatching(/has not finished/) });
   });
 
   it('skips updating what the API server keeps immutable, and updates what only differs elsewhere', () => {

@@ -24,7 +24,7 @@ export const clusterScopedReason =
  * - `skip`: skip.
  * - `replace` never deletes what others' data depends on: a cluster-scoped object (a Namespace, a CRD, whose
  *   deletion deletes every custom object of its type in the cluster, a StorageClass, a ClusterRole…) is
- *   updated instead, and a bound PersistentVolume or claim is refused. A Job still running is left to finish;
+ *   updated instead, and a bound PersistentVolume or claim is refused. A Job that has not finished is left alone;
  *   a finished one is replaced.
  * - `update` (and `replace` turned update) skips, with the reason, a bound PersistentVolume and what the API
  *   server would refuse to change (`immutableChange`: a Job, a claim's spec, a sealed ConfigMap…).
@@ -47,7 +47,7 @@ export function decideItem(
       if (isBoundVolume(item.type, existing)) return { action: 'skip', reason: boundVolumeReason };
       if (item.targetNamespace === null) return updateOf(item, desired, existing, clusterScopedReason);
       if (item.type === 'jobs.batch' && !isFinishedJob(existing)) {
-        return { action: 'skip', reason: 'the Job is still running in the target; a restore does not interrupt it' };
+        return { action: 'skip', reason: 'the Job has not finished in the target; a restore does not interrupt it' };
       }
       return { action: 'replace' };
     case 'update':
