@@ -48,6 +48,7 @@ export function ItemsTable({ items }: { items: readonly RestoreItem[] }) {
               <div>
                 {item.result === 'failed' && <span className="item-error">{item.error ?? 'no reason given'}</span>}
                 {item.result === 'skipped' && <span>{item.reason ?? 'no reason given'}</span>}
+                {(item.result === 'created' || item.result === 'updated') && item.reason && <span>{item.reason} </span>}
                 {(item.result === 'created' || item.result === 'updated') && item.uid && (
                   <span className="subtle" title="The object’s uid in the target cluster">
                     uid {item.uid}
