@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExistingResourcePolicy } from '../../../../schema/spec/RestoreSpec.ts';
 import type { KubeObject } from '../KubeObject.ts';
 import type { RestorePlanItem } from '../RestorePlanItem.ts';
-import { boundVolumeReason, clusterScopedReason, decideItem } from './decideItem.ts';
+import { boundVolumeReason, claimReason, clusterScopedReason, decideItem } from './decideItem.ts';
 
 const restoreId = 'r-1';
 const item = (type: string, namespace: string | null = 'shop') => ({ type, targetNamespace: namespace, name: 'x' }) as RestorePlanItem;
@@ -58,9 +58,9 @@ describe('decideItem', () => {
     expect(decide('persistentvolumeclaims', pvc, pvc, 'update')).toMatchObject({ action: 'skip', reason: expect.stringMatching(/claim's spec cannot change/i) });
   });
 
-  it('replaces a claim that is not bound to any volume', () => {
+  it('does not replace a claim that is not bound either: a pod may use it, its StatefulSet recreates it', () => {
     const pending = object('PersistentVolumeClaim', { spec: {}, status: { phase: 'Pending' } });
-    expect(decide('persistentvolumeclaims', pending, pending, 'replace')).toEqual({ action: 'replace' });
+    expect(decide('persistentvolumeclaims', pending, pending, 'replace')).toEqual({ action: 'skip', reason: claimReason });
   });
 
   it('skips updating a Job with the reason, replaces a finished Job, and leaves a running one alone', () => {

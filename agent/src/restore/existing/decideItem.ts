@@ -10,6 +10,10 @@ import type { ItemDecision } from './ItemDecision.ts';
 /** Why a bound PersistentVolume or claim is never replaced. */
 export const boundVolumeReason = 'a bound volume is never replaced; delete it yourself first if you mean to lose its data';
 
+/** Why a claim that is not bound is not replaced either. */
+export const claimReason =
+  'a claim is never replaced (pods may be using it, and a StatefulSet recreates its claims at once); delete it yourself first if you mean to replace it';
+
 /** Why a cluster-scoped object is updated where `replace` was asked for. */
 export const clusterScopedReason =
   'a cluster-scoped object is never deleted by a restore (other namespaces may depend on it, as all custom objects do on their CRD): updated in place instead of replaced';
@@ -24,7 +28,7 @@ export const clusterScopedReason =
  * - `skip`: skip.
  * - `replace` never deletes what others' data depends on: a cluster-scoped object (a Namespace, a CRD, whose
  *   deletion deletes every custom object of its type in the cluster, a StorageClass, a ClusterRole…) is
- *   updated instead, and a bound PersistentVolume or claim is refused. A Job that has not finished is left alone;
+ *   updated instead, and a bound PersistentVolume or any claim is refused. A Job that has not finished is left alone;
  *   a finished one is replaced.
  * - `update` (and `replace` turned update) skips, with the reason, a bound PersistentVolume and what the API
  *   server would refuse to change (`immutableChange`: a Job, a claim's spec, a sealed ConfigMap…).
@@ -45,6 +49,7 @@ export function decideItem(
       return { action: 'skip', reason: 'it exists in the target (existingResourcePolicy: skip)' };
     case 'replace':
       if (isBoundVolume(item.type, existing)) return { action: 'skip', reason: boundVolumeReason };
+      if (item.type === 'persistentvolumeclaims') return { action: 'skip', reason: claimReason };
       if (item.targetNamespace === null) return updateOf(item, desired, existing, clusterScopedReason);
       if (item.type === 'jobs.batch' && !isFinishedJob(existing)) {
         return { action: 'skip', reason: 'the Job has not finished in the target; a restore does not interrupt it' };
