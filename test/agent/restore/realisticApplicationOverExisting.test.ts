@@ -99,7 +99,7 @@ describe.skipIf(!a || !b)('the realistic application restored over itself', () =
   });
 
   it('replace keeps the CRD and the bound PV and claims, as its dry run said', async () => {
-    const bound = [];
+    const bound: string[] = [];
     for (const name of ['shop-uploads', ...statefulSetClaims]) {
       const path = `/api/v1/namespaces/${target}/persistentvolumeclaims/${name}`;
       if ((await kubeB.get<{ status?: { phase?: string } }>(path)).status?.phase === 'Bound') bound.push(name);
