@@ -44,6 +44,7 @@ describe.skipIf(!a || !b)('the realistic application restored over itself', () =
   let user: HubUser;
   let backupId: string;
   let targetClusterId: string;
+  let hubUrl: string;
 
   /** A dry run, then the real run, of the same restore; both ended, with their items. */
   const dryThenReal = async (existingResourcePolicy: string) => {
@@ -57,6 +58,7 @@ describe.skipIf(!a || !b)('the realistic application restored over itself', () =
 
   beforeAll(async () => {
     hub = await startTestHub({ database: 'sqlite', world });
+    hubUrl = hub.url;
     user = new HubUser(hub, () => agents);
     const tenantId = (await user.gql<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "over" }) { id } }')).createTenant.id;
     const clusterIds: string[] = [];
@@ -93,7 +95,7 @@ describe.skipIf(!a || !b)('the realistic application restored over itself', () =
   afterAll(async () => {
     for (const agent of agents) await agent.kill();
     await removeRealisticApplication(kubeA, app, [app.namespace]);
-    await removeRealisticApplication(kubeB, app, [target, bystanders]);
+    await removeRealisticApplication(kubeB, app, [target, bystanders, `${target}-redo`]);
     await hub?.stop();
     rmSync(filesystemPath, { recursive: true, force: true });
   });
@@ -142,5 +144,44 @@ describe.skipIf(!a || !b)('the realistic application restored over itself', () =
     // Every object the first restore created is updated in place, its uid the one it had.
     const deployment = itemOf(real.items, 'deployments.apps', 'shop-web');
     expect(deployment).toMatchObject({ result: 'updated', uid: await uidOf(`/apis/apps/v1/namespaces/${target}/deployments/shop-web`) });
+  });
+
+  it("records, when its agent was killed mid-restore and the job offered again, what the first attempt created as created with its uid", async () => {
+    const redo = `${target}-redo`;
+    // A second copy in cluster b: without the PV and the Service, whose chosen node port the first copy holds.
+    const excludeResources = ['persistentvolumes', 'services', 'endpoints', 'endpointslices.discovery.k8s.io'];
+    const { createRestore } = await user.gql<{ createRestore: { id: string } }>(
+      'mutation($input: CreateRestoreInput!) { createRestore(input: $input) { id } }',
+      { input: { backupId, targetClusterId, namespaceMapping: [{ from: app.namespace, to: redo }], excludeResources } },
+    );
+    // The namespace comes first in the restore order: once it is there, the agent is mid-restore.
+    await waitFor(() => kubeB.get(`/api/v1/namespaces/${redo}`).then(() => true, () => false), { what: `the restore to create ${redo}`, intervalMs: 20 });
+    const killed = agents[1] as TestAgent;
+    await killed.kill();
+    const firstAttempt = await kubeB.get<{ items: Manifest[] }>(`/api/v1/namespaces/${redo}/configmaps`, {
+      labelSelector: `fleetback.io/restore=${createRestore.id}`,
+    });
+    agents[1] = startTestAgent({ hubUrl, kubeconfigPath: (b as ClusterInfo).kubeconfigPath, logDir: world.logDir, name: 'over-b-again', credentialFile: killed.credentialFile });
+
+    const ended = await user.until('the redone restore to end', ['Completed', 'PartiallyFailed', 'Failed'], async () =>
+      (await user.gql<{ restore: { phase: string; result: { errors: string[] } | null } }>(
+        'query($id: ID!) { restore(id: $id) { phase result { errors } } }',
+        { id: createRestore.id },
+      )).restore,
+    );
+    expect(ended.phase, ended.result?.errors.join('\n')).toBe('Completed');
+    const { restore } = await user.gql<{ restore: { items: { edges: { node: RestoreItem }[] } } }>(
+      'query($id: ID!) { restore(id: $id) { items(first: 500) { edges { node { type namespace name result reason error uid } } } } }',
+      { id: createRestore.id },
+    );
+    const items = restore.items.edges.map((e) => e.node);
+    // The cluster-scoped objects exist in b from the first copy; nothing in the new namespace existed before this restore.
+    expect(items.filter((i) => i.namespace === redo && i.reason?.startsWith('it exists in the target'))).toEqual([]);
+    const namespaceUid = await uidOf(`/api/v1/namespaces/${redo}`);
+    expect(itemOf(items, 'namespaces', redo)).toMatchObject({ result: 'created', uid: namespaceUid });
+    for (const configMap of firstAttempt.items) {
+      expect(itemOf(items, 'configmaps', configMap.metadata.name)).toMatchObject({ result: 'created', uid: configMap.metadata.uid });
+    }
+    expect(items.some((i) => i.reason === 'created by an earlier attempt of this restore')).toBe(true);
   });
 });
