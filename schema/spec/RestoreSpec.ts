@@ -32,7 +32,10 @@ export interface RestoreSpec {
   existingResourcePolicy: ExistingResourcePolicy;
   /** Source storage class → target storage class, for PVCs and PVs. */
   storageClassMapping: Record<string, string>;
-  /** Compute and report the plan without changing the target cluster. */
+  /**
+   * Change nothing in the target: read each planned object there and report per item what a real run would
+   * do, decided as the real run decides it.
+   */
   dryRun: boolean;
 }
 

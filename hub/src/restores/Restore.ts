@@ -28,7 +28,10 @@ export enum ExistingResourcePolicy {
 registerEnumType(ExistingResourcePolicy, {
   name: 'ExistingResourcePolicy',
   description:
-    'What to do with an object that already exists in the target: leave it, patch it, or recreate it.',
+    'What to do with an object that already exists in the target: leave it (skip), update it in place (update), ' +
+    'or delete and recreate it (replace). Whatever the policy, a restore never deletes a cluster-scoped object ' +
+    '(replace updates it) nor a PersistentVolumeClaim or a bound PersistentVolume, and skips with the reason ' +
+    'an update the API server would refuse (an immutable field).',
 });
 
 @ObjectType({ description: 'One renaming: a source name and what it becomes in the target.' })

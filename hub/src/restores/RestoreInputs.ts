@@ -49,7 +49,12 @@ export class CreateRestoreInput {
   })
   storageClassMapping!: MappingInput[];
 
-  @Field(() => Boolean, { defaultValue: false, description: 'Only compute and report the plan.' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'Change nothing: read each planned object in the target and record in `Restore.items` what a real run ' +
+      'would do with it (created, updated, skipped with the reason, failed), as the real run decides it.',
+  })
   dryRun!: boolean;
 }
 
