@@ -28,12 +28,11 @@ export const keptReason = 'created by an earlier attempt of this restore';
 
 /**
  * Applies `object` (the item after its actions) to the target as `decideItem` decides from the target's
- * current object of that name (read when the create finds one there): creates it; updates it in place (PUT
- * carrying the target's `resourceVersion`, so a concurrent change fails the item instead of being overwritten
- * unseen, and with the target's own restore labels, so an object the restore did not create is never marked
- * as the restore's); replaces it (deletes exactly the uid that was read, waits until it is gone, creates it
- * anew); or skips it with the reason.
- * When the object is deleted between the create and the read, the create is tried once more.
+ * current object of that name: creates it; updates it in place (PUT carrying the target's `resourceVersion`,
+ * so a concurrent change fails the item instead of being overwritten unseen, and with the target's own
+ * restore labels, so an object the restore did not create is never marked as the restore's); replaces it
+ * (deletes exactly the uid that was read, waits until it is gone, creates it anew); or skips it with the reason.
+ * When an object appears between the read and the create, the decision is taken again on it.
  *
  * A dry run reads the same and decides the same, so its outcomes are the real run's, item by item; it sends
  * only updates, as server-side dry runs, so an update the server would refuse fails there too.
@@ -51,20 +50,17 @@ export async function applyItem(
   const path = apiPathOf(item.entry, item.targetNamespace, object.metadata.name);
   const { dryRun, signal } = options;
   try {
-    for (let round = 0; round < 2; round++) {
-      // The real run tries the create first, as most items are new: one request each. Its 409 means the object
-      // exists, and the decision is taken on it, as the dry run takes it on what it reads.
-      if (!dryRun) {
-        const uid = await create(kube, collection, object);
-        if (uid !== undefined) return { ...ref, result: 'created', uid };
-      }
+    for (let round = 0; ; round++) {
       const existing = await read(kube, path);
-      if (existing === undefined && !dryRun) continue; // deleted between the create and the read: once more
       const decision = decideItem(item, object, existing, options.policy, options.restoreId);
       switch (decision.action) {
-        case 'create':
-          // Only a dry run gets here: a real run has created it above.
-          return { ...ref, result: 'created', uid: '' };
+        case 'create': {
+          if (dryRun) return { ...ref, result: 'created', uid: '' };
+          const uid = await create(kube, collection, object);
+          if (uid !== undefined) return { ...ref, result: 'created', uid };
+          if (round > 0) return { ...ref, result: 'failed', error: 'it keeps being recreated by someone else' };
+          continue;
+        }
         case 'keep':
           return { ...ref, result: 'created', uid: decision.uid, reason: keptReason };
         case 'skip':
@@ -94,7 +90,6 @@ export async function applyItem(
           return unreachable(decision);
       }
     }
-    return { ...ref, result: 'failed', error: 'it keeps being deleted and recreated by someone else while being restored' };
   } catch (error) {
     if (signal?.aborted) throw error;
     return { ...ref, result: 'failed', error: describeKubeError(error) };
