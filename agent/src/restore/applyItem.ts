@@ -51,6 +51,8 @@ export async function applyItem(
   const { dryRun, signal } = options;
   try {
     for (let round = 0; ; round++) {
+      // Read first rather than create and catch the 409: admission (a quota, the node port the existing object
+      // holds) refuses a create before the API server finds the name taken, with a 403 or a 422.
       const existing = await read(kube, path);
       const decision = decideItem(item, object, existing, options.policy, options.restoreId);
       switch (decision.action) {
