@@ -262,12 +262,13 @@ describe.skipIf(!withBrowser || !world.idp || world.clusters.length < 2)('the re
   });
 
   it('shows a partially failed restore with its failures, never as a success', async () => {
-    // In cluster b, an immutable ConfigMap the restore may not update: that one item fails, the rest apply.
+    // In cluster b, two of the ConfigMaps exist and a quota leaves no room for another: the third item fails
+    // (its create is refused), the other two are updated.
     await coreB.createNamespace({ body: { metadata: { name: partial } } });
-    await coreB.createNamespacedConfigMap({
-      namespace: partial,
-      body: { metadata: { name: 'settings' }, immutable: true, data: { k: 'changed by hand' } },
-    });
+    for (const name of ['settings', 'flags']) {
+      await coreB.createNamespacedConfigMap({ namespace: partial, body: { metadata: { name }, data: { k: 'changed by hand' } } });
+    }
+    await coreB.createNamespacedResourceQuota({ namespace: partial, body: { metadata: { name: 'full' }, spec: { hard: { configmaps: '2' } } } });
     const id = await restoreByApi({ namespaceMapping: [{ from: namespace, to: partial }], existingResourcePolicy: 'update' });
     expect(await ended(id)).toBe('PartiallyFailed');
 
@@ -276,13 +277,13 @@ describe.skipIf(!withBrowser || !world.idp || world.clusters.length < 2)('the re
     await page.getByRole('heading', { name: '⚠ Restore partially failed' }).waitFor();
     const text = await outcome.innerText();
     expect(text).toContain('1 item failed');
-    expect(text).toMatch(/could not restore configmaps .*settings/);
+    expect(text).toMatch(/could not restore configmaps .*prices/);
     await page.getByRole('button', { name: 'Show the failed items' }).click();
     expect(await page.getByRole('button', { name: 'Failed (1)' }).getAttribute('aria-pressed')).toBe('true');
     const failed = page.locator('.items-table tbody tr');
     await expect.poll(() => failed.count()).toBe(1);
-    expect(await failed.getAttribute('data-item')).toBe(`configmaps ${partial}/settings`);
-    expect(await failed.innerText()).toMatch(/immutable/i);
+    expect(await failed.getAttribute('data-item')).toBe(`configmaps ${partial}/prices`);
+    expect(await failed.innerText()).toMatch(/quota/i);
     await browser.screenshot(page, 'partially-failed');
   });
 
