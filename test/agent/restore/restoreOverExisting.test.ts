@@ -216,6 +216,15 @@ describe.skipIf(!a || !b)('a restore over objects that exist in the target', () 
     expect(itemOf(real.items, `${plural}.${group}`, 'g1')).toMatchObject({ result: 'updated' });
   });
 
+  it('skips every existing object under policy skip, as its dry run said', async () => {
+    const spec = { namespaceMapping: { [source]: target } };
+    const dry = await restore(`r-ex-${run}-skip-dry`, { ...spec, dryRun: true });
+    const real = await restore(`r-ex-${run}-skip`, spec);
+    expect(real.items.map(decision)).toEqual(dry.items.map(decision));
+    expect(real.outcome).toMatchObject({ phase: 'Completed', countsByKind: {}, errors: [] });
+    for (const item of real.items) expect(item).toMatchObject({ result: 'skipped', reason: 'it exists in the target (existingResourcePolicy: skip)' });
+  });
+
   it('does not give an object that existed before an update restore the restore labels', async () => {
     const path = `/api/v1/namespaces/${target}/configmaps/settings`;
     await kubeB.send('DELETE', path);
