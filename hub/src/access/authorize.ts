@@ -47,3 +47,22 @@ export function authorize(principal: Principal, action: Action, target: Target):
 export function authorizeHubAdmin(principal: Principal): void {
   if (principal.kind !== 'admin') throw new ForbiddenError('only a hub administrator may do this');
 }
+
+/**
+ * For operations whose effect is not bounded by any cluster or namespace (registering a cluster, changing the
+ * tenant): only a grant narrowed to neither allows them, so a narrowed admin cannot make itself an object
+ * outside its narrowing. `what` names the operation in the refusal.
+ */
+export function authorizeWholeTenant(principal: Principal, action: Action, tenantId: string, what: string): void {
+  authorize(principal, action, { tenantId });
+  if (principal.kind === 'admin') return;
+  const whole = principal.grants.some(
+    (g) =>
+      g.tenantId === tenantId && roleAllows(g.role, action) && g.clusterIds.length === 0 && g.namespaces.length === 0,
+  );
+  if (!whole) {
+    throw new ForbiddenError(
+      `${what} reaches beyond the clusters and namespaces your binding is narrowed to; ask a tenant admin whose binding is not narrowed`,
+    );
+  }
+}

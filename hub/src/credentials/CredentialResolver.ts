@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { authorize } from '../access/authorize.ts';
+import { authorize, authorizeWholeTenant } from '../access/authorize.ts';
 import { findReadable, listByName } from '../access/findReadable.ts';
 import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { newId } from '../db/newId.ts';
@@ -72,7 +72,8 @@ export class CredentialResolver {
     @Ctx() { em, principal, secrets }: HubContext,
   ): Promise<Credential> {
     const row = await findVisible(em, CredentialEntity, 'Credential', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId });
+    // Locations every cluster of the tenant may use hold it: changing it reaches them all.
+    authorizeWholeTenant(principal, 'administer', row.tenantId, 'changing a credential');
     const name = input.name == null ? undefined : validateName('input.name', input.name);
     const parsed = parseCredentialInput('input', input);
     if (!parsed && name === undefined)
@@ -100,7 +101,8 @@ export class CredentialResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<string> {
     const row = await findVisible(em, CredentialEntity, 'Credential', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId });
+    // Locations every cluster of the tenant may use hold it: changing it reaches them all.
+    authorizeWholeTenant(principal, 'administer', row.tenantId, 'changing a credential');
     const users = await em.find(BackupLocationEntity, { credentialId: id }, { fields: ['name'], limit: 5 });
     if (users.length > 0) {
       const names = users.map((l) => `'${l.name}'`).join(', ');

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { authorize } from '../access/authorize.ts';
+import { authorize, authorizeWholeTenant } from '../access/authorize.ts';
 import { findReadable } from '../access/findReadable.ts';
 import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { validateRegion } from '../credentials/validateRegion.ts';
@@ -106,7 +106,8 @@ export class BackupLocationResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<BackupLocation> {
     const row = await findVisible(em, BackupLocationEntity, 'BackupLocation', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId });
+    // Every cluster of the tenant may back up to it: changing it reaches them all.
+    authorizeWholeTenant(principal, 'administer', row.tenantId, 'changing a backup location');
     if (row.kind !== 's3') {
       for (const field of ['region', 'forcePathStyle'] as const) {
         if (input[field] != null) throw new BadUserInputError(`input.${field}`, 'is for s3 locations only');
@@ -153,7 +154,8 @@ export class BackupLocationResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<string> {
     const row = await findVisible(em, BackupLocationEntity, 'BackupLocation', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId });
+    // Every cluster of the tenant may back up to it: changing it reaches them all.
+    authorizeWholeTenant(principal, 'administer', row.tenantId, 'changing a backup location');
     const backups = await countLocationBackups(em, id);
     if (backups > 0) {
       throw new ConflictError(

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ApiTokenEntity } from '../access/ApiTokenEntity.ts';
-import { authorize, authorizeHubAdmin } from '../access/authorize.ts';
+import { authorizeHubAdmin, authorizeWholeTenant } from '../access/authorize.ts';
 import { RoleBindingEntity } from '../access/RoleBindingEntity.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { ConflictError } from '../errors/errors.ts';
@@ -46,7 +46,7 @@ export class TenantResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<Tenant> {
     const row = await findVisible(em, TenantEntity, 'Tenant', id);
-    authorize(principal, 'administer', { tenantId: id });
+    authorizeWholeTenant(principal, 'administer', id, 'changing the tenant');
     row.displayName = input.displayName.trim() || row.name;
     await em.flush();
     return Tenant.from(row);
