@@ -1,6 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import type { BackupSpec } from '../../../schema/spec/BackupSpec.ts';
 import { newId } from '../db/newId.ts';
+import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import { type BackupProgress, type BackupResultSummary, backupPhases, deletionReasons } from './backupLifecycle.ts';
 
@@ -54,7 +55,7 @@ export const BackupEntity = defineEntity({
     /** When the scheduler asks an agent again after a failed deletion. */
     deletionRetryAt: p.datetime().nullable(),
   },
-  filters: { scope: clusterScopeFilter('clusterId') },
+  filters: { scope: clusterScopeFilter('clusterId'), namespaceScope: namespaceScopeFilter('backup') },
 });
 
 export type BackupRow = InferEntity<typeof BackupEntity>;

@@ -44,7 +44,9 @@ describe('authorizeBackupContent', () => {
   it('refuses a rule whose sub-rule targets namespaces outside the caller’s narrowing (exec rules escaped it)', async () => {
     const em = emWith(ruleIn(['kube-system']));
     const all = content({ includeNamespaces: [], preRuleId: 'r1' });
-    await expect(authorizeBackupContent(em, shopOperator, where, content({ preRuleId: 'r1' }), 'input')).rejects.toThrow();
+    await expect(authorizeBackupContent(em, shopOperator, where, content({ preRuleId: 'r1' }), 'input')).rejects.toThrow(
+      ForbiddenError,
+    );
     await expect(authorizeBackupContent(em, operator, where, all, 'input')).resolves.toBeUndefined();
   });
 

@@ -44,14 +44,14 @@ export async function authorizeBackupContent(
     for (const [i, subRule] of rule.spec.subRules.entries()) {
       if (subRule.namespaces.length === 0) continue;
       const path = `${field}.${key}: rule '${rule.name}' subRules[${i}].namespaces`;
+      if (!allows(principal, 'operate', { ...where, namespaces: subRule.namespaces })) {
+        throw new ForbiddenError(`${path} reach beyond the namespaces your binding is narrowed to`);
+      }
       const outside = subRule.namespaces.filter(
         (ns) => content.includeNamespaces.length > 0 && !content.includeNamespaces.some((inc) => namespaceMatches(inc, ns)),
       );
       if (outside.length > 0) {
         throw new BadUserInputError(path, `${outside.join(', ')} outside the namespaces the backup includes`);
-      }
-      if (!allows(principal, 'operate', { ...where, namespaces: subRule.namespaces })) {
-        throw new ForbiddenError(`${path} reach beyond the namespaces your binding is narrowed to`);
       }
     }
   }

@@ -12,6 +12,18 @@ export interface PartialScope {
   allClustersTenantIds: string[];
   /** Clusters reachable through cluster-narrowed bindings. */
   clusterIds: string[];
+  /**
+   * The caller's grants, for `namespaceScopeFilter`, which keeps each grant's tenant, clusters and namespaces
+   * together; absent where no grant is narrowed to namespaces (an agent's scope).
+   */
+  grants?: readonly ScopeGrant[];
+}
+
+/** Where one grant reaches: empty lists mean every cluster or namespace of the tenant. */
+export interface ScopeGrant {
+  tenantId: string;
+  clusterIds: readonly string[];
+  namespaces: readonly string[];
 }
 
 export const scopeFilterName = 'scope';

@@ -1,5 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
+import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
 import { jobKinds, jobPhases } from './jobLifecycle.ts';
@@ -38,7 +39,7 @@ export const JobEntity = defineEntity({
     startedAt: p.datetime().nullable(),
     finishedAt: p.datetime().nullable(),
   },
-  filters: { scope: clusterScopeFilter('clusterId') },
+  filters: { scope: clusterScopeFilter('clusterId'), namespaceScope: namespaceScopeFilter('job') },
 });
 
 export type JobRow = InferEntity<typeof JobEntity>;

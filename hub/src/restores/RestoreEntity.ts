@@ -2,6 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
 import type { BackupProgress, BackupResultSummary } from '../backups/backupLifecycle.ts';
 import { newId } from '../db/newId.ts';
+import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import { restorePhases } from './restoreLifecycle.ts';
 
@@ -37,7 +38,7 @@ export const RestoreEntity = defineEntity({
     startedAt: p.datetime().nullable(),
     completedAt: p.datetime().nullable(),
   },
-  filters: { scope: clusterScopeFilter('clusterId') },
+  filters: { scope: clusterScopeFilter('clusterId'), namespaceScope: namespaceScopeFilter('restore') },
 });
 
 export type RestoreRow = InferEntity<typeof RestoreEntity>;
