@@ -941,7 +941,7 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
     expect(restore.data ?? null).toBeNull();
   });
 
-  it('a shop-* viewer reads only the backups, restores and jobs within its namespaces (reads ignored narrowing)', async () => {
+  it('a shop-* viewer reads only the backups, schedules, restores and jobs within its namespaces (reads ignored narrowing)', async () => {
     const lists = await hub.gql<{
       backups: { totalCount: number; edges: { node: { id: string; spec: { includeNamespaces: string[] } } }[] };
       restores: { totalCount: number; edges: { node: { id: string } }[] };
@@ -975,6 +975,13 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
       expect(['NOT_FOUND', 'FORBIDDEN']).toContain(hidden.errors?.[0]?.extensions?.code);
       expect(hidden.data ?? null).toBeNull();
     }
+    const schedules = await hub.gql<{ backupSchedules: { totalCount: number; edges: { node: { name: string } }[] } }>(
+      narrowed.viewerShop,
+      '{ backupSchedules(first: 500) { totalCount edges { node { name } } } }',
+    );
+    expect(schedules.errors).toBeUndefined();
+    expect(schedules.data?.backupSchedules.edges.map((e) => e.node.name)).not.toContain('everything');
+    expect(schedules.data?.backupSchedules.totalCount).toBe(schedules.data?.backupSchedules.edges.length);
     const clusterWide = await hub.gql<{ backups: { edges: unknown[] } }>(
       narrowed.viewerC1,
       'query($c: ID!) { backups(filter: { clusterId: $c }, first: 500) { edges { node { id } } } }',

@@ -2,11 +2,14 @@ import { type EntityManager, raw } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { type Scope, scopeFilterName } from './scopeFilter.ts';
 
-/** Rows whose namespaces the filter reads: a backup's spec, a restore's target namespaces, a job's subject. */
-export type NamespacedKind = 'backup' | 'restore' | 'job';
+/**
+ * Rows whose namespaces the filter reads: a backup's spec, a schedule's template, a restore's target
+ * namespaces, a job's subject.
+ */
+export type NamespacedKind = 'backup' | 'schedule' | 'restore' | 'job';
 
 /**
- * Filter for rows that reach namespaces (backups, restores, jobs): a caller whose binding is narrowed to
+ * Filter for rows that reach namespaces (backups, schedules, restores, jobs): a caller whose binding is narrowed to
  * namespace patterns sees only those whose namespaces are all within one of its grants (the grant's tenant
  * and clusters too), so a `shop-*` viewer sees the backup of `shop-a` but not a backup of every namespace.
  * It reads the `scope` filter's parameters and adds the per-grant condition, which the cluster scope filter
@@ -52,11 +55,14 @@ function within(kind: NamespacedKind, patterns: readonly string[], postgres: boo
     postgres ? `jsonb_array_elements_text(${json}) as e(value)` : `json_each(${json}) as e`;
   const allMatch = (json: string) =>
     `(exists (select 1 from ${elements(json)}) and not exists (select 1 from ${elements(json)} where not (${anyLike('e.value')})))`;
-  const backupNamespaces = (alias: string) =>
-    postgres ? `${alias}.spec -> 'includeNamespaces'` : `${alias}.spec, '$.includeNamespaces'`;
+  const includeNamespaces = (column: string) =>
+    postgres ? `${column} -> 'includeNamespaces'` : `${column}, '$.includeNamespaces'`;
+  const backupNamespaces = (alias: string) => includeNamespaces(`${alias}.spec`);
   switch (kind) {
     case 'backup':
       return { [raw((a: string) => allMatch(backupNamespaces(a)), [...like])]: [] };
+    case 'schedule':
+      return { [raw((a: string) => allMatch(includeNamespaces(`${a}.template`)), [...like])]: [] };
     case 'restore':
       return { [raw((a: string) => allMatch(`${a}.target_namespaces`), [...like])]: [] };
     case 'job':

@@ -1,5 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
+import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import type { BackupTemplate } from './BackupTemplate.ts';
 
@@ -40,7 +41,7 @@ export const BackupScheduleEntity = defineEntity({
     /** Why the last run took no backup; null when it did. */
     lastRunError: p.text().nullable(),
   },
-  filters: { scope: clusterScopeFilter('clusterId') },
+  filters: { scope: clusterScopeFilter('clusterId'), namespaceScope: namespaceScopeFilter('schedule') },
 });
 
 export type BackupScheduleRow = InferEntity<typeof BackupScheduleEntity>;
