@@ -479,7 +479,7 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
   };
   const narrowedIds: Partial<Record<Narrowed, string>> = {};
   /** Tenant A's objects the narrowed identities work on. */
-  const a = { backupShop: '', backupAll: '', restoreShop: '', restoreAll: '', location: '', ruleUsed: '', ruleKube: '', daveBinding: '' };
+  const a = { backupShop: '', backupAll: '', restoreShop: '', restoreAll: '', location: '', ruleUsed: '', ruleKube: '', daveBinding: '', policy: '' };
 
   beforeAll(async () => {
     hub = await startSeedableHub({ database, world, oidc: true });
@@ -628,7 +628,7 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
       ).createRule.id;
     a.ruleUsed = await rule('flush', []);
     a.ruleKube = await rule('kube', ['kube-system']);
-    const policyA = (
+    a.policy = (
       await must<{ createSchedulePolicy: { id: string } }>(
         'mutation($t: ID!) { createSchedulePolicy(input: { tenantId: $t, name: "nightly", spec: { daily: { time: "01:00" } } }) { id } }',
         { t: tenantA },
@@ -637,7 +637,7 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
     // An un-narrowed schedule of every namespace of A1 uses `flush`.
     await must(
       'mutation($c: ID!, $p: ID!, $l: ID!, $r: ID!) { createBackupSchedule(input: { clusterId: $c, name: "everything", policyId: $p, template: { locationId: $l, preRuleId: $r } }) { id } }',
-      { c: clusterA1, p: policyA, l: a.location, r: a.ruleUsed },
+      { c: clusterA1, p: a.policy, l: a.location, r: a.ruleUsed },
     );
     f = {
       tenantA,
@@ -911,6 +911,18 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
     expect(update.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const remove = await hub.gql(narrowed.operatorShop, 'mutation($id: ID!) { deleteRule(id: $id) }', { id: a.ruleUsed });
     expect(remove.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('a narrowed operator cannot change the retention of a policy that wider schedules use', async () => {
+    for (const who of ['operatorShop', 'operatorC1'] as const) {
+      const update = await hub.gql(
+        narrowed[who],
+        'mutation($id: ID!) { updateSchedulePolicy(id: $id, input: { spec: { daily: { time: "02:00" }, retain: 1 } }) { id } }',
+        { id: a.policy },
+      );
+      const expected = who === 'operatorShop' ? 'FORBIDDEN' : undefined;
+      expect(update.errors?.[0]?.extensions?.code).toBe(expected);
+    }
   });
 
   it("a shop-* operator's backups take no cluster-wide objects and run no rule beyond its namespaces", async () => {

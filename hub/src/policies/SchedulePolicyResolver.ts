@@ -10,6 +10,7 @@ import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { validateName } from '../graphql/validateName.ts';
 import { replanSchedules } from '../schedules/replanSchedules.ts';
+import { authorizeScheduleUsers } from '../schedules/authorizeScheduleUsers.ts';
 import { schedulesUsing } from '../schedules/schedulesUsing.ts';
 import { SchedulePolicy, SchedulePolicyConnection, SchedulePolicyPreset } from './SchedulePolicy.ts';
 import { SchedulePolicyEntity } from './SchedulePolicyEntity.ts';
@@ -61,6 +62,8 @@ export class SchedulePolicyResolver {
   ): Promise<SchedulePolicy> {
     const row = await findVisible(em, SchedulePolicyEntity, 'SchedulePolicy', id);
     authorize(principal, 'operate', { tenantId: row.tenantId });
+    const what = `schedule policy '${row.name}'`;
+    await authorizeScheduleUsers(em, principal, row.tenantId, { policyId: row.id }, what);
     if (input.name != null) row.name = validateName('input.name', input.name);
     const spec = input.spec;
     if (spec != null) row.spec = parseSpecInput('input', () => parseSchedulePolicySpec(spec, 'spec'));

@@ -2,9 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { RuleSpec } from '../../../schema/spec/RuleSpec.ts';
 import { allows, authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
-import { namespacesTouched } from '../backups/namespacesTouched.ts';
 import { ForbiddenError } from '../errors/errors.ts';
-import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
+import { authorizeScheduleUsers } from '../schedules/authorizeScheduleUsers.ts';
 
 /** The namespaces a rule's sub-rules name; those naming none run in their backup's namespaces only. */
 export function ruleNamespaces(spec: RuleSpec): string[] {
@@ -27,9 +26,7 @@ export function authorizeRuleSpec(principal: Principal, tenantId: string, spec: 
 
 /**
  * Checks that the caller may change or delete a rule: it covers what the rule does now (and `next`, what it
- * would do), and every schedule that uses it — its cluster and namespaces — since those schedules run the rule
- * as changed. The scope filter is off for the schedules: a narrowed operator must not change a rule under
- * schedules it cannot see.
+ * would do), and every schedule that uses it (`authorizeScheduleUsers`).
  */
 export async function authorizeRuleChange(
   em: EntityManager,
@@ -39,23 +36,5 @@ export async function authorizeRuleChange(
 ): Promise<void> {
   authorizeRuleSpec(principal, rule.tenantId, rule.spec, `rule '${rule.name}'`);
   if (next) authorizeRuleSpec(principal, rule.tenantId, next, 'input.spec');
-  const users = await em.find(
-    BackupScheduleEntity,
-    { tenantId: rule.tenantId, $or: [{ preRuleId: rule.id }, { postRuleId: rule.id }] },
-    { filters: false, orderBy: { name: 'asc' } },
-  );
-  const beyond = users.filter(
-    (s) =>
-      !allows(principal, 'operate', {
-        tenantId: s.tenantId,
-        clusterId: s.clusterId,
-        namespaces: namespacesTouched(s.template.includeNamespaces),
-      }),
-  );
-  if (beyond.length > 0) {
-    throw new ForbiddenError(
-      `rule '${rule.name}' is used by ${beyond.length} backup schedule(s) beyond your binding's clusters or ` +
-        'namespaces; only someone who covers every schedule using it may change or delete it',
-    );
-  }
+  await authorizeScheduleUsers(em, principal, rule.tenantId, { ruleId: rule.id }, `rule '${rule.name}'`);
 }
