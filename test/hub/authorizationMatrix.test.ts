@@ -838,7 +838,7 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
     },
   );
 
-  it('narrowed admins register no cluster, change neither the tenant nor clusters beyond their narrowing', async () => {
+  it('narrowed admins register no cluster, change neither the tenant, shared locations nor clusters beyond their narrowing', async () => {
     for (const who of ['adminC1', 'adminShop'] as const) {
       const register = await hub.gql(
         narrowed[who],
@@ -851,7 +851,18 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
         id: f.tenantA,
       });
       expect(tenant.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // A location serves every cluster of the tenant.
+      const location = await hub.gql(narrowed[who], 'mutation($id: ID!) { updateBackupLocation(id: $id, input: { region: "x" }) { id } }', {
+        id: a.location,
+      });
+      expect(location.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(location.data ?? null).toBeNull();
     }
+    const rebuild = await hub.gql(narrowed.adminShop, 'mutation($id: ID!, $c: ID!) { rebuildCatalog(locationId: $id, clusterId: $c) { id } }', {
+      id: a.location,
+      c: f.clusterA1,
+    });
+    expect(rebuild.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const labels = 'mutation($id: ID!) { setClusterLabels(id: $id, labels: []) { id } }';
     const other = await hub.gql(narrowed.adminC1, labels, { id: f.clusterA2 });
     expect(['NOT_FOUND', 'FORBIDDEN']).toContain(other.errors?.[0]?.extensions?.code);

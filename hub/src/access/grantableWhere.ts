@@ -22,8 +22,9 @@ export async function grantableWhere<Row extends GrantRow>(
   entity: EntityName<Row>,
   tenantId: string,
 ): Promise<FilterQuery<Row>> {
-  const unnarrowed = (r: Role) => ({ tenantId, role: r, clusterIds: [], namespaces: [] });
-  if (mayGrant(principal, unnarrowed('admin'))) return { tenantId } as FilterQuery<Row>;
+  if (mayGrant(principal, { tenantId, role: 'admin', clusterIds: [], namespaces: [] })) {
+    return { tenantId } as FilterQuery<Row>;
+  }
   const rows = (await em.find(entity, { tenantId } as FilterQuery<Row>)) as GrantRow[];
   const ids = rows.filter((row) => mayGrant(principal, row)).map((row) => row.id);
   return { tenantId, id: { $in: ids } } as FilterQuery<Row>;
