@@ -16,6 +16,13 @@ describe('parseOperationOutcome', () => {
     expect(() => parseOperationOutcome({ ...good, warnings: [1] })).toThrow(/outcome\.warnings/);
   });
 
+  it('takes itemCount, every item handled, and refuses one that is not a count', () => {
+    expect(parseOperationOutcome({ ...good, itemCount: 31 })).toEqual({ ...good, itemCount: 31 });
+    expect(parseOperationOutcome(good)).not.toHaveProperty('itemCount');
+    expect(() => parseOperationOutcome({ ...good, itemCount: -1 })).toThrow(/outcome\.itemCount/);
+    expect(() => parseOperationOutcome({ ...good, itemCount: 1.5 })).toThrow(/outcome\.itemCount/);
+  });
+
   it('refuses a Completed outcome that lists errors', () => {
     expect(() => parseOperationOutcome({ ...good, errors: ['x failed'] })).toThrow(/PartiallyFailed/);
   });

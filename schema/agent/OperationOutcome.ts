@@ -8,6 +8,12 @@ export interface OperationOutcome {
   phase: 'Completed' | 'PartiallyFailed';
   countsByKind: Record<string, number>;
   bytes: number;
+  /**
+   * Every item the run handled: for a restore each item's outcome (created, updated, skipped or failed), so
+   * the final progress reads N of N; for a backup the items archived. Absent from agents older than the
+   * field, for which the hub counts `countsByKind`.
+   */
+  itemCount?: number;
   warnings: string[];
   errors: string[];
   /**
@@ -41,6 +47,9 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
     }
   }
   if (typeof o.bytes !== 'number' || !(o.bytes >= 0)) throw new OutcomeError('outcome.bytes: must be ≥ 0');
+  if (o.itemCount !== undefined && (!Number.isSafeInteger(o.itemCount) || (o.itemCount as number) < 0)) {
+    throw new OutcomeError('outcome.itemCount: must be a count');
+  }
   const strings = (field: 'warnings' | 'errors') => {
     const list = o[field];
     if (!Array.isArray(list) || !list.every((s) => typeof s === 'string')) {
@@ -60,6 +69,7 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
     phase: o.phase,
     countsByKind: counts as Record<string, number>,
     bytes: o.bytes,
+    ...(o.itemCount === undefined ? {} : { itemCount: o.itemCount as number }),
     warnings: strings('warnings'),
     errors,
     ...(log ? { log } : {}),

@@ -10,6 +10,7 @@ import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
 import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
 import { RestoreEntity } from '../restores/RestoreEntity.ts';
 import type { AgentContext } from './AgentContext.ts';
+import { finalProgress } from './finalProgress.ts';
 import { loadAgentJob } from './loadAgentJob.ts';
 
 /** How a job ended, as the agent reports it. */
@@ -49,12 +50,6 @@ export async function finishJob(context: AgentContext, id: string, end: JobEnd):
   for (const [topic, changedId] of changed) publishUpdate(topic, changedId);
   const current = await loadAgentJob(context, id);
   return { accepted, phase: current.phase };
-}
-
-/** Progress at the end is the outcome's, whatever throttled report last arrived before it. */
-function finalProgress(outcome: OperationOutcome) {
-  const items = Object.values(outcome.countsByKind).reduce((sum, n) => sum + n, 0);
-  return { itemsDone: items, itemsTotal: items, bytes: outcome.bytes };
 }
 
 function needsOutcome(job: JobRow): boolean {
