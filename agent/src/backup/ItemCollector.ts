@@ -69,6 +69,7 @@ export class ItemCollector {
     this.pageSize = options.pageSize ?? 500;
     this.selectedNamespaces = new Set(request.namespaces);
     for (const message of request.warnings) this.result.warn({ message });
+    for (const message of request.errors) this.result.fail({ message });
   }
 
   /** Yields every selected object once. Iterate it once; `result` describes that iteration. */

@@ -121,6 +121,7 @@ export async function runBackup(payload: BackupPayload, deps: BackupDeps, contex
     return {
       phase: manifest.phase,
       countsByKind: manifest.countsByKind,
+      itemCount: manifest.itemCount,
       bytes: manifest.bytes,
       warnings: described('warning'),
       errors: described('error'),
