@@ -190,7 +190,7 @@ export class ItemCollector {
 
   private item(type: ApiResourceType, raw: KubeObject): CollectedItem {
     const metadata = (raw.metadata ?? {}) as ObjectMetadata;
-    this.result.counted(qualifiedResourceName(type));
+    this.result.counted(qualifiedResourceName(type), type.kind);
     return {
       group: type.group,
       version: type.version,

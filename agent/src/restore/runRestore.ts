@@ -90,7 +90,16 @@ export async function runRestore(
       report(plan.length, plan.length, bytes, `dry run: would restore ${plan.length} of ${index.entries.length} items`);
       const counts: Record<string, number> = {};
       for (const item of plan) counts[item.type] = (counts[item.type] ?? 0) + 1;
-      return { phase: 'Completed', countsByKind: sorted(counts), bytes, warnings: planWarnings, errors: [], itemCount: plan.length };
+      const countsByKind = sorted(counts);
+      return {
+        phase: 'Completed',
+        countsByKind,
+        kinds: kindsOf(plan, countsByKind),
+        bytes,
+        warnings: planWarnings,
+        errors: [],
+        itemCount: plan.length,
+      };
     }
     const kept = spool; // a const, for the closure below
     report(0, plan.length, bytes, `restoring ${plan.length} items`);
@@ -105,7 +114,8 @@ export async function runRestore(
         report(done, Math.max(done, plan.length), bytes, `${outcome.result} ${describeItem(outcome)}`);
       },
     });
-    return outcomeOf(outcomes, bytes, planWarnings);
+    const outcome = outcomeOf(outcomes, bytes, planWarnings);
+    return { ...outcome, kinds: kindsOf(plan, outcome.countsByKind) };
   } catch (error) {
     if (signal.aborted) throw signal.reason instanceof JobFailure ? signal.reason : new JobFailure('cancelled');
     throw error;
@@ -155,6 +165,16 @@ export function outcomeOf(outcomes: readonly ItemOutcome[], bytes: number, planW
   }
   const phase = errors.length > 0 ? 'PartiallyFailed' : 'Completed';
   return { phase, countsByKind: sorted(counts), bytes, warnings, errors, itemCount: outcomes.length };
+}
+
+/** The kind of each type counted, from the plan's index entries (and Namespace, which the restore may create unplanned). */
+function kindsOf(plan: readonly RestorePlanItem[], counts: Record<string, number>): Record<string, string> {
+  const kinds = new Map<string, string>([['namespaces', 'Namespace']]);
+  for (const item of plan) kinds.set(item.type, item.entry.kind);
+  return Object.fromEntries(Object.keys(counts).flatMap((type) => {
+    const kind = kinds.get(type);
+    return kind === undefined ? [] : [[type, kind]];
+  }));
 }
 
 function sorted(counts: Record<string, number>): Record<string, number> {

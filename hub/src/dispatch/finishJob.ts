@@ -83,6 +83,7 @@ async function applyEnd(
     completedAt: now,
     result: {
       countsByKind: o.countsByKind,
+      ...(o.kinds ? { kinds: o.kinds } : {}),
       warnings: o.warnings,
       errors: o.errors,
       ...(o.log ? { log: o.log, logTruncated: o.logTruncated ?? false } : {}),

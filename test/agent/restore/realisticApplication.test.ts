@@ -128,7 +128,7 @@ describe.skipIf(!a || !b)('a realistic application from cluster a restored into 
       });
       expect(backup.ended.phase, backup.ended.result?.errors.join('\n')).toBe('Completed');
       expect(backup.ended.result).toMatchObject({ errors: [], warnings: [] });
-      const counts = Object.fromEntries(backup.ended.result?.countsByKind.map((c) => [c.kind, c.count]) ?? []);
+      const counts = Object.fromEntries(backup.ended.result?.countsByKind.map((c) => [c.resource, c.count]) ?? []);
       // Exactly the labelled objects (the unlabelled ConfigMap, Secret and Widget are not among them), the
       // cluster-scoped ones they need, the StatefulSet's claims, and what the controllers derived.
       expect(counts).toMatchObject(selectedCounts(app));

@@ -119,7 +119,7 @@ export function RestoreChoicesForm(props: RestoreChoicesFormProps) {
             <>
               <p className="hint">Clear a kind to leave its objects out.</p>
               <ul className="kind-list">
-                {kinds.map(({ kind, count }) => (
+                {kinds.map(({ resource: kind, count }) => (
                   <li key={kind}>
                     <label>
                       <input

@@ -1,3 +1,4 @@
+import type { ResourceCount } from '../backups/BackupListItem.ts';
 import type { ExistingResourcePolicy, Mapping } from './CreateRestoreInput.ts';
 import type { RestorePhase } from './restorePhase.ts';
 
@@ -32,7 +33,7 @@ export interface RestoreData {
   spec: RestoreSpecData;
   progress: { itemsDone: number; itemsTotal: number; bytes: number };
   /** Present once the restore has ended. */
-  result: { countsByKind: { kind: string; count: number }[]; warnings: string[]; errors: string[] } | null;
+  result: { countsByKind: ResourceCount[]; warnings: string[]; errors: string[] } | null;
   createdAt: string;
   startedAt: string | null;
   completedAt: string | null;
@@ -48,7 +49,7 @@ export const restoreFields = `
       labelSelectors existingResourcePolicy storageClassMapping { from to } dryRun
     }
     progress { itemsDone itemsTotal bytes }
-    result { countsByKind { kind count } warnings errors }
+    result { countsByKind { resource kind count } warnings errors }
     createdAt startedAt completedAt
     itemCounts { created updated skipped failed }
   }
