@@ -1,5 +1,5 @@
 import type { ResourceCount } from '../backups/BackupListItem.ts';
-import type { ExistingResourcePolicy, Mapping } from './CreateRestoreInput.ts';
+import type { ClusterScopedPolicy, ExistingResourcePolicy, Mapping } from './CreateRestoreInput.ts';
 import type { RestorePhase } from './restorePhase.ts';
 
 /** `RestoreSpec` of the schema: what a restore applies and where. */
@@ -11,6 +11,7 @@ export interface RestoreSpecData {
   excludeResources: string[];
   labelSelectors: string[];
   existingResourcePolicy: ExistingResourcePolicy;
+  clusterScoped: ClusterScopedPolicy;
   storageClassMapping: Mapping[];
   dryRun: boolean;
 }
@@ -46,7 +47,7 @@ export const restoreFields = `
     id tenantId backupId sourceClusterId targetClusterId phase
     spec {
       namespaceMapping { from to } includeNamespaces excludeNamespaces includeResources excludeResources
-      labelSelectors existingResourcePolicy storageClassMapping { from to } dryRun
+      labelSelectors existingResourcePolicy clusterScoped storageClassMapping { from to } dryRun
     }
     progress { itemsDone itemsTotal bytes }
     result { countsByKind { resource kind count } warnings errors }
