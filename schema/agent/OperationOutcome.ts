@@ -85,8 +85,10 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
   };
 }
 
-/** A Kubernetes kind: an identifier, as CRDs' `names.kind` must be. */
-const kindPattern = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
+/** Whether `value` is a Kubernetes kind: an identifier, as CRDs' `names.kind` must be. */
+export function isKind(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z][A-Za-z0-9]{0,62}$/.test(value);
+}
 
 function parseKinds(value: unknown, counts: Record<string, number>): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -94,7 +96,7 @@ function parseKinds(value: unknown, counts: Record<string, number>): Record<stri
   }
   for (const [type, kind] of Object.entries(value)) {
     if (!Object.hasOwn(counts, type)) throw new OutcomeError(`outcome.kinds.${type}: is not a type countsByKind counts`);
-    if (typeof kind !== 'string' || !kindPattern.test(kind)) throw new OutcomeError(`outcome.kinds.${type}: must be a kind`);
+    if (!isKind(kind)) throw new OutcomeError(`outcome.kinds.${type}: must be a kind`);
   }
   return value as Record<string, string>;
 }
