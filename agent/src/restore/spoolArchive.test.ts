@@ -127,6 +127,15 @@ describe('spoolArchive', () => {
     expect(first).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm-0', namespace: 'copy', labels: { app: 'shop' } }, data: { name: 'cm-0' } });
   });
 
+  it('shows the planner each planned object as its file checks out, dry runs too, so auto needs no second read', async () => {
+    await writeBackup(store, standardItems());
+    const index = await readBackupIndex(store, 'b1');
+    const plan = planRestore(index.entries, spec({ labelSelectors: ['app=shop'] }));
+    const seen: string[] = [];
+    await spoolArchive(store, index, plan, { inspect: (item, object) => seen.push(`${item.name}=${object.metadata.name}`) });
+    expect(seen.sort()).toEqual(plan.map((p) => `${p.name}=${p.name}`).sort());
+  });
+
   it('fails naming the archive when the location stops sending it, instead of waiting forever', async () => {
     await writeBackup(store, standardItems());
     const index = await readBackupIndex(store, 'b1');

@@ -8,6 +8,7 @@ import { Sha256Meter } from '../storage/Sha256Meter.ts';
 import { StallError, stallGuard } from '../storage/stallGuard.ts';
 import type { BackupIndex } from './readBackupIndex.ts';
 import type { ItemSpool } from './ItemSpool.ts';
+import type { KubeObject } from './KubeObject.ts';
 import { parseArchivedObject } from './parseArchivedObject.ts';
 import type { RestorePlanItem } from './RestorePlanItem.ts';
 import { readTar, TarFormatError } from './readTar.ts';
@@ -16,6 +17,11 @@ export interface SpoolArchiveOptions {
   /** Where the planned items are kept for the apply stage; without one the archive is only verified (a dry run). */
   spool?: Pick<ItemSpool, 'write'>;
   signal?: AbortSignal;
+  /**
+   * Called with each planned item's object once its file checked out, in archive order: how the planner
+   * learns what the objects refer to (`RestoreNeeds`) without a second read. The object is the caller's.
+   */
+  inspect?: (item: RestorePlanItem, object: KubeObject) => void;
   /** Called after each file of the archive with the compressed bytes read so far. */
   onProgress?: (bytesRead: number) => void;
   /** How long the location may send nothing before the read fails (`stallGuard`). Default 2 minutes. */
@@ -42,11 +48,11 @@ export async function spoolArchive(
   plan: readonly RestorePlanItem[],
   options: SpoolArchiveOptions = {},
 ): Promise<void> {
-  const { spool, signal, onProgress } = options;
+  const { spool, signal, onProgress, inspect } = options;
   const key = backup.keys.archive;
   const recorded = backup.manifest.archive;
   const entries = new Map(backup.entries.map((entry) => [entry.path, entry]));
-  const wanted = new Set(plan.map((item) => item.entry.path));
+  const wanted = new Map(plan.map((item) => [item.entry.path, item]));
   const seen = new Set<string>();
   const damaged = (path: string, why: string) => new JobFailure(`item '${path}' in ${key} is damaged: ${why}`);
 
@@ -88,12 +94,15 @@ export async function spoolArchive(
           if (createHash('sha256').update(file.content).digest('hex') !== entry.sha256) {
             throw damaged(file.path, 'its SHA-256 differs from its index entry');
           }
-          if (wanted.has(file.path)) {
+          const item = wanted.get(file.path);
+          if (item) {
+            let object: KubeObject;
             try {
-              parseArchivedObject(entry, file.content);
+              object = parseArchivedObject(entry, file.content);
             } catch (error) {
               throw damaged(file.path, messageOf(error));
             }
+            inspect?.(item, object);
             await spool?.write(file.path, file.content);
           }
           onProgress?.(meter.bytes);
