@@ -11,17 +11,25 @@ import { ForbiddenError } from '../errors/errors.ts';
  * every namespace of the target cluster may overwrite existing ones (`update`, `replace`) only with a backup
  * that holds no more than its own namespaces' objects would need: a backup whose namespaces are all within
  * its narrowing and whose cluster-scoped objects were taken by `auto` or not at all. With `skip`, existing
- * objects are left as they are, so nothing shared changes.
+ * objects are left as they are, so nothing shared changes. Such a caller never restores `clusterScoped: all`
+ * (every cluster-scoped object of the backup), only `auto` or `none`.
  */
 export function authorizeRestoreEffect(
   principal: Principal,
   backup: Pick<BackupRow, 'tenantId' | 'clusterId' | 'spec'>,
   targetClusterId: string,
-  spec: Pick<RestoreSpec, 'existingResourcePolicy'>,
+  spec: Pick<RestoreSpec, 'existingResourcePolicy' | 'clusterScoped'>,
 ): void {
   const { tenantId } = backup;
-  if (spec.existingResourcePolicy === 'skip') return;
   if (allows(principal, 'operate', { tenantId, clusterId: targetClusterId, namespaces: ['*'] })) return;
+  if (spec.clusterScoped === 'all') {
+    throw new ForbiddenError(
+      "clusterScoped 'all' restores cluster-scoped objects that namespaces beyond your binding share; use " +
+        "'auto' (only what the restored namespaces need) or 'none', or ask someone whose binding covers the " +
+        'whole target cluster',
+    );
+  }
+  if (spec.existingResourcePolicy === 'skip') return;
   const backupWithin = allows(principal, 'read', {
     tenantId,
     clusterId: backup.clusterId,
