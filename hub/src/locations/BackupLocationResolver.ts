@@ -68,7 +68,7 @@ export class BackupLocationResolver {
 
   @Mutation(() => Job, {
     description:
-      "Rebuilds the catalog from the location, after a database loss: the cluster's agent reads every committed backup's backup.json and the backups reappear with their ids. Follow the job; its progress message summarises what was imported.",
+      "Rebuilds the catalog from the location, after a database loss: the cluster's agent reads every committed backup's backup.json and the backups reappear with their ids, as backups of this cluster and of the location's tenant whatever cluster backup.json names. Follow the job; its progress message summarises what was imported.",
   })
   async rebuildCatalog(
     @Arg('locationId', () => ID) locationId: string,
