@@ -1,8 +1,9 @@
 import { ConfigError, type HubConfig, loadConfig } from './config/loadConfig.ts';
-import { createOrm } from './db/createOrm.ts';
+import { createOrm, defaultSqliteFile } from './db/createOrm.ts';
 import { ListenError } from './server/ListenError.ts';
 import { createLogger } from './server/Logger.ts';
 import { resetAdminToken } from './server/resetAdminToken.ts';
+import { secureDataDir } from './server/secureDataDir.ts';
 import { startHub } from './server/startHub.ts';
 
 /**
@@ -61,6 +62,7 @@ function printAdminToken(token: string, url: string): void {
 }
 
 async function resetAdminTokenCommand(config: HubConfig): Promise<void> {
+  if (!config.databaseUrl) secureDataDir(config.dataDir, defaultSqliteFile, createLogger(config.logLevel));
   const orm = await createOrm(config);
   try {
     const token = await resetAdminToken(orm.em.fork());

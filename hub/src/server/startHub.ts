@@ -10,7 +10,7 @@ import { WebSocketServer } from 'ws';
 import { isAnonymousOperation } from '../auth/anonymousOperation.ts';
 import { OidcVerifier } from '../auth/OidcVerifier.ts';
 import type { HubConfig } from '../config/loadConfig.ts';
-import { createOrm, dialectOf } from '../db/createOrm.ts';
+import { createOrm, defaultSqliteFile, dialectOf } from '../db/createOrm.ts';
 import { hubWideEm } from '../db/hubWideEm.ts';
 import { buildHubSchema } from '../graphql/buildHubSchema.ts';
 import { deliverUpdate, relayUpdatesThrough } from '../graphql/hubPubSub.ts';
@@ -31,6 +31,7 @@ import { SecretBox } from '../secrets/SecretBox.ts';
 import { bootstrapAdmin } from './bootstrapAdmin.ts';
 import { createContext } from './createContext.ts';
 import { ListenError } from './ListenError.ts';
+import { secureDataDir } from './secureDataDir.ts';
 import type { Logger } from './Logger.ts';
 import { loadMasterKey } from './masterKey.ts';
 import { createMetrics } from './metrics.ts';
@@ -64,6 +65,10 @@ export interface StartHubOptions {
 }
 
 export async function startHub(config: HubConfig, logger: Logger, options: StartHubOptions = {}): Promise<RunningHub> {
+  // The data directory holds the SQLite database or, without a configured key, the generated master key.
+  if (!config.databaseUrl || !config.masterKey) {
+    secureDataDir(config.dataDir, config.databaseUrl ? undefined : defaultSqliteFile, logger);
+  }
   const orm = await createOrm(config);
   const masterKey = loadMasterKey(config.masterKey, config.dataDir);
   if (masterKey.generated)
