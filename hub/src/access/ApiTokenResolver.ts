@@ -10,6 +10,7 @@ import { ApiTokenEntity } from './ApiTokenEntity.ts';
 import { authorize } from './authorize.ts';
 import { validateNarrowing } from './validateNarrowing.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -40,6 +41,7 @@ export class ApiTokenResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<CreatedApiToken> {
     authorize(principal, 'administer', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const name = input.name.trim();
     if (!name || name.length > 100) throw new BadUserInputError('input.name', 'must be 1 to 100 characters');
     const days = input.expiresInDays;

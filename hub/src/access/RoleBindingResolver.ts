@@ -8,6 +8,7 @@ import { CreateRoleBindingInput, RoleBinding, RoleBindingConnection } from './Ro
 import { RoleBindingEntity } from './RoleBindingEntity.ts';
 import { validateNarrowing } from './validateNarrowing.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => RoleBinding)
 export class RoleBindingResolver {
@@ -34,6 +35,7 @@ export class RoleBindingResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<RoleBinding> {
     authorize(principal, 'administer', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const subject = input.subject.trim();
     if (!subject) throw new BadUserInputError('input.subject', 'must not be empty');
     await validateNarrowing(em, input.tenantId, input.clusterIds, input.namespaces);

@@ -22,6 +22,7 @@ import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { findVisible } from '../db/findVisible.ts';
 import { Backup } from '../backups/Backup.ts';
 import { findLastSuccessfulBackup } from '../backups/findLastSuccessfulBackup.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 /** How long an enrollment token stays valid: long enough to install the agent, short enough to not linger. */
 export const enrollmentLifetimeMs = 60 * 60 * 1000;
@@ -97,6 +98,7 @@ export class ClusterResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<ClusterEnrollment> {
     authorize(principal, 'administer', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const name = validateName('input.name', input.name);
     const labels = validateLabels('input.labels', labelsFromList(input.labels));
     const secret = newSecret('fbk_enroll');

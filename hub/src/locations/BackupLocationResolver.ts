@@ -25,6 +25,7 @@ import { validateKeyRef } from './validateKeyRef.ts';
 import { Job } from '../jobs/Job.ts';
 import { queueLocationJob } from './queueLocationJob.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => BackupLocation)
 export class BackupLocationResolver {
@@ -84,6 +85,7 @@ export class BackupLocationResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<BackupLocation> {
     authorize(principal, 'administer', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const parsed = parseLocationInput(input);
     const credentialId = await checkLocationCredential(
       em,

@@ -13,6 +13,7 @@ import { Rule, RuleConnection } from './Rule.ts';
 import { RuleEntity } from './RuleEntity.ts';
 import { CreateRuleInput, UpdateRuleInput } from './RuleInputs.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => Rule)
 export class RuleResolver {
@@ -36,6 +37,7 @@ export class RuleResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<Rule> {
     authorize(principal, 'operate', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const name = validateName('input.name', input.name);
     const spec = parseSpecInput('input', () => parseRuleSpec(input.spec, 'spec'));
     const row = em.create(RuleEntity, { tenantId: input.tenantId, name, spec });
