@@ -3,6 +3,8 @@ import type { BackupSpec } from '../../../schema/spec/BackupSpec.ts';
 import { newId } from '../db/newId.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import { type BackupProgress, type BackupResultSummary, backupPhases, deletionReasons } from './backupLifecycle.ts';
+import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /** A backup in the catalog. Its data lives in the location under `backups/<id>/`; this row describes it. */
 export const BackupEntity = defineEntity({
@@ -26,7 +28,7 @@ export const BackupEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     clusterId: p.string(),
     locationId: p.string(),
     name: p.string(),
@@ -40,7 +42,7 @@ export const BackupEntity = defineEntity({
     completedAt: p.datetime().nullable(),
     expiresAt: p.datetime(),
     /** The schedule that took it; null for an on-demand backup or once the schedule is deleted. */
-    scheduleId: p.string().nullable(),
+    scheduleId: p.manyToOne(BackupScheduleEntity).mapToPk().fieldName('schedule_id').nullable().deleteRule('set null'),
     /** The run time of its schedule it stands for. */
     scheduledFor: p.datetime().nullable(),
     /** Taken late: its cluster was disconnected at the run time, or it catches up runs missed while the hub was down. */

@@ -3,6 +3,7 @@ import { newId } from '../db/newId.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
 import { jobKinds, jobPhases } from './jobLifecycle.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /**
  * Work for one cluster's agent. Delivery is at-least-once: an agent holds a job under a lease until it ends,
@@ -23,7 +24,7 @@ export const JobEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     /** The cluster whose agent runs the job. */
     clusterId: p.string(),
     kind: p.enum(jobKinds),

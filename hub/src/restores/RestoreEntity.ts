@@ -4,6 +4,7 @@ import type { BackupProgress, BackupResultSummary } from '../backups/backupLifec
 import { newId } from '../db/newId.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import { restorePhases } from './restoreLifecycle.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /**
  * A restore of one backup into one cluster. The row belongs to the TARGET cluster (`clusterId`): that is where
@@ -22,7 +23,7 @@ export const RestoreEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     /** The target cluster. */
     clusterId: p.string(),
     backupId: p.string(),
