@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BackupEntity } from '../../hub/src/backups/BackupEntity.ts';
+import { JobEntity } from '../../hub/src/jobs/JobEntity.ts';
 import { databasesOf } from '../kit/databases.ts';
 import { ProtocolAgent } from '../kit/ProtocolAgent.ts';
 import { aBackup } from '../kit/seedCatalog.ts';
@@ -208,5 +209,34 @@ describe.each(databasesOf(world))('catalog trust on %s', (database) => {
     const seen = (await backupsSeenBy(viewerOfClusterB)).map((b) => b.id);
     expect(seen).not.toContain(planted);
     expect(seen).toEqual([secretBackupOfB]);
+  });
+
+  it('never offers a job row naming another tenant to the agent of the cluster it names', async () => {
+    const planted = hub.orm.em.fork();
+    const job = planted.create(JobEntity, {
+      tenantId: tenantA,
+      clusterId: clusterB,
+      kind: 'deleteBackup',
+      subjectId: forgedId,
+      phase: 'Queued',
+      attempts: 0,
+      leaseExpiresAt: null,
+      progress: null,
+      error: null,
+      startedAt: null,
+      finishedAt: null,
+    });
+    await planted.flush();
+    const locationB = await admin<{ createBackupLocation: { id: string } }>(
+      'mutation($t: ID!) { createBackupLocation(input: { tenantId: $t, name: "fs", filesystem: { path: "/backups" } }) { id } }',
+      { t: tenantB },
+    );
+    const own = await admin<{ validateBackupLocation: { id: string } }>(
+      'mutation($id: ID!, $c: ID!) { validateBackupLocation(id: $id, clusterId: $c) { id } }',
+      { id: locationB.createBackupLocation.id, c: clusterB },
+    );
+    await agentB.nextEvent((e) => e.jobId === own.validateBackupLocation.id && e.type === 'Offer');
+    expect(agentB.events.map((e) => e.jobId)).toEqual([own.validateBackupLocation.id]);
+    expect(agentB.events.map((e) => e.jobId)).not.toContain(job.id);
   });
 });
