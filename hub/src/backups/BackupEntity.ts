@@ -29,7 +29,9 @@ export const BackupEntity = defineEntity({
       .primary()
       .onCreate(() => newId()),
     tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
+    /** No foreign key, by design: a backup outlives its cluster and can be restored into another. */
     clusterId: p.string(),
+    /** No foreign key yet: `deleteBackupLocation` refuses (CONFLICT) while the catalog holds backups in it. */
     locationId: p.string(),
     name: p.string(),
     spec: p.json<BackupSpec>(),

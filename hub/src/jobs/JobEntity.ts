@@ -25,7 +25,7 @@ export const JobEntity = defineEntity({
       .primary()
       .onCreate(() => newId()),
     tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
-    /** The cluster whose agent runs the job. */
+    /** The cluster whose agent runs the job. No foreign key (nor for the subject): a job stays in the history. */
     clusterId: p.string(),
     kind: p.enum(jobKinds),
     subjectId: p.string(),

@@ -26,6 +26,7 @@ export const RestoreEntity = defineEntity({
     tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     /** The target cluster. */
     clusterId: p.string(),
+    /** Like the clusters, no foreign key: a restore stays in the history after its backup is deleted. */
     backupId: p.string(),
     sourceClusterId: p.string(),
     spec: p.json<RestoreSpec>(),
