@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { freshDatabase } from '../kit/startTestHub.ts';
 import { npmBinary, repoRoot } from '../world/peerBinary.ts';
 import { waitFor } from '../world/waitFor.ts';
 
@@ -13,6 +15,7 @@ interface HubProcess {
   exited: Promise<number | null>;
 }
 
+const world = inject('world');
 const running: ChildProcess[] = [];
 afterEach(() => {
   for (const child of running.splice(0)) child.kill('SIGKILL');
@@ -108,13 +111,18 @@ describe('the hub process', () => {
     expect(await meAs(url, token as string)).toEqual({ data: { me: { kind: 'admin' } } });
   });
 
-  it('reset-admin-token replaces a lost admin token next to the database', async () => {
+  it.each(world.postgres ? ['sqlite', 'postgresql'] : ['sqlite'])('reset-admin-token replaces a lost admin token next to the %s database', async (database) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fleetback-hub-process-'));
-    const first = runHub({ FLEETBACK_DATA_DIR: dataDir });
+    const env: NodeJS.ProcessEnv = { FLEETBACK_DATA_DIR: dataDir };
+    if (database === 'postgresql') {
+      env.FLEETBACK_DATABASE_URL = await freshDatabase(world);
+      env.FLEETBACK_MASTER_KEY = randomBytes(32).toString('base64');
+    }
+    const first = runHub(env);
     const url = await listeningUrl(first);
     const lost = first.output().match(/fbk_admin_[A-Za-z0-9_-]+/)?.[0] as string;
 
-    const reset = runHub({ FLEETBACK_DATA_DIR: dataDir }, ['reset-admin-token']);
+    const reset = runHub(env, ['reset-admin-token']);
     expect(await reset.exited).toBe(0);
     const renewed = reset.output().match(/fbk_admin_[A-Za-z0-9_-]+/)?.[0];
     expect(renewed).toBeDefined();
