@@ -7,6 +7,7 @@ import { ClusterNamespaceEntity } from '../../hub/src/inventory/ClusterNamespace
 import { SchedulePolicyEntity } from '../../hub/src/policies/SchedulePolicyEntity.ts';
 import { RuleEntity } from '../../hub/src/rules/RuleEntity.ts';
 import { databasesOf } from '../kit/databases.ts';
+import { ProtocolAgent } from '../kit/ProtocolAgent.ts';
 import { aBackup } from '../kit/seedCatalog.ts';
 import { type SeedableHub, startSeedableHub } from '../kit/startSeedableHub.ts';
 
@@ -68,18 +69,36 @@ describe.each(databasesOf(world))('foreign keys on %s', (database) => {
     expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
   });
 
-  it('drops a cluster’s namespace inventory with it and keeps its backups', async () => {
-    const em = hub.orm.em.fork();
-    await em.insert(ClusterNamespaceEntity, {
-      clusterId: cluster,
-      name: 'shop',
-      tenantId: tenant,
-      labels: {},
-      workloads: [],
-      persistentVolumeClaims: [],
-      countsByKind: {},
-      updatedAt: new Date(),
-    });
+  it('keeps an agent’s namespace inventory, drops it with its cluster, and keeps the cluster’s backups', async () => {
+    const renewed = await create<{ renewClusterEnrollment: { enrollmentToken: string } }>(
+      'mutation($id: ID!) { renewClusterEnrollment(id: $id) { enrollmentToken } }',
+      { id: cluster },
+    );
+    const enrolling = await ProtocolAgent.connect({ hubUrl: hub.url });
+    const enrolled = await enrolling.request<{ enroll: { credential: string } }>(
+      'mutation($t: String!) { enroll(token: $t) { credential } }',
+      { t: renewed.renewClusterEnrollment.enrollmentToken },
+    );
+    enrolling.close();
+    const agent = await ProtocolAgent.connect({ hubUrl: hub.url, credential: enrolled.data?.enroll.credential as string });
+    const report = (full: boolean, removed: string[], names: string[]) =>
+      agent.request(
+        'mutation($f: Boolean!, $r: [String!]!, $u: [NamespaceInventoryInput!]!) { reportInventory(full: $f, removed: $r, upserted: $u) }',
+        {
+          f: full,
+          r: removed,
+          u: names.map((name) => ({ name, labels: [], workloads: [], persistentVolumeClaims: [], countsByKind: [] })),
+        },
+      );
+    expect((await report(true, [], ['shop', 'web'])).errors).toBeUndefined();
+    expect((await report(false, ['web'], ['shop', 'db'])).errors).toBeUndefined();
+    agent.close();
+    const listed = await create<{ clusterNamespaces: { edges: { node: { name: string } }[] } }>(
+      'query($c: ID!) { clusterNamespaces(clusterId: $c) { edges { node { name } } } }',
+      { c: cluster },
+    );
+    expect(listed.clusterNamespaces.edges.map((e) => e.node.name)).toEqual(['db', 'shop']);
+
     const backup = await aBackup(tenant, cluster).insert(hub.orm);
     await create('mutation($id: ID!) { deleteCluster(id: $id) }', { id: cluster });
     const after = hub.orm.em.fork();
