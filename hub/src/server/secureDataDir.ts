@@ -28,7 +28,19 @@ function tighten(path: string, mode: number, logger: Logger): void {
   if (!existsSync(path)) return;
   const was = statSync(path).mode & 0o777;
   if ((was & ~mode) === 0) return;
-  chmodSync(path, mode);
+  try {
+    chmodSync(path, mode);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'EACCES') throw error;
+    // A volume's root owned by another user (a Kubernetes mount with fsGroup): the hub still runs, and says
+    // what an operator should change, rather than refusing to start over a mode it cannot set.
+    logger.warn(
+      { path, mode: `0${was.toString(8)}`, wanted: `0${mode.toString(8)}`, code },
+      'cannot tighten the permissions of a data file others can read: the hub is not its owner; change its mode or owner',
+    );
+    return;
+  }
   logger.warn(
     { path, was: `0${was.toString(8)}`, now: `0${mode.toString(8)}` },
     'tightened the permissions of a data file others could read',
