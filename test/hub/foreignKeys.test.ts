@@ -4,6 +4,7 @@ import { BackupEntity } from '../../hub/src/backups/BackupEntity.ts';
 import { ClusterEntity } from '../../hub/src/clusters/ClusterEntity.ts';
 import { entities } from '../../hub/src/db/entities.ts';
 import { ClusterNamespaceEntity } from '../../hub/src/inventory/ClusterNamespaceEntity.ts';
+import { BackupLocationEntity } from '../../hub/src/locations/BackupLocationEntity.ts';
 import { SchedulePolicyEntity } from '../../hub/src/policies/SchedulePolicyEntity.ts';
 import { RuleEntity } from '../../hub/src/rules/RuleEntity.ts';
 import { databasesOf } from '../kit/databases.ts';
@@ -21,6 +22,7 @@ describe.each(databasesOf(world))('foreign keys on %s', (database) => {
   let tenant: string;
   let cluster: string;
   let policy: string;
+  let location: string;
 
   const create = async <T>(query: string, variables: object): Promise<T> => hub.admin<T>(query, variables);
 
@@ -40,7 +42,7 @@ describe.each(databasesOf(world))('foreign keys on %s', (database) => {
         { t: tenant },
       )
     ).createSchedulePolicy.id;
-    const location = (
+    location = (
       await create<{ createBackupLocation: { id: string } }>(
         'mutation($t: ID!) { createBackupLocation(input: { tenantId: $t, name: "fs", filesystem: { path: "/backups" } }) { id } }',
         { t: tenant },
@@ -66,6 +68,15 @@ describe.each(databasesOf(world))('foreign keys on %s', (database) => {
       ForeignKeyConstraintViolationException,
     );
     const refused = await hub.gql(hub.adminToken, 'mutation($id: ID!) { deleteSchedulePolicy(id: $id) }', { id: policy });
+    expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+  });
+
+  it('refuses to delete a location the catalog holds backups in, even past the API', async () => {
+    await aBackup(tenant, cluster).inLocation(location).insert(hub.orm);
+    await expect(
+      hub.orm.em.fork().nativeDelete(BackupLocationEntity, { id: location }, { filters: false }),
+    ).rejects.toBeInstanceOf(ForeignKeyConstraintViolationException);
+    const refused = await hub.gql(hub.adminToken, 'mutation($id: ID!) { deleteBackupLocation(id: $id) }', { id: location });
     expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
   });
 

@@ -4,6 +4,7 @@ import { newId } from '../db/newId.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import { type BackupProgress, type BackupResultSummary, backupPhases, deletionReasons } from './backupLifecycle.ts';
 import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
+import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /** A backup in the catalog. Its data lives in the location under `backups/<id>/`; this row describes it. */
@@ -31,8 +32,8 @@ export const BackupEntity = defineEntity({
     tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     /** No foreign key, by design: a backup outlives its cluster and can be restored into another. */
     clusterId: p.string(),
-    /** No foreign key yet: `deleteBackupLocation` refuses (CONFLICT) while the catalog holds backups in it. */
-    locationId: p.string(),
+    /** `deleteBackupLocation` refuses (CONFLICT) while the catalog holds backups in the location. */
+    locationId: p.manyToOne(BackupLocationEntity).mapToPk().fieldName('location_id'),
     name: p.string(),
     spec: p.json<BackupSpec>(),
     labels: p.json<Record<string, string>>(),

@@ -80,6 +80,7 @@ export class Migration20261123000000Initial extends Migration {
     this.addSql("alter table \"backup_schedules\" add constraint \"backup_schedules_pre_rule_id_foreign\" foreign key (\"pre_rule_id\") references \"rules\" (\"id\") on delete no action;");
     this.addSql("alter table \"backup_schedules\" add constraint \"backup_schedules_post_rule_id_foreign\" foreign key (\"post_rule_id\") references \"rules\" (\"id\") on delete no action;");
     this.addSql("alter table \"backups\" add constraint \"backups_tenant_id_foreign\" foreign key (\"tenant_id\") references \"tenants\" (\"id\") on delete cascade;");
+    this.addSql("alter table \"backups\" add constraint \"backups_location_id_foreign\" foreign key (\"location_id\") references \"backup_locations\" (\"id\");");
     this.addSql("alter table \"backups\" add constraint \"backups_schedule_id_foreign\" foreign key (\"schedule_id\") references \"backup_schedules\" (\"id\") on delete set null;");
     this.addSql("alter table \"api_tokens\" add constraint \"api_tokens_tenant_id_foreign\" foreign key (\"tenant_id\") references \"tenants\" (\"id\") on delete cascade;");
   }
