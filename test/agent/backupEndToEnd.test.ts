@@ -293,5 +293,11 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
       );
       expect(found.backup).toMatchObject({ id: original.id, name: original.name, phase: 'Completed' });
     }
+    // They belong to the re-registered cluster that rebuilt them, not to the old cluster id their backup.json names.
+    const listed = await hub.admin<{ backups: { edges: { node: { id: string; clusterId: string } }[] } }>(
+      'query($c: ID!) { backups(first: 50, filter: { clusterId: $c }) { edges { node { id clusterId } } } }',
+      { c: clusterId },
+    );
+    expect(listed.backups.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining(inMinio.map((b) => b.id)));
   });
 });

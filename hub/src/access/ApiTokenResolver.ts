@@ -13,6 +13,7 @@ import { grantableWhere } from './grantableWhere.ts';
 import type { Role } from './Role.ts';
 import { validateNarrowing } from './validateNarrowing.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -43,6 +44,7 @@ export class ApiTokenResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<CreatedApiToken> {
     authorizeGrant(principal, { ...input, role: input.role as Role });
+    await requireTenant(em, input.tenantId);
     const name = input.name.trim();
     if (!name || name.length > 100) throw new BadUserInputError('input.name', 'must be 1 to 100 characters');
     const days = input.expiresInDays;

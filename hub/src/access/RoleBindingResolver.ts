@@ -11,6 +11,7 @@ import { CreateRoleBindingInput, RoleBinding, RoleBindingConnection } from './Ro
 import { RoleBindingEntity } from './RoleBindingEntity.ts';
 import { validateNarrowing } from './validateNarrowing.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => RoleBinding)
 export class RoleBindingResolver {
@@ -37,6 +38,7 @@ export class RoleBindingResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<RoleBinding> {
     authorizeGrant(principal, { ...input, role: input.role as Role });
+    await requireTenant(em, input.tenantId);
     const subject = input.subject.trim();
     if (!subject) throw new BadUserInputError('input.subject', 'must not be empty');
     await validateNarrowing(em, input.tenantId, input.clusterIds, input.namespaces);

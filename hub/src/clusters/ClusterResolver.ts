@@ -22,6 +22,7 @@ import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { findVisible } from '../db/findVisible.ts';
 import { Backup } from '../backups/Backup.ts';
 import { findLastSuccessfulBackup } from '../backups/findLastSuccessfulBackup.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 /**
  * What administering a cluster touches: its agent acts on every namespace, so a binding narrowed to namespaces
@@ -103,6 +104,7 @@ export class ClusterResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<ClusterEnrollment> {
     authorizeWholeTenant(principal, 'administer', input.tenantId, 'registering a cluster');
+    await requireTenant(em, input.tenantId);
     const name = validateName('input.name', input.name);
     const labels = validateLabels('input.labels', labelsFromList(input.labels));
     const secret = newSecret('fbk_enroll');

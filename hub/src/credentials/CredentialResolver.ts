@@ -14,6 +14,7 @@ import { CreateCredentialInput, UpdateCredentialInput } from './CredentialInputs
 import { secretFieldsOf } from './CredentialSecret.ts';
 import { parseCredentialInput } from './parseCredentialInput.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => Credential)
 export class CredentialResolver {
@@ -44,6 +45,7 @@ export class CredentialResolver {
     @Ctx() { em, principal, secrets }: HubContext,
   ): Promise<Credential> {
     authorize(principal, 'administer', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const name = validateName('input.name', input.name);
     const parsed = parseCredentialInput('input', input);
     if (!parsed) throw new BadUserInputError('input', 'give one of aws, azure or gcp');

@@ -35,7 +35,11 @@ export const tenantScopeFilter = {
   cond: (scope: Scope) => (scope.all ? {} : { tenantId: { $in: scope.tenantIds } }),
 };
 
-/** Filter for entities that belong to one cluster (`clusterKey` names the column holding its id). */
+/**
+ * Filter for entities that belong to one cluster (`clusterKey` names the column holding its id). The tenant is
+ * always part of the condition: a row that names a cluster of the caller's but a tenant that is not stays
+ * hidden, so no row's cluster column alone can carry it into another tenant's view.
+ */
 export function clusterScopeFilter(clusterKey: 'id' | 'clusterId') {
   return {
     name: scopeFilterName,
@@ -44,6 +48,7 @@ export function clusterScopeFilter(clusterKey: 'id' | 'clusterId') {
       scope.all
         ? {}
         : {
+            tenantId: { $in: scope.tenantIds },
             $or: [
               { tenantId: { $in: scope.allClustersTenantIds } },
               { [clusterKey]: { $in: scope.clusterIds } },

@@ -4,6 +4,7 @@ import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
 import { jobKinds, jobPhases } from './jobLifecycle.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /**
  * Work for one cluster's agent. Delivery is at-least-once: an agent holds a job under a lease until it ends,
@@ -24,8 +25,8 @@ export const JobEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string(),
-    /** The cluster whose agent runs the job. */
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
+    /** The cluster whose agent runs the job. No foreign key (nor for the subject): a job stays in the history. */
     clusterId: p.string(),
     kind: p.enum(jobKinds),
     subjectId: p.string(),

@@ -25,6 +25,7 @@ import { validateKeyRef } from './validateKeyRef.ts';
 import { Job } from '../jobs/Job.ts';
 import { queueLocationJob } from './queueLocationJob.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => BackupLocation)
 export class BackupLocationResolver {
@@ -68,7 +69,7 @@ export class BackupLocationResolver {
 
   @Mutation(() => Job, {
     description:
-      "Rebuilds the catalog from the location, after a database loss: the cluster's agent reads every committed backup's backup.json and the backups reappear with their ids. Follow the job; its progress message summarises what was imported.",
+      "Rebuilds the catalog from the location, after a database loss: the cluster's agent reads every committed backup's backup.json and the backups reappear with their ids, as backups of this cluster and of the location's tenant whatever cluster backup.json names. Follow the job; its progress message summarises what was imported.",
   })
   async rebuildCatalog(
     @Arg('locationId', () => ID) locationId: string,
@@ -84,6 +85,7 @@ export class BackupLocationResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<BackupLocation> {
     authorize(principal, 'administer', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const parsed = parseLocationInput(input);
     const credentialId = await checkLocationCredential(
       em,

@@ -16,6 +16,7 @@ import { SchedulePolicy, SchedulePolicyConnection, SchedulePolicyPreset } from '
 import { SchedulePolicyEntity } from './SchedulePolicyEntity.ts';
 import { CreateSchedulePolicyInput, UpdateSchedulePolicyInput } from './SchedulePolicyInputs.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => SchedulePolicy)
 export class SchedulePolicyResolver {
@@ -47,6 +48,7 @@ export class SchedulePolicyResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<SchedulePolicy> {
     authorize(principal, 'operate', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const name = validateName('input.name', input.name);
     const spec = parseSpecInput('input', () => parseSchedulePolicySpec(input.spec, 'spec'));
     const row = em.create(SchedulePolicyEntity, { tenantId: input.tenantId, name, spec });

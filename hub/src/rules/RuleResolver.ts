@@ -14,6 +14,7 @@ import { Rule, RuleConnection } from './Rule.ts';
 import { RuleEntity } from './RuleEntity.ts';
 import { CreateRuleInput, UpdateRuleInput } from './RuleInputs.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => Rule)
 export class RuleResolver {
@@ -37,6 +38,7 @@ export class RuleResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<Rule> {
     authorize(principal, 'operate', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const name = validateName('input.name', input.name);
     const spec = parseSpecInput('input', () => parseRuleSpec(input.spec, 'spec'));
     authorizeRuleSpec(principal, input.tenantId, spec, 'input.spec');
