@@ -5,6 +5,7 @@ import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FileCredentialStore } from '../../agent/src/link/FileCredentialStore.ts';
 import { SecretCredentialStore } from '../../agent/src/link/SecretCredentialStore.ts';
+import type { StoredCredential } from '../../agent/src/link/StoredCredential.ts';
 import type { ClusterInfo } from '../world/WorldInfo.ts';
 
 // Where the agent keeps its credential: a Secret in its own namespace in-cluster, a private file otherwise.
@@ -14,6 +15,16 @@ const namespace = `agent-home-${Date.now().toString(36)}`;
 const kc = new KubeConfig();
 kc.loadFromFile(clusterA.kubeconfigPath);
 const core = kc.makeApiClient(CoreV1Api);
+
+/** A record as enrollment stores it, holding `credential`. */
+const record = (credential: string): StoredCredential => ({
+  credential,
+  hubUrl: 'https://hub.example.com/',
+  clusterId: 'c-1',
+  clusterName: 'prod-eu',
+  tenantId: 't-1',
+  enrollmentTokenSha256: 'ab'.repeat(32),
+});
 
 describe('credential stores', () => {
   beforeAll(async () => {
@@ -26,10 +37,10 @@ describe('credential stores', () => {
   it('keeps the credential in a Secret of the agent namespace, replacing it on rotation', async () => {
     const store = new SecretCredentialStore(kc, namespace, 'fleetback-agent-credential');
     expect(await store.load()).toBeUndefined();
-    await store.save('fbk_agent_first');
-    expect(await store.load()).toBe('fbk_agent_first');
-    await store.save('fbk_agent_second');
-    expect(await new SecretCredentialStore(kc, namespace, 'fleetback-agent-credential').load()).toBe('fbk_agent_second');
+    await store.save(record('fbk_agent_first'));
+    expect(await store.load()).toEqual(record('fbk_agent_first'));
+    await store.save(record('fbk_agent_second'));
+    expect(await new SecretCredentialStore(kc, namespace, 'fleetback-agent-credential').load()).toEqual(record('fbk_agent_second'));
     const secret = await core.readNamespacedSecret({ namespace, name: 'fleetback-agent-credential' });
     expect(secret.type).toBe('Opaque');
     expect(secret.metadata?.labels).toEqual({ 'app.kubernetes.io/part-of': 'fleetback' });
@@ -40,8 +51,8 @@ describe('credential stores', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'fleetback-cred-')), 'nested', 'agent.credential');
     const store = new FileCredentialStore(path);
     expect(await store.load()).toBeUndefined();
-    await store.save('fbk_agent_file');
-    expect(await store.load()).toBe('fbk_agent_file');
+    await store.save(record('fbk_agent_file'));
+    expect(await store.load()).toEqual(record('fbk_agent_file'));
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 });
