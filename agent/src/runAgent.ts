@@ -82,7 +82,7 @@ export async function runAgent(
   const reporter = new InventoryReporter(link, logger);
   const runner = new JobRunner({
     channel: new HubJobChannel(link),
-    handle: createJobHandler(KubeWriter.of(access.kubeConfig), new WebSocketPodExec(access.kubeConfig)),
+    handle: createJobHandler(KubeWriter.of(access.kubeConfig), new WebSocketPodExec(access.kubeConfig), config.storeStall),
     maxConcurrent: config.maxConcurrentJobs,
     heartbeatMs: 15_000,
     logger,
