@@ -24,7 +24,8 @@ export interface StallWatchOptions extends StallLimits {
  */
 export class StallWatch {
   readonly #options: StallWatchOptions;
-  #waiting = 0;
+  /** What each operation in flight says about whether it is waiting on the location right now. */
+  readonly #inFlight = new Set<() => boolean>();
   #lastAnswer = Date.now();
   #warned = false;
   #failure: StoreStalledError | undefined;
@@ -38,11 +39,15 @@ export class StallWatch {
     this.#timer.unref();
   }
 
-  /** Runs `operation` as a wait on the location: it rejects with `StoreStalledError` once the location is declared stalled. */
-  async wait<T>(operation: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `operation` on the location: it rejects with `StoreStalledError` once the location is declared
+   * stalled. It counts as waiting on the location all along, or only while `waiting()` says so (an upload
+   * whose body is slow to come is waiting on its producer, not on the store).
+   */
+  async wait<T>(operation: () => Promise<T>, waiting: () => boolean = () => true): Promise<T> {
     if (this.#failure) throw this.#failure;
-    if (this.#waiting === 0) this.#lastAnswer = Date.now();
-    this.#waiting += 1;
+    if (!this.#anyWaiting()) this.#lastAnswer = Date.now();
+    this.#inFlight.add(waiting);
     let reject: (error: StoreStalledError) => void = () => {};
     const stalled = new Promise<never>((_resolve, fail) => {
       reject = fail;
@@ -52,7 +57,7 @@ export class StallWatch {
       return await Promise.race([operation(), stalled]);
     } finally {
       this.#rejecters.delete(reject);
-      this.#waiting -= 1;
+      this.#inFlight.delete(waiting);
       if (!this.#failure) this.answered();
     }
   }
@@ -76,8 +81,18 @@ export class StallWatch {
     clearInterval(this.#timer);
   }
 
+  #anyWaiting(): boolean {
+    for (const waiting of this.#inFlight) if (waiting()) return true;
+    return false;
+  }
+
   #check(): void {
-    if (this.#waiting === 0 || this.#failure) return;
+    if (this.#failure) return;
+    if (!this.#anyWaiting()) {
+      // Time nobody waits on the location is no silence of the location's.
+      this.#lastAnswer = Date.now();
+      return;
+    }
     const silent = Date.now() - this.#lastAnswer;
     const { where, warnAfterMs, failAfterMs } = this.#options;
     if (silent >= failAfterMs) {

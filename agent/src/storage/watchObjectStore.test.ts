@@ -75,6 +75,8 @@ describe('watchObjectStore', () => {
   it('warns while a frozen store is silent, then fails every waiting and later call naming the location', async () => {
     const watched = watchObjectStore(frozen(), watch);
     const body = new PassThrough();
+    // Bytes the frozen store never takes.
+    body.write('data');
     const put = watched.put('a', body).catch((e: unknown) => e);
     const head = watched.head('a').catch((e: unknown) => e);
     const listing = (async () => {
@@ -93,6 +95,25 @@ describe('watchObjectStore', () => {
     }
     expect(body.destroyed).toBe(true);
     await expect(watched.delete('a')).rejects.toBeInstanceOf(StoreStalledError);
+  });
+
+  it('takes an upload whose body is slow to come from its producer for no stall', async () => {
+    const slow = new StallWatch({ warnAfterMs: 100, failAfterMs: 300, where: 'the test store', onWarning: (w) => warnings.push(w) });
+    try {
+      const watched = watchObjectStore(store, slow);
+      async function* producer() {
+        for (const part of ['a', 'b', 'c']) {
+          // Longer than the timeout between chunks: the producer, not the store, is slow.
+          await new Promise((r) => setTimeout(r, 350));
+          yield Buffer.from(part);
+        }
+      }
+      await watched.put('slow', Readable.from(producer()));
+      expect(await drain(await watched.get('slow'))).toBe('abc');
+      expect(warnings).toEqual([]);
+    } finally {
+      slow.close();
+    }
   });
 
   it('clears the warning once the store answers again', async () => {

@@ -4,8 +4,8 @@ import type { StallWatch } from './StallWatch.ts';
 
 /**
  * `store` with every wait on the location watched by `watch` (`StallWatch`): requests, each chunk of a
- * download the consumer asks for, each page of a listing, and an upload's body (each chunk the SDK takes
- * is the location answering). Once the location is declared stalled, waiting operations fail with
+ * download the consumer asks for, each page of a listing, and an upload while the SDK does not take its body
+ * (each chunk it takes is the location answering; a body slow to come from its producer is no stall). Once the location is declared stalled, waiting operations fail with
  * `StoreStalledError`, their streams are destroyed, and every later call fails at once — including the
  * cleanup of what a failed job wrote, which would otherwise hang on the same frozen store.
  */
@@ -22,7 +22,9 @@ export function watchObjectStore(store: ObjectStore, watch: StallWatch): ObjectS
         }),
       );
       body.once('error', (error) => counted.destroy(error));
-      return watch.wait(() => store.put(key, counted, options)).catch((error: unknown) => {
+      // Waiting on the store: while the SDK leaves taken body bytes unread, and once it has read the whole body.
+      const waiting = () => counted.readableLength > 0 || counted.readableEnded;
+      return watch.wait(() => store.put(key, counted, options), waiting).catch((error: unknown) => {
         // The put has failed already: the streams are ended without an error of their own to report.
         if (watch.failure) for (const stream of [body, counted]) stream.destroy();
         throw error;
