@@ -82,7 +82,7 @@ describe.skipIf(!a || !s3)('a backup location that freezes mid-transfer', () => 
       return job?.progress?.message?.includes('has not answered') ? job : undefined;
     }, { what: 'the stall warning in the job progress', abortIf: alive });
     expect(warned.phase).toBe('Running');
-    expect(warned.progress?.message).toMatch(new RegExp(`warning: the location s3://${bucket}/\\S+ has not answered for ${warningSeconds} s`));
+    expect(warned.progress?.message).toMatch(new RegExp(`warning: the location s3://${bucket}/[\\w-]+ at http://127\\.0\\.0\\.1:\\d+ has not answered for ${warningSeconds} s`));
     const failed = await waitFor(async () => {
       const job = await jobOf(subjectId);
       return job?.phase === 'Failed' ? job : undefined;
@@ -149,7 +149,7 @@ describe.skipIf(!a || !s3)('a backup location that freezes mid-transfer', () => 
     const error = await warnsThenFails(createBackup.id);
     expect(proxy.frozen).toBe(true);
     expect(error).toMatch(
-      new RegExp(`the location s3://${bucket}/backups-freeze has not answered for \\d+ s \\(the agent's limit is ${timeoutSeconds} s, FLEETBACK_STORE_STALL_TIMEOUT_SECONDS\\): it accepts connections but stopped answering`),
+      new RegExp(`the location s3://${bucket}/backups-freeze at ${proxy.url} has not answered for \\d+ s \\(the agent's limit is ${timeoutSeconds} s, FLEETBACK_STORE_STALL_TIMEOUT_SECONDS\\): it accepts connections but stopped answering`),
     );
     const { backup } = await gql<{ backup: { phase: string } }>('query($id: ID!) { backup(id: $id) { phase } }', { id: createBackup.id });
     expect(backup.phase).toBe('Failed');
@@ -174,7 +174,7 @@ describe.skipIf(!a || !s3)('a backup location that freezes mid-transfer', () => 
     );
     const error = await warnsThenFails(createRestore.id);
     expect(proxy.frozen).toBe(true);
-    expect(error).toMatch(new RegExp(`the location s3://${bucket}/restores-freeze has not answered for \\d+ s`));
+    expect(error).toMatch(new RegExp(`the location s3://${bucket}/restores-freeze at ${proxy.url} has not answered for \\d+ s`));
     const { restore } = await gql<{ restore: { phase: string } }>('query($id: ID!) { restore(id: $id) { phase } }', { id: createRestore.id });
     expect(restore.phase).toBe('Failed');
   });
