@@ -15,8 +15,8 @@ export interface WatchedStore {
 
 /**
  * Opens the job's location behind a `StallWatch` with `limits`: while the location is silent past the warning
- * limit, each progress report (the last one at once, then every later one) carries the warning after its own
- * message, until the location answers again; past the timeout its operations fail with `StoreStalledError`.
+ * limit, each progress report (the last one, or an empty one, at once, then every later one) carries the
+ * warning after its own message, until the location answers again; past the timeout its operations fail with `StoreStalledError`.
  */
 export function openWatchedStore(location: LocationTarget, context: JobContext, limits: StallLimits): WatchedStore {
   const raw = openObjectStore(location);
@@ -31,7 +31,8 @@ export function openWatchedStore(location: LocationTarget, context: JobContext, 
     where: raw.describe(),
     onWarning: (next) => {
       warning = next;
-      if (last) show(last);
+      // A job that has reported nothing yet (a catalog read stuck on its first listing) still shows it.
+      show(last ?? { done: 0, total: 0, bytes: 0, message: null });
     },
   });
   const progress = (report: JobProgressReport) => {

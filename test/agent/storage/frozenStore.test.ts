@@ -71,20 +71,24 @@ describe.skipIf(!a || !s3)('a backup location that freezes mid-transfer', () => 
     return jobs.edges[0]?.node;
   }
 
-  /** Waits for the stall warning in the running job's progress, then for the job to fail; returns its error. */
-  async function warnsThenFails(subjectId: string): Promise<string> {
+  /**
+   * Waits for the stall warning in the running job's progress, then for the job to fail; returns its error.
+   * The job is the one acting on `subject` (a backup or a restore), or the one `subject` reads.
+   */
+  async function warnsThenFails(subject: string | (() => Promise<JobView>)): Promise<string> {
+    const read = typeof subject === 'string' ? () => jobOf(subject) : subject;
     const alive = () => {
       if (agent && agent.process.exitCode !== null) throw new Error(`the agent died:\n${agent.output().slice(-3000)}`);
     };
     const warned = await waitFor(async () => {
-      const job = await jobOf(subjectId);
+      const job = await read();
       if (job?.phase === 'Failed') throw new Error(`failed before any warning was seen: ${job.error}`);
       return job?.progress?.message?.includes('has not answered') ? job : undefined;
     }, { what: 'the stall warning in the job progress', abortIf: alive });
     expect(warned.phase).toBe('Running');
     expect(warned.progress?.message).toMatch(new RegExp(`warning: the location s3://${bucket}/[\\w-]+ at http://127\\.0\\.0\\.1:\\d+ has not answered for ${warningSeconds} s`));
     const failed = await waitFor(async () => {
-      const job = await jobOf(subjectId);
+      const job = await read();
       return job?.phase === 'Failed' ? job : undefined;
     }, { what: 'the job to fail', abortIf: alive });
     return failed.error ?? '';
@@ -177,6 +181,19 @@ describe.skipIf(!a || !s3)('a backup location that freezes mid-transfer', () => 
     expect(error).toMatch(new RegExp(`the location s3://${bucket}/restores-freeze at ${proxy.url} has not answered for \\d+ s`));
     const { restore } = await gql<{ restore: { phase: string } }>('query($id: ID!) { restore(id: $id) { phase } }', { id: createRestore.id });
     expect(restore.phase).toBe('Failed');
+  });
+
+  it('warns in progress, then fails a catalog read naming the location, when the store is frozen', async () => {
+    const { id: locationId, proxy } = await proxiedLocation('catalog-freeze');
+    proxy.freeze();
+    const { rebuildCatalog } = await gql<{ rebuildCatalog: { id: string } }>(
+      'mutation($c: ID!, $l: ID!) { rebuildCatalog(clusterId: $c, locationId: $l) { id } }',
+      { c: clusterId, l: locationId },
+    );
+    const error = await warnsThenFails(async () =>
+      (await gql<{ job: JobView }>('query($id: ID!) { job(id: $id) { phase error progress { message } } }', { id: rebuildCatalog.id })).job,
+    );
+    expect(error).toMatch(new RegExp(`the location s3://${bucket}/catalog-freeze at ${proxy.url} has not answered for \\d+ s`));
   });
 });
 
