@@ -7,7 +7,11 @@ export interface CredentialStore {
    * record (`parseStoredCredential`) rejects with `AgentFatalError`.
    */
   load(): Promise<StoredCredential | undefined>;
-  /** Stores the record durably before its credential is used, so a crash right after cannot lose it. */
+  /**
+   * Stores the record durably before its credential is used, so a crash right after cannot lose it. Never
+   * replaces a stored record (only enrollment saves, into an empty store): when another agent sharing the
+   * store saved first, it rejects with `AgentFatalError` saying so.
+   */
   save(stored: StoredCredential): Promise<void>;
   /** Where it lives, for log lines and error messages. */
   readonly description: string;

@@ -1,9 +1,10 @@
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CredentialStore } from './CredentialStore.ts';
 import { parseStoredCredential, serializeStoredCredential, type StoredCredential } from './StoredCredential.ts';
+import { takenMeanwhile } from './takenMeanwhile.ts';
 
-/** The credential record in a file readable only by the agent's user, replaced atomically. */
+/** The credential record in a file readable only by the agent's user, which appears whole or not at all. */
 export class FileCredentialStore implements CredentialStore {
   readonly description: string;
 
@@ -32,6 +33,15 @@ export class FileCredentialStore implements CredentialStore {
     } finally {
       await file.close();
     }
-    await rename(temporary, this.path);
+    // A hard link, unlike a rename, never replaces a file: of two agents enrolling into one file at once,
+    // the second learns it instead of silently taking over the first one's cluster.
+    try {
+      await link(temporary, this.path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      throw takenMeanwhile(this.description, stored);
+    } finally {
+      await rm(temporary, { force: true });
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { ApiException, CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import type { CredentialStore } from './CredentialStore.ts';
 import { parseStoredCredential, serializeStoredCredential, type StoredCredential } from './StoredCredential.ts';
+import { takenMeanwhile } from './takenMeanwhile.ts';
 
 const key = 'credential';
 
@@ -36,10 +37,21 @@ export class SecretCredentialStore implements CredentialStore {
       data: { [key]: Buffer.from(serializeStoredCredential(stored)).toString('base64') },
     };
     try {
-      await this.#core.replaceNamespacedSecret({ namespace: this.namespace, name: this.name, body });
-    } catch (error) {
-      if (!(error instanceof ApiException && error.code === 404)) throw error;
       await this.#core.createNamespacedSecret({ namespace: this.namespace, body });
+      return;
+    } catch (error) {
+      if (!(error instanceof ApiException && error.code === 409)) throw error;
+    }
+    // The Secret exists: it may be filled only while it holds no credential (made empty beforehand, by hand or
+    // a chart). The replace carries the resourceVersion read, so another agent filling it meanwhile fails it.
+    const current = await this.#core.readNamespacedSecret({ namespace: this.namespace, name: this.name });
+    if (current.data?.[key]) throw takenMeanwhile(this.description, stored);
+    const replacement = { ...body, metadata: { ...body.metadata, resourceVersion: current.metadata?.resourceVersion } };
+    try {
+      await this.#core.replaceNamespacedSecret({ namespace: this.namespace, name: this.name, body: replacement });
+    } catch (error) {
+      if (error instanceof ApiException && error.code === 409) throw takenMeanwhile(this.description, stored);
+      throw error;
     }
   }
 }
