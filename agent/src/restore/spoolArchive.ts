@@ -5,7 +5,6 @@ import { createGunzip } from 'node:zlib';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { Sha256Meter } from '../storage/Sha256Meter.ts';
-import { StallError, stallGuard } from '../storage/stallGuard.ts';
 import type { BackupIndex } from './readBackupIndex.ts';
 import type { ItemSpool } from './ItemSpool.ts';
 import type { KubeObject } from './KubeObject.ts';
@@ -24,11 +23,7 @@ export interface SpoolArchiveOptions {
   inspect?: (item: RestorePlanItem, object: KubeObject) => void;
   /** Called after each file of the archive with the compressed bytes read so far. */
   onProgress?: (bytesRead: number) => void;
-  /** How long the location may send nothing before the read fails (`stallGuard`). Default 2 minutes. */
-  stallTimeoutMs?: number;
 }
-
-const defaultStallTimeoutMs = 120_000;
 
 /**
  * The verifying stage of a restore: streams the backup's `resources.tar.gz` once, through one pipeline with
@@ -40,7 +35,9 @@ const defaultStallTimeoutMs = 120_000;
  * digest, checked as the stream ends), the tar must parse to its end marker, every file must be listed in
  * the index, once, with its size and SHA-256, and every index entry must have its file. A planned file must
  * also hold the object its entry describes (`parseArchivedObject`). Otherwise it throws `JobFailure` naming
- * the archive and, where one is to blame, the item. An abort of `signal` rejects with the abort's error.
+ * the archive and, where one is to blame, the item. An abort of `signal` rejects with the abort's error. A
+ * location that stops sending mid-archive is the store's watch's to notice (`watchObjectStore`, which jobs get
+ * from `openWatchedStore`): its `StoreStalledError` is a `JobFailure` and is thrown as it is.
  */
 export async function spoolArchive(
   store: ObjectStore,
@@ -83,7 +80,7 @@ export async function spoolArchive(
   }
   try {
     await pipeline(
-      stallGuard(source, options.stallTimeoutMs ?? defaultStallTimeoutMs, `reading ${key}`),
+      source,
       meter,
       createGunzip(),
       async (tar: AsyncIterable<Buffer>) => {
@@ -121,7 +118,6 @@ export async function spoolArchive(
 /** What the user is told when the pipeline failed: ours as they are, the archive's named, the store's as a read. */
 function failureOf(key: string, error: unknown, signal: AbortSignal | undefined): unknown {
   if (signal?.aborted || error instanceof JobFailure) return error;
-  if (error instanceof StallError) return new JobFailure(error.message, { cause: error });
   if (error instanceof TarFormatError) return new JobFailure(`${key} is damaged: ${error.message}`, { cause: error });
   if (isZlibError(error)) {
     return new JobFailure(`${key} is damaged: it does not decompress (${error.message})`, { cause: error });
