@@ -6,8 +6,20 @@ import { type OutcomeLogLine, parseOutcomeLog } from './OutcomeLogLine.ts';
  */
 export interface OperationOutcome {
   phase: 'Completed' | 'PartiallyFailed';
+  /** Items by type, keyed by `kubectl api-resources` name (`configmaps`, `deployments.apps`). */
   countsByKind: Record<string, number>;
+  /**
+   * The kind of each type `countsByKind` counts (`configmaps` → `ConfigMap`). Absent from agents older than
+   * the field.
+   */
+  kinds?: Record<string, string>;
   bytes: number;
+  /**
+   * Every item the run handled: for a restore each item's outcome (created, updated, skipped or failed), so
+   * the final progress reads N of N; for a backup the items archived. Absent from agents older than the
+   * field, for which the hub counts `countsByKind`.
+   */
+  itemCount?: number;
   warnings: string[];
   errors: string[];
   /**
@@ -41,6 +53,9 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
     }
   }
   if (typeof o.bytes !== 'number' || !(o.bytes >= 0)) throw new OutcomeError('outcome.bytes: must be ≥ 0');
+  if (o.itemCount !== undefined && (!Number.isSafeInteger(o.itemCount) || (o.itemCount as number) < 0)) {
+    throw new OutcomeError('outcome.itemCount: must be a count');
+  }
   const strings = (field: 'warnings' | 'errors') => {
     const list = o[field];
     if (!Array.isArray(list) || !list.every((s) => typeof s === 'string')) {
@@ -55,16 +70,35 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
   if (o.logTruncated !== undefined && typeof o.logTruncated !== 'boolean') {
     throw new OutcomeError('outcome.logTruncated: must be a boolean');
   }
+  const kinds = o.kinds === undefined ? undefined : parseKinds(o.kinds, counts as Record<string, number>);
   const log = o.log === undefined ? undefined : parseLog(o.log);
   return {
     phase: o.phase,
     countsByKind: counts as Record<string, number>,
+    ...(kinds ? { kinds } : {}),
     bytes: o.bytes,
+    ...(o.itemCount === undefined ? {} : { itemCount: o.itemCount as number }),
     warnings: strings('warnings'),
     errors,
     ...(log ? { log } : {}),
     ...(o.logTruncated === undefined ? {} : { logTruncated: o.logTruncated }),
   };
+}
+
+/** Whether `value` is a Kubernetes kind: an identifier, as CRDs' `names.kind` must be. */
+export function isKind(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z][A-Za-z0-9]{0,62}$/.test(value);
+}
+
+function parseKinds(value: unknown, counts: Record<string, number>): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new OutcomeError('outcome.kinds: must be an object of kinds');
+  }
+  for (const [type, kind] of Object.entries(value)) {
+    if (!Object.hasOwn(counts, type)) throw new OutcomeError(`outcome.kinds.${type}: is not a type countsByKind counts`);
+    if (!isKind(kind)) throw new OutcomeError(`outcome.kinds.${type}: must be a kind`);
+  }
+  return value as Record<string, string>;
 }
 
 function parseLog(value: unknown): OutcomeLogLine[] {

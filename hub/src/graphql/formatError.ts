@@ -1,3 +1,4 @@
+import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors/ErrorCode.ts';
 import { FleetbackError } from '../errors/errors.ts';
@@ -31,6 +32,15 @@ export function formatError(logger: ErrorLogger) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { ...original.details, code: original.code },
+      };
+    }
+    if (original instanceof ForeignKeyConstraintViolationException) {
+      // The database's own check behind the resolvers' (which give the precise reason): still CONFLICT, no SQL.
+      return {
+        message: 'refused: another object still uses this one, or one it names does not exist; check the references and try again',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.CONFLICT },
       };
     }
     const apolloCode = formatted.extensions?.code;

@@ -1,44 +1,60 @@
 import type { KubeObject } from '../KubeObject.ts';
 import type { RestoreAction } from './RestoreAction.ts';
 
-/** The labels naming the backup and the restore an object came from, added to every object a restore creates. */
+/** The keys naming the backup and the restore an object came from, on every object the restore writes. */
 export const restoreLabelKeys = { backup: 'fleetback.io/backup', restore: 'fleetback.io/restore' } as const;
 
 /**
- * Labels every restored object with the backup and the restore it came from, so what a restore created can be
- * found (and undone) with a label selector. Ids longer than a label value allows (63) are cut; they stay
- * unique in practice, since hub ids are far shorter. An object the restore updates instead of creating keeps
- * the target's own values of these labels (`withTargetRestoreLabels`), so deleting by a restore's label never
- * deletes what existed before it.
+ * Types whose labels the target's controllers copy onto objects they make: the endpoints and EndpointSlice
+ * controllers give a Service's labels to its Endpoints and EndpointSlices, and EndpointSlice mirroring gives
+ * an Endpoints' labels to its slices. Labelled, those objects would carry the restore's label too, and a
+ * selection by it ("what did this restore create", "undo it") would take objects the restore never wrote.
  */
-export const restoreLabelsAction: RestoreAction = (object, _item, { backupId, restoreId }) => {
-  object.metadata.labels = {
-    ...object.metadata.labels,
-    [restoreLabelKeys.backup]: labelValue(backupId),
-    [restoreLabelKeys.restore]: labelValue(restoreId),
-  };
+const labelsCopiedByControllers = new Set(['services', 'endpoints']);
+
+/**
+ * Marks every restored object with the backup and the restore it came from, so a restore can be found (and
+ * undone) with a label selector: as labels, except on Services and Endpoints (see `labelsCopiedByControllers`),
+ * which carry the same keys as annotations, which those controllers do not copy. Ids longer than a label value
+ * allows (63) are cut; they stay unique in practice, since hub ids are far shorter.
+ */
+export const restoreLabelsAction: RestoreAction = (object, item, { backupId, restoreId }) => {
+  const marks = { [restoreLabelKeys.backup]: labelValue(backupId), [restoreLabelKeys.restore]: labelValue(restoreId) };
+  if (labelsCopiedByControllers.has(item.type)) {
+    object.metadata.annotations = { ...object.metadata.annotations, ...marks };
+  } else {
+    object.metadata.labels = { ...object.metadata.labels, ...marks };
+  }
   return { object };
 };
 
-/** Whether the target's object was created by restore `restoreId` (it carries that restore's label). */
+/**
+ * Whether the target's object was created by restore `restoreId`: it carries that restore's mark, as a label or
+ * (Services, Endpoints) as an annotation.
+ */
 export function isOwnRestoreObject(existing: KubeObject, restoreId: string): boolean {
-  return existing.metadata.labels?.[restoreLabelKeys.restore] === labelValue(restoreId);
+  const { labels, annotations } = existing.metadata;
+  const mark = labelValue(restoreId);
+  return labels?.[restoreLabelKeys.restore] === mark || annotations?.[restoreLabelKeys.restore] === mark;
 }
 
 /**
- * `desired` with the restore labels the target's `existing` object has (or none, when it has none) in place
- * of this restore's: an update is not a creation, and must not mark the object as this restore's.
+ * `desired` with the restore marks the target's `existing` object has (or none, when it has none) in place of
+ * this restore's, in labels and annotations alike: an update is not a creation, and must not mark the object as
+ * this restore's.
  */
 export function withTargetRestoreLabels(desired: KubeObject, existing: KubeObject): KubeObject {
-  const labels = { ...desired.metadata.labels };
-  for (const key of Object.values(restoreLabelKeys)) {
-    const theirs = existing.metadata.labels?.[key];
-    if (theirs === undefined) delete labels[key];
-    else labels[key] = theirs;
-  }
   const object = structuredClone(desired);
-  if (Object.keys(labels).length > 0) object.metadata.labels = labels;
-  else delete object.metadata.labels;
+  for (const field of ['labels', 'annotations'] as const) {
+    const values = { ...object.metadata[field] };
+    for (const key of Object.values(restoreLabelKeys)) {
+      const theirs = existing.metadata[field]?.[key];
+      if (theirs === undefined) delete values[key];
+      else values[key] = theirs;
+    }
+    if (Object.keys(values).length > 0) object.metadata[field] = values;
+    else delete object.metadata[field];
+  }
   return object;
 }
 
