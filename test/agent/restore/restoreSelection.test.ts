@@ -171,7 +171,8 @@ describe.skipIf(!a || !b)('what a restore selects', () => {
       `includeResources: the backup holds no 'gizmos.example.com'`,
       `labelSelectors: 'tier=nope' selects nothing in the namespaces and types the restore selects`,
     ]);
-    expect(outcome.countsByKind).toEqual({ services: 1 });
+    // A dry run counts what the real run would write: the Service, and its namespace, which the target lacks.
+    expect(outcome.countsByKind).toEqual({ namespaces: 1, services: 1 });
     expect(outcome.phase).toBe('Completed');
   });
 
