@@ -16,6 +16,20 @@ describe('parseOperationOutcome', () => {
     expect(() => parseOperationOutcome({ ...good, warnings: [1] })).toThrow(/outcome\.warnings/);
   });
 
+  it('keeps at most 1,000 warnings of at most 1,000 characters and says how many more there were', () => {
+    const warnings = Array.from({ length: 25_000 }, (_, i) => `${i}: ${'w'.repeat(5_000)}`);
+    const parsed = parseOperationOutcome({ ...good, warnings });
+    expect(parsed.warnings).toHaveLength(1_000);
+    expect(parsed.warnings.every((w) => w.length <= 1_000)).toBe(true);
+    expect(parsed.warnings.at(-1)).toMatch(/and 24001 more warnings not kept/);
+  });
+
+  it('refuses countsByKind naming too many or overlong kinds', () => {
+    const many = Object.fromEntries(Array.from({ length: 2_001 }, (_, i) => [`kind${i}`, 1]));
+    expect(() => parseOperationOutcome({ ...good, countsByKind: many })).toThrow(/at most 2000 kinds/);
+    expect(() => parseOperationOutcome({ ...good, countsByKind: { ['k'.repeat(400)]: 1 } })).toThrow(/countsByKind/);
+  });
+
   it('refuses a Completed outcome that lists errors', () => {
     expect(() => parseOperationOutcome({ ...good, errors: ['x failed'] })).toThrow(/PartiallyFailed/);
   });

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { labelsFromList } from '../graphql/Label.ts';
+import { labelFilter } from '../graphql/labelFilter.ts';
 import type { BackupRow } from './BackupEntity.ts';
 import type { BackupFilter } from './BackupInputs.ts';
 
@@ -11,7 +11,7 @@ export function backupFilterQuery(filter: BackupFilter | null | undefined): Filt
   if (filter?.phases?.length)
     where.phase = filter.phases.length === 1 ? filter.phases[0] : { $in: filter.phases };
   if (filter?.nameContains) where.name = { $like: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` };
-  if (filter?.labels?.length) where.labels = labelsFromList(filter.labels);
+  if (filter?.labels?.length) where.labels = labelFilter('filter.labels', filter.labels);
   const createdAt: Record<string, Date> = {};
   if (filter?.createdAfter) createdAt.$gte = filter.createdAfter;
   if (filter?.createdBefore) createdAt.$lt = filter.createdBefore;

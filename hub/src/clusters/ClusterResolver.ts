@@ -5,6 +5,7 @@ import { newSecret } from '../auth/secretToken.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { LabelInput, labelsFromList } from '../graphql/Label.ts';
+import { labelFilter } from '../graphql/labelFilter.ts';
 import { paginate } from '../graphql/paginate.ts';
 import { validateLabels, validateName } from '../graphql/validateName.ts';
 import {
@@ -51,7 +52,7 @@ function filterOf(filter: ClusterFilter | null | undefined): FilterQuery<Cluster
     case null:
       break;
   }
-  if (filter?.labels?.length) where.labels = labelsFromList(filter.labels);
+  if (filter?.labels?.length) where.labels = labelFilter('filter.labels', filter.labels);
   return where as FilterQuery<ClusterRow>;
 }
 

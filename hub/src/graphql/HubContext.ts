@@ -15,6 +15,8 @@ export interface HubContext {
   signals: DispatchSignals;
   /** How people sign in to this hub (the `signInOptions` query). */
   signIn: SignInSettings;
+  /** Directories filesystem locations must lie under (`FLEETBACK_FILESYSTEM_LOCATION_ROOTS`); empty: any. */
+  filesystemRoots: readonly string[];
   /** Set for graphql-ws operations: how long a subscription may deliver, and the check before each event. */
   subscriptionBounds?: SubscriptionBounds;
 }

@@ -23,6 +23,7 @@ export interface ContextDeps {
   secrets: SecretBox;
   signals: DispatchSignals;
   signIn: SignInSettings;
+  filesystemRoots: readonly string[];
   authFailures: AuthFailureLimiter;
   logger: Logger;
   /** The longest a subscription lives (`FLEETBACK_SUBSCRIPTION_MAX_LIFETIME_SECONDS`). */
@@ -66,7 +67,14 @@ export async function createContext(
         : await authenticateFrom(source, authorization, deps);
     em.clear();
     em.setFilterParams(scopeFilterName, scopeOf(principal));
-    const context: HubContext = { principal, em, secrets: deps.secrets, signals: deps.signals, signIn: deps.signIn };
+    const context: HubContext = {
+      principal,
+      em,
+      secrets: deps.secrets,
+      signals: deps.signals,
+      signIn: deps.signIn,
+      filesystemRoots: deps.filesystemRoots,
+    };
     if (options.live) context.subscriptionBounds = boundsOf(context, authorization, deps);
     return context;
   } catch (error) {

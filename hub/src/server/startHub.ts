@@ -110,6 +110,7 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
     secrets,
     signals,
     signIn,
+    filesystemRoots: config.filesystemLocationRoots,
     authFailures: new AuthFailureLimiter(),
     logger,
     subscriptionMaxLifetimeMs: config.subscriptionMaxLifetimeSeconds * 1000,
