@@ -24,7 +24,31 @@ export interface CostedOperation {
  * because the cost depends on the variables. Throws a BAD_USER_INPUT GraphQLError.
  */
 export function checkCost(operation: CostedOperation, maximum: number): void {
-  const cost = getComplexity({
+  let cost: number;
+  try {
+    cost = estimate(operation);
+  } catch (error) {
+    // The estimator stops counting past `maxFields` fields; such an operation is far over any cost limit.
+    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+      throw refusal(`the operation selects more than ${maxFields} fields, which exceeds the limit ${maximum}; split it`);
+    }
+    throw error;
+  }
+  if (cost > maximum) {
+    throw refusal(`the operation's estimated cost ${cost} exceeds the limit ${maximum}; ask for fewer items per page`);
+  }
+}
+
+/** Fields the estimator walks before giving up. */
+const maxFields = 10_000;
+
+function refusal(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+}
+
+function estimate(operation: CostedOperation): number {
+  return getComplexity({
+    maxQueryNodes: maxFields,
     schema: operation.schema,
     query: operation.document,
     operationName: operation.operationName ?? undefined,
@@ -35,10 +59,4 @@ export function checkCost(operation: CostedOperation, maximum: number): void {
       simpleEstimator({ defaultComplexity: 1 }),
     ],
   });
-  if (cost > maximum) {
-    throw new GraphQLError(
-      `the operation's estimated cost ${cost} exceeds the limit ${maximum}; ask for fewer items per page`,
-      { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } },
-    );
-  }
 }
