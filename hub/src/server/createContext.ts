@@ -103,7 +103,8 @@ async function authenticateFrom(source: string, authorization: string | undefine
       adminTokenDisabled: deps.adminTokenDisabled,
     });
   } catch (error) {
-    if (error instanceof UnauthenticatedError) deps.authFailures.fail(source);
+    // Only a presented credential is a guess; a request without one is not counted.
+    if (error instanceof UnauthenticatedError && authorization) deps.authFailures.fail(source);
     throw error;
   }
 }
