@@ -120,6 +120,15 @@ describe.each(databasesOf(world))('input validation and query limits on %s', (da
     expect(ran.clusters.totalCount).toBe(0);
   });
 
+  it("prices backups' logs so that ten aliased pages of logs are refused, not answered with hundreds of MB", async () => {
+    const page = 'backups(first: 20) { edges { node { log { message } result { warnings errors } } } }';
+    const aliases = Array.from({ length: 10 }, (_, i) => `b${i}: ${page}`).join(' ');
+    for (const result of await overBoth(`{ ${aliases} }`)) {
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toMatch(/exceeds the limit 20000/);
+    }
+  });
+
   it('refuses an operation nested past the depth limit over graphql-ws as over HTTP, subscriptions too', async () => {
     // The depth rule counts fields whatever they are, so plain nesting shows it without a deep schema path.
     const nested = (depth: number): string => (depth === 1 ? 'id' : `x { ${nested(depth - 1)} }`);

@@ -23,6 +23,7 @@ import {
   publicApiLimits,
 } from '../graphql/operationLimits.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
+import { limitResponseSize, responseSizePlugin } from '../graphql/responseSizeLimit.ts';
 import { agentLinkPath } from '../../../schema/agent/agentProtocol.ts';
 import { buildAgentSchema } from '../dispatch/buildAgentSchema.ts';
 import { Dispatcher } from '../dispatch/Dispatcher.ts';
@@ -176,7 +177,7 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
       onSubscribe: admitOperation(schema, publicApiLimits),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)),
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) } : undefined,
+        limitResponseSize(result.errors ? { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) } : result),
       context: (ctx) =>
         createContext(authorizationOf(ctx.connectionParams), deps, { source: sourceOf(ctx.extra.request), live: true }),
       onConnect: async (ctx) => {
@@ -200,6 +201,7 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       metrics.plugin,
       operationLimitsPlugin(publicApiLimits),
+      responseSizePlugin(),
       {
         async serverWillStart() {
           return {
