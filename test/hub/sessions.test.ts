@@ -65,3 +65,23 @@ describe('subscriptions have a maximum lifetime', () => {
     await watch.stop();
   }, 30_000);
 });
+
+describe('the built-in admin token can be rotated', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ database: 'sqlite', world });
+  });
+  afterAll(() => hub?.stop());
+
+  it('rotateAdminToken returns a new token that works, and the old one stops working at once', async () => {
+    const rotated = await hub.gql<{ rotateAdminToken: string }>(hub.adminToken, 'mutation { rotateAdminToken }');
+    const fresh = rotated.data?.rotateAdminToken ?? '';
+    expect(fresh).toMatch(/^fbk_admin_/);
+    expect(fresh).not.toBe(hub.adminToken);
+    const old = await hub.gql(hub.adminToken, '{ me { kind } }');
+    expect(old.status).toBe(401);
+    expect(old.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const now = await hub.gql<{ me: { kind: string } }>(fresh, '{ me { kind } }');
+    expect(now.data?.me.kind).toBe('admin');
+  });
+});
