@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
-import { agentLinkPath } from '../../schema/agent/agentProtocol.ts';
+import { agentLinkPath, agentProtocolVersion } from '../../schema/agent/agentProtocol.ts';
 import { databasesOf } from '../kit/databases.ts';
 import { startTestHub, type TestHub } from '../kit/startTestHub.ts';
 import { publicWsUrl, wsOnce } from '../kit/wsGql.ts';
@@ -140,6 +140,19 @@ describe.each(databasesOf(world))('input validation and query limits on %s', (da
     }
     const subscription = await wsOnce(publicWsUrl(hub.url), hub.adminToken, `subscription { ${nested(13)} }`);
     expect(depthErrorOf(subscription)?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('the agent link refuses an operation past its depth or cost limit, before enrolling too', async () => {
+    const agentUrl = `${hub.url.replace(/^http/, 'ws')}${agentLinkPath}`;
+    const params = { protocolVersion: agentProtocolVersion, agentVersion: 'probe' };
+    const nested = (depth: number): string => (depth === 1 ? 'protocolVersion' : `hub { ${nested(depth - 1)} }`);
+    const deep = await wsOnce(agentUrl, undefined, `{ ${nested(7)} }`, undefined, params);
+    expect(deep.errors?.some((e) => /nested 7 fields deep; the limit is 6/.test(e.message))).toBe(true);
+    expect(deep.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const aliases = Array.from({ length: 600 }, (_, i) => `h${i}: hub { protocolVersion }`).join(' ');
+    const costly = await wsOnce(agentUrl, undefined, `{ ${aliases} }`, undefined, params);
+    expect(costly.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(costly.errors?.[0]?.message).toMatch(/exceeds the limit 500/);
   });
 
   it('refuses a NUL character in a filter with BAD_USER_INPUT, not INTERNAL, over both transports', async () => {

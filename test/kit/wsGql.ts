@@ -10,18 +10,20 @@ export interface WsResult<T = Record<string, unknown>> {
 
 /**
  * Runs one graphql-ws operation on `url` (`ws://…/graphql`) and resolves to its first result, its errors
- * (an `error` message), or the close code when the hub ended the connection.
+ * (an `error` message), or the close code when the hub ended the connection. `connectionParams` replace
+ * the `authorization` made from `token` (the agent link takes others).
  */
 export function wsOnce<T = Record<string, unknown>>(
   url: string,
   token: string | undefined,
   query: string,
   variables?: Record<string, unknown>,
+  connectionParams?: Record<string, unknown>,
 ): Promise<WsResult<T>> {
   const client = createClient({
     url,
     webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    connectionParams: connectionParams ?? (token ? { authorization: `Bearer ${token}` } : {}),
     retryAttempts: 0,
     lazy: true,
   });
