@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOperationOutcome } from './OperationOutcome.ts';
+import { boundOutcome, parseOperationOutcome } from './OperationOutcome.ts';
 
 const good = { phase: 'Completed', countsByKind: { ConfigMap: 2 }, bytes: 10, warnings: [], errors: [] };
 
@@ -22,6 +22,13 @@ describe('parseOperationOutcome', () => {
     expect(parsed.warnings).toHaveLength(1_000);
     expect(parsed.warnings.every((w) => w.length <= 1_000)).toBe(true);
     expect(parsed.warnings.at(-1)).toMatch(/and 24001 more warnings not kept/);
+  });
+
+  it('bounds an outcome before the agent sends it, as the hub would keep it', () => {
+    const errors = Array.from({ length: 5_000 }, (_, i) => `item ${i} failed`);
+    const bounded = boundOutcome({ ...good, phase: 'PartiallyFailed', errors } as never);
+    expect(bounded.errors).toHaveLength(1_000);
+    expect(parseOperationOutcome(bounded).errors).toEqual(bounded.errors);
   });
 
   it('refuses countsByKind naming too many or overlong kinds', () => {

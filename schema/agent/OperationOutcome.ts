@@ -85,6 +85,14 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
 }
 
 /**
+ * The outcome with its warnings and errors bounded as the hub keeps them; the agent sends it so, so that a
+ * run with very many problems still fits in one message to the hub.
+ */
+export function boundOutcome(outcome: OperationOutcome): OperationOutcome {
+  return { ...outcome, warnings: boundMessages(outcome.warnings, 'warnings'), errors: boundMessages(outcome.errors, 'errors') };
+}
+
+/**
  * Keeps at most `maxOutcomeMessages` messages of at most `maxOutcomeMessageLength` characters; what is left
  * out is said in a last line, so a cut list never reads as the whole story.
  */
