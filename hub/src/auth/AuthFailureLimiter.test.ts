@@ -25,4 +25,10 @@ describe('AuthFailureLimiter', () => {
     limiter.fail('c');
     expect(() => limiter.check('a')).not.toThrow();
   });
+
+  it('never refuses when the limit is 0', () => {
+    const limiter = new AuthFailureLimiter({ ...limits, maxFailures: 0 }, () => 0);
+    for (let i = 0; i < 10; i++) limiter.fail('a');
+    expect(() => limiter.check('a')).not.toThrow();
+  });
 });

@@ -10,7 +10,7 @@ export interface AuthFailureLimits {
 
 /**
  * Counts failed authentications per source address in fixed windows, in memory (each replica its own).
- * Once a source has failed `maxFailures` times in a window, `check` refuses it with TOO_MANY_REQUESTS until
+ * Once a source has failed `maxFailures` times in a window (0: never), `check` refuses it with TOO_MANY_REQUESTS until
  * the window ends, before any token is looked at: guessing tokens gets slow, a typo costs nothing.
  */
 export class AuthFailureLimiter {
@@ -21,8 +21,9 @@ export class AuthFailureLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Throws `TooManyRequestsError` while `source` is over its limit. */
+  /** Throws `TooManyRequestsError` while `source` is over its limit (never when `maxFailures` is 0). */
   check(source: string): void {
+    if (this.limits.maxFailures === 0) return;
     const entry = this.#current(source);
     if (entry && entry.count >= this.limits.maxFailures) {
       const seconds = Math.ceil((entry.since + this.limits.windowMs - this.now()) / 1000);
@@ -35,6 +36,7 @@ export class AuthFailureLimiter {
 
   /** Records one failed authentication of `source`. */
   fail(source: string): void {
+    if (this.limits.maxFailures === 0) return;
     const entry = this.#current(source);
     if (entry) {
       entry.count += 1;

@@ -224,6 +224,14 @@ export const settings = {
     defaultValue: 100,
     parse: count(1, 100_000),
   },
+  authFailuresPerMinute: {
+    env: 'FLEETBACK_AUTH_FAILURES_PER_MINUTE',
+    flag: 'auth-failures-per-minute',
+    description:
+      'Failed authentications (a token presented and refused) one source address may have in a minute before its requests get TOO_MANY_REQUESTS until the minute ends; 0: no limit. Behind a proxy that hides client addresses all clients share one',
+    defaultValue: 20,
+    parse: count(0, 1_000_000),
+  },
   filesystemLocationRoots: {
     env: 'FLEETBACK_FILESYSTEM_LOCATION_ROOTS',
     flag: 'filesystem-location-roots',

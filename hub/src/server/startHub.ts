@@ -112,7 +112,11 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
     signals,
     signIn,
     filesystemRoots: config.filesystemLocationRoots,
-    authFailures: new AuthFailureLimiter(),
+    authFailures: new AuthFailureLimiter({
+      maxFailures: config.authFailuresPerMinute,
+      windowMs: 60_000,
+      maxSources: 10_000,
+    }),
     logger,
     subscriptionMaxLifetimeMs: config.subscriptionMaxLifetimeSeconds * 1000,
   };
