@@ -165,6 +165,13 @@ describe.each(databasesOf(world))('input validation and query limits on %s', (da
     expect(literal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a name filter longer than any name with BAD_USER_INPUT', async () => {
+    const query = 'query($n: String) { backups(filter: { nameContains: $n }) { totalCount } }';
+    for (const result of await overBoth(query, { n: 'x'.repeat(10_000) })) {
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.nameContains' });
+    }
+  });
+
   it('refuses 10,000 labels in a filter with BAD_USER_INPUT, not INTERNAL', async () => {
     const labels = Array.from({ length: 10_000 }, (_, i) => ({ key: `k${i}`, value: 'v' }));
     const query = 'query($l: [LabelInput!]) { backups(filter: { labels: $l }) { totalCount } }';

@@ -23,6 +23,7 @@ import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { findVisible } from '../db/findVisible.ts';
 import { Backup } from '../backups/Backup.ts';
 import { findLastSuccessfulBackup } from '../backups/findLastSuccessfulBackup.ts';
+import { nameContains } from '../graphql/nameContains.ts';
 
 /** How long an enrollment token stays valid: long enough to install the agent, short enough to not linger. */
 export const enrollmentLifetimeMs = 60 * 60 * 1000;
@@ -30,7 +31,7 @@ export const enrollmentLifetimeMs = 60 * 60 * 1000;
 function filterOf(filter: ClusterFilter | null | undefined): FilterQuery<ClusterRow> {
   const where: Record<string, unknown> = {};
   if (filter?.tenantId) where.tenantId = filter.tenantId;
-  if (filter?.nameContains) where.name = { $like: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` };
+  if (filter?.nameContains) where.name = nameContains('filter.nameContains', filter.nameContains);
   switch (filter?.status) {
     case ClusterStatus.PendingEnrollment:
       where.enrolledAt = null;
