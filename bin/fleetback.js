@@ -8,6 +8,8 @@ if (command === 'hub') {
   const { main } = await import('../dist/agent/src/main.js');
   await main(rest);
 } else {
-  console.error('usage: fleetback hub|agent [--flag value …]   (see the README for every setting)');
+  console.error(
+    'usage: fleetback hub|agent [--flag value …]   fleetback hub reset-admin-token [--flag value …]   (see the README for every setting)',
+  );
   process.exit(command === undefined || command === '--help' ? 0 : 2);
 }

@@ -12,10 +12,12 @@ import { KubeWriter } from './kube/KubeWriter.ts';
 import type { ClusterAccess } from './kube/loadKubeConfig.ts';
 import { AgentFatalError } from './link/AgentFatalError.ts';
 import type { CredentialStore } from './link/CredentialStore.ts';
+import { credentialBindingRefusal } from './link/credentialBindingRefusal.ts';
 import { createWebSocketClass } from './link/createWebSocketClass.ts';
 import { enroll } from './link/enroll.ts';
 import { HubLink } from './link/HubLink.ts';
 import { InventoryReporter } from './link/InventoryReporter.ts';
+import type { StoredCredential } from './link/StoredCredential.ts';
 
 export interface RunningAgent {
   /** Settles when the agent stops: resolves on `stop()`, rejects with `AgentFatalError` when refused. */
@@ -38,18 +40,21 @@ export async function runAgent(
   logger: pino.Logger,
 ): Promise<RunningAgent> {
   const webSocketImpl = createWebSocketClass(config.hubUrl, { ca: config.caBundle, env: process.env });
-  let credential = await store.load();
-  if (!credential) {
+  let found = await store.load();
+  if (!found) {
     if (!config.enrollmentToken) {
       throw new AgentFatalError(
         `no cluster credential in ${store.description} and no enrollment token: register the cluster (Mutation.registerCluster) and start the agent with FLEETBACK_ENROLLMENT_TOKEN`,
       );
     }
-    credential = await enrollOnce(config, store, webSocketImpl, logger);
-  } else if (config.enrollmentToken) {
-    logger.info({ store: store.description }, 'a credential is stored; the enrollment token is not used');
+    found = await enrollOnce(config, store, webSocketImpl, logger);
+  } else {
+    const refusal = credentialBindingRefusal(found, config, store.description);
+    if (refusal !== undefined) throw new AgentFatalError(refusal);
+    const { clusterId, clusterName } = found;
+    logger.info({ store: store.description, clusterId, clusterName }, 'using the stored credential of this cluster');
   }
-  const stored = credential;
+  const stored = found.credential;
 
   let fail: (error: AgentFatalError) => void = () => {};
   let finish: () => void = () => {};
@@ -77,7 +82,7 @@ export async function runAgent(
   const reporter = new InventoryReporter(link, logger);
   const runner = new JobRunner({
     channel: new HubJobChannel(link),
-    handle: createJobHandler(KubeWriter.of(access.kubeConfig), new WebSocketPodExec(access.kubeConfig)),
+    handle: createJobHandler(KubeWriter.of(access.kubeConfig), new WebSocketPodExec(access.kubeConfig), config.storeStall),
     maxConcurrent: config.maxConcurrentJobs,
     heartbeatMs: 15_000,
     logger,
@@ -120,7 +125,7 @@ async function enrollOnce(
   store: CredentialStore,
   webSocketImpl: ReturnType<typeof createWebSocketClass>,
   logger: pino.Logger,
-): Promise<string> {
+): Promise<StoredCredential> {
   let refused: AgentFatalError | undefined;
   const link = new HubLink({
     hubUrl: config.hubUrl,
@@ -133,14 +138,14 @@ async function enrollOnce(
     },
   });
   try {
-    const cluster = await enroll(link, config.enrollmentToken as string, store);
-    logger.info({ ...cluster, store: store.description }, 'enrolled; credential stored');
+    const { clusterId, clusterName, tenantId } = await enroll(link, config.hubUrl, config.enrollmentToken as string, store);
+    logger.info({ clusterId, clusterName, tenantId, store: store.description }, 'enrolled; credential stored');
   } catch (error) {
     throw refused ?? error;
   } finally {
     link.close();
   }
-  const credential = await store.load();
-  if (!credential) throw new AgentFatalError(`the credential could not be read back from ${store.description}`);
-  return credential;
+  const stored = await store.load();
+  if (!stored) throw new AgentFatalError(`the credential could not be read back from ${store.description}`);
+  return stored;
 }

@@ -37,6 +37,20 @@ describe('parseOperationOutcome', () => {
     expect(() => parseOperationOutcome({ ...good, countsByKind: { ['k'.repeat(400)]: 1 } })).toThrow(/countsByKind/);
   });
 
+  it('takes itemCount, every item handled, and refuses one that is not a count', () => {
+    expect(parseOperationOutcome({ ...good, itemCount: 31 })).toEqual({ ...good, itemCount: 31 });
+    expect(parseOperationOutcome(good)).not.toHaveProperty('itemCount');
+    expect(() => parseOperationOutcome({ ...good, itemCount: -1 })).toThrow(/outcome\.itemCount/);
+    expect(() => parseOperationOutcome({ ...good, itemCount: 1.5 })).toThrow(/outcome\.itemCount/);
+  });
+
+  it('takes the kind of each counted type, and refuses a kind for an uncounted type or one that is not a kind', () => {
+    const counted = { ...good, countsByKind: { configmaps: 2 } };
+    expect(parseOperationOutcome({ ...counted, kinds: { configmaps: 'ConfigMap' } })).toEqual({ ...counted, kinds: { configmaps: 'ConfigMap' } });
+    expect(() => parseOperationOutcome({ ...counted, kinds: { secrets: 'Secret' } })).toThrow(/outcome\.kinds\.secrets/);
+    expect(() => parseOperationOutcome({ ...counted, kinds: { configmaps: '<b>' } })).toThrow(/outcome\.kinds\.configmaps/);
+  });
+
   it('refuses a Completed outcome that lists errors', () => {
     expect(() => parseOperationOutcome({ ...good, errors: ['x failed'] })).toThrow(/PartiallyFailed/);
   });

@@ -6,8 +6,20 @@ import { type OutcomeLogLine, parseOutcomeLog } from './OutcomeLogLine.ts';
  */
 export interface OperationOutcome {
   phase: 'Completed' | 'PartiallyFailed';
+  /** Items by type, keyed by `kubectl api-resources` name (`configmaps`, `deployments.apps`). */
   countsByKind: Record<string, number>;
+  /**
+   * The kind of each type `countsByKind` counts (`configmaps` → `ConfigMap`). Absent from agents older than
+   * the field.
+   */
+  kinds?: Record<string, string>;
   bytes: number;
+  /**
+   * Every item the run handled: for a restore each item's outcome (created, updated, skipped or failed), so
+   * the final progress reads N of N; for a backup the items archived. Absent from agents older than the
+   * field, for which the hub counts `countsByKind`.
+   */
+  itemCount?: number;
   warnings: string[];
   errors: string[];
   /**
@@ -47,9 +59,11 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
   if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) {
     throw new OutcomeError('outcome.countsByKind: must be an object of counts');
   }
-  const kinds = Object.entries(counts);
-  if (kinds.length > maxOutcomeKinds) throw new OutcomeError(`outcome.countsByKind: must name at most ${maxOutcomeKinds} kinds`);
-  for (const [kind, count] of kinds) {
+  const countEntries = Object.entries(counts);
+  if (countEntries.length > maxOutcomeKinds) {
+    throw new OutcomeError(`outcome.countsByKind: must name at most ${maxOutcomeKinds} kinds`);
+  }
+  for (const [kind, count] of countEntries) {
     if (kind.length === 0 || kind.length > maxKindLength) {
       throw new OutcomeError(`outcome.countsByKind: a kind name must have 1 to ${maxKindLength} characters`);
     }
@@ -58,6 +72,9 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
     }
   }
   if (typeof o.bytes !== 'number' || !(o.bytes >= 0)) throw new OutcomeError('outcome.bytes: must be ≥ 0');
+  if (o.itemCount !== undefined && (!Number.isSafeInteger(o.itemCount) || (o.itemCount as number) < 0)) {
+    throw new OutcomeError('outcome.itemCount: must be a count');
+  }
   const strings = (field: 'warnings' | 'errors') => {
     const list = o[field];
     if (!Array.isArray(list) || !list.every((s) => typeof s === 'string')) {
@@ -72,11 +89,14 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
   if (o.logTruncated !== undefined && typeof o.logTruncated !== 'boolean') {
     throw new OutcomeError('outcome.logTruncated: must be a boolean');
   }
+  const kinds = o.kinds === undefined ? undefined : parseKinds(o.kinds, counts as Record<string, number>);
   const log = o.log === undefined ? undefined : parseLog(o.log);
   return {
     phase: o.phase,
     countsByKind: counts as Record<string, number>,
+    ...(kinds ? { kinds } : {}),
     bytes: o.bytes,
+    ...(o.itemCount === undefined ? {} : { itemCount: o.itemCount as number }),
     warnings: strings('warnings'),
     errors,
     ...(log ? { log } : {}),
@@ -105,6 +125,22 @@ function boundMessages(list: string[], field: 'warnings' | 'errors'): string[] {
     ...list.slice(0, maxOutcomeMessages - 1).map(cut),
     `… and ${left} more ${field} not kept by the hub; the backup's log in its location has them all`,
   ];
+}
+
+/** Whether `value` is a Kubernetes kind: an identifier, as CRDs' `names.kind` must be. */
+export function isKind(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z][A-Za-z0-9]{0,62}$/.test(value);
+}
+
+function parseKinds(value: unknown, counts: Record<string, number>): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new OutcomeError('outcome.kinds: must be an object of kinds');
+  }
+  for (const [type, kind] of Object.entries(value)) {
+    if (!Object.hasOwn(counts, type)) throw new OutcomeError(`outcome.kinds.${type}: is not a type countsByKind counts`);
+    if (!isKind(kind)) throw new OutcomeError(`outcome.kinds.${type}: must be a kind`);
+  }
+  return value as Record<string, string>;
 }
 
 function parseLog(value: unknown): OutcomeLogLine[] {

@@ -1,3 +1,4 @@
+import { type ClusterScopedPolicy, clusterScopedPolicies } from './BackupSpec.ts';
 import { checkLabelSelector } from './checkLabelSelector.ts';
 import {
   namespacePatternProblem,
@@ -30,6 +31,15 @@ export interface RestoreSpec {
   /** OR'd, each in Kubernetes syntax. */
   labelSelectors: string[];
   existingResourcePolicy: ExistingResourcePolicy;
+  /**
+   * Which of the backup's cluster-scoped objects (other than Namespaces, which follow the namespace filters)
+   * are restored: `auto` (the default) only those the restored namespaced objects need, by the rule backups use
+   * (`agent/src/backup/clusterDependencies.ts`: the CRDs of custom objects, the PVs of claims and their storage
+   * classes, the ClusterRoles RoleBindings grant, PriorityClasses, RuntimeClasses), so restoring some
+   * namespaces of a bigger backup touches nothing else of the cluster; `all` every one that passes the resource
+   * and label filters (a whole-cluster recovery); `none` none.
+   */
+  clusterScoped: ClusterScopedPolicy;
   /** Source storage class → target storage class, for PVCs and PVs. */
   storageClassMapping: Record<string, string>;
   /** Compute and report the plan without changing the target cluster. */
@@ -51,6 +61,7 @@ export function parseRestoreSpec(value: unknown): RestoreSpec {
     excludeResources: r.stringList('excludeResources', resourceTypeProblem),
     labelSelectors: r.stringList('labelSelectors', checkLabelSelector),
     existingResourcePolicy: r.oneOf('existingResourcePolicy', existingResourcePolicies, 'skip'),
+    clusterScoped: r.oneOf('clusterScoped', clusterScopedPolicies, 'auto'),
     storageClassMapping: r.stringMap('storageClassMapping', storageClassProblem, storageClassProblem),
     dryRun: r.boolean('dryRun', false),
   };

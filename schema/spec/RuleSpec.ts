@@ -30,7 +30,7 @@ export interface RuleAction {
 export interface SubRule {
   /** Kubernetes label selectors (`app=mysql`, `tier in (db)`); a pod matching any of them is selected. */
   podSelectors: string[];
-  /** Namespace names or `*` patterns to look in; empty means the namespaces the backup takes. */
+  /** Namespace names or `*` patterns to look in, within the namespaces the backup takes; empty means all of those. */
   namespaces: string[];
   actions: RuleAction[];
 }

@@ -1,8 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { FileCredentialStore } from '../../agent/src/link/FileCredentialStore.ts';
+import { enrollmentTokenSha256, hubIdentity } from '../../agent/src/link/StoredCredential.ts';
 import { agentCloseCodes } from '../../schema/agent/agentProtocol.ts';
 import { ProtocolAgent } from '../kit/ProtocolAgent.ts';
 import { startTestAgent, type TestAgent } from '../kit/startTestAgent.ts';
@@ -251,7 +253,14 @@ describe('the agent link', () => {
     doomed.kill();
 
     const credentialFile = join(mkdtempSync(join(tmpdir(), 'fleetback-agent-')), 'credential');
-    writeFileSync(credentialFile, credential);
+    await new FileCredentialStore(credentialFile).save({
+      credential,
+      hubUrl: hubIdentity(new URL(hub.url)),
+      clusterId: id,
+      clusterName: 'crashy',
+      tenantId,
+      enrollmentTokenSha256: enrollmentTokenSha256(token),
+    });
     const replacement = agentFor(clusterA, 'replacement', { credentialFile });
     const done = await waitFor(async () => ((j) => (ended(j.phase) ? j : undefined))(await job(jobId)), {
       what: 'the re-offered job to end',
@@ -273,8 +282,7 @@ describe('the agent link', () => {
     const { id, token } = await register('revoked');
     const agent = agentFor(clusterA, 'revoked', { enrollmentToken: token });
     await waitFor(async () => (await clusterState(id)).status === 'Connected', { what: 'revoked agent connected' });
-    const { readFileSync } = await import('node:fs');
-    const credential = readFileSync(agent.credentialFile, 'utf8').trim();
+    const credential = (await new FileCredentialStore(agent.credentialFile).load())?.credential as string;
     await admin('mutation($id: ID!) { renewClusterEnrollment(id: $id) { expiresAt } }', { id });
     expect(await agent.exited).toBe(3);
     expect(agent.output()).toMatch(/the hub refused this agent: the cluster was deleted or its credential replaced/);

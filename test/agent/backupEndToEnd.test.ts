@@ -71,8 +71,8 @@ async function backupTo(locationId: string) {
   const done = await waitFor(
     async () => {
       const data = await hub.admin<{
-        backup: { phase: string; progress: { itemsDone: number; bytes: number }; result: { countsByKind: { kind: string; count: number }[]; errors: string[] } | null };
-      }>('query($id: ID!) { backup(id: $id) { phase progress { itemsDone bytes } result { countsByKind { kind count } errors } } }', { id });
+        backup: { phase: string; progress: { itemsDone: number; bytes: number }; result: { countsByKind: { resource: string; kind: string | null; count: number }[]; errors: string[] } | null };
+      }>('query($id: ID!) { backup(id: $id) { phase progress { itemsDone bytes } result { countsByKind { resource kind count } errors } } }', { id });
       return ['Completed', 'PartiallyFailed', 'Failed'].includes(data.backup.phase) ? data.backup : undefined;
     },
     { what: 'the backup to end', abortIf: () => {
@@ -128,8 +128,11 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
     const { id, done } = await backupTo(location.createBackupLocation.id);
     expect(done.phase).toBe('Completed');
     expect(done.result?.errors).toEqual([]);
-    const counts = Object.fromEntries(done.result?.countsByKind.map((c) => [c.kind, c.count]) ?? []);
+    const counts = Object.fromEntries(done.result?.countsByKind.map((c) => [c.resource, c.count]) ?? []);
     expect(counts).toMatchObject({ configmaps: 2, secrets: 1 });
+    // KindCount held resource names as kinds: each count names its resource type and its kind.
+    const kinds = Object.fromEntries(done.result?.countsByKind.map((c) => [c.resource, c.kind]) ?? []);
+    expect(kinds).toMatchObject({ configmaps: 'ConfigMap', secrets: 'Secret', namespaces: 'Namespace' });
     expect(done.progress.itemsDone).toBeGreaterThan(0);
     const manifest = JSON.parse(readFileSync(join(fsPath, 'backups', id, 'backup.json'), 'utf8')) as { phase: string; backupId: string };
     expect(manifest).toMatchObject({ phase: 'Completed', backupId: id });
@@ -214,12 +217,12 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
     // Every restored object has its row in the hub's record of the restore, created, with its uid.
     const recorded = await hub.admin<{
       restore: {
-        result: { countsByKind: { kind: string; count: number }[] };
+        result: { countsByKind: { resource: string; kind: string | null; count: number }[] };
         itemCounts: Record<string, number>;
         items: { totalCount: number; edges: { node: { type: string; namespace: string | null; name: string; result: string; uid: string | null } }[] };
       };
     }>(
-      'query($id: ID!) { restore(id: $id) { result { countsByKind { kind count } } itemCounts { created updated skipped failed } items(first: 500) { totalCount edges { node { type namespace name result uid } } } } }',
+      'query($id: ID!) { restore(id: $id) { result { countsByKind { resource kind count } } itemCounts { created updated skipped failed } items(first: 500) { totalCount edges { node { type namespace name result uid } } } } }',
       { id: restoreId },
     );
     const items = recorded.restore.items.edges.map((e) => e.node);
@@ -290,5 +293,11 @@ describe.skipIf(!world.s3)('backups through the agent', () => {
       );
       expect(found.backup).toMatchObject({ id: original.id, name: original.name, phase: 'Completed' });
     }
+    // They belong to the re-registered cluster that rebuilt them, not to the old cluster id their backup.json names.
+    const listed = await hub.admin<{ backups: { edges: { node: { id: string; clusterId: string } }[] } }>(
+      'query($c: ID!) { backups(first: 50, filter: { clusterId: $c }) { edges { node { id clusterId } } } }',
+      { c: clusterId },
+    );
+    expect(listed.backups.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining(inMinio.map((b) => b.id)));
   });
 });

@@ -206,7 +206,7 @@ describe.skipIf(!withBrowser || !world.idp || world.clusters.length < 1)('the ap
       await page.getByRole('heading', { name, level: 1 }).waitFor();
       const counts = page.getByRole('table', { name: 'Objects by kind' });
       await counts.waitFor();
-      expect(await counts.locator('tr[data-kind="configmaps"] td').innerText()).toBe('2');
+      expect(await counts.locator('tr[data-resource="configmaps"] td').innerText()).toBe('2');
       expect(await counts.locator('tbody tr').allInnerTexts()).toEqual(
         expect.arrayContaining([expect.stringMatching(/deployments/)]),
       );

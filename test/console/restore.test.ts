@@ -136,8 +136,8 @@ describe.skipIf(!withBrowser || !world.idp || world.clusters.length < 2)('the re
     backupName = created.createBackup.name;
     const backup = await waitFor(
       async () => {
-        const data = await admin<{ backup: { phase: string; result: { countsByKind: { kind: string; count: number }[] } | null } }>(
-          'query($id: ID!) { backup(id: $id) { phase result { countsByKind { kind count } } } }',
+        const data = await admin<{ backup: { phase: string; result: { countsByKind: { resource: string; count: number }[] } | null } }>(
+          'query($id: ID!) { backup(id: $id) { phase result { countsByKind { resource count } } } }',
           { id: backupId },
         );
         return ['Completed', 'PartiallyFailed', 'Failed'].includes(data.backup.phase) ? data.backup : undefined;
@@ -145,7 +145,7 @@ describe.skipIf(!withBrowser || !world.idp || world.clusters.length < 2)('the re
       { what: 'the backup to end', timeoutMs: 90_000 },
     );
     expect(backup.phase).toBe('Completed');
-    backupCounts = Object.fromEntries(backup.result?.countsByKind.map((c) => [c.kind, c.count]) ?? []);
+    backupCounts = Object.fromEntries(backup.result?.countsByKind.map((c) => [c.resource, c.count]) ?? []);
     expect(backupCounts).toEqual({ configmaps: 3, namespaces: 1 });
 
     browser = await openConsole({ hubUrl: hub.url, suite: 'restore', logDir: world.logDir });
@@ -184,7 +184,7 @@ describe.skipIf(!withBrowser || !world.idp || world.clusters.length < 2)('the re
     await plan.getByTestId('plan-count').waitFor({ timeout: 60_000 });
     expect(await plan.getByTestId('plan-count').innerText()).toBe('4');
     for (const [kind, count] of Object.entries(backupCounts)) {
-      expect(await plan.locator(`tr[data-kind="${kind}"] td`).innerText()).toBe(String(count));
+      expect(await plan.locator(`tr[data-resource="${kind}"] td`).innerText()).toBe(String(count));
     }
     // The heading took focus, so keyboard and screen-reader users land on the plan.
     expect(await page.evaluate('document.activeElement?.id')).toBe('plan-title');

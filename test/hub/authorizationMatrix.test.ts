@@ -37,6 +37,10 @@ interface Fixture {
  */
 type Minimum = 'public' | 'anyone' | 'viewer' | 'operator' | 'admin' | 'hubAdmin';
 
+/** Identities of tenant A narrowed to cluster A1 (`…C1`) or to namespaces `shop-*` (`…Shop`). */
+type Narrowed = 'adminC1' | 'operatorC1' | 'viewerC1' | 'adminShop' | 'operatorShop' | 'viewerShop';
+const narrowedNames: Narrowed[] = ['adminC1', 'operatorC1', 'viewerC1', 'adminShop', 'operatorShop', 'viewerShop'];
+
 interface Operation {
   minimum: Minimum;
   /** The operation against tenant B's objects (or tenant B itself), as a caller of tenant A would try. */
@@ -465,6 +469,18 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
   /** bob: operator of A (group); carol: viewer of A (user binding); dave: operator of A narrowed to cluster A1. */
   const tokens: Record<'bob' | 'carol' | 'dave', string> = { bob: '', carol: '', dave: '' };
   let viewerApiToken = '';
+  /** API tokens of tenant A narrowed to cluster A1 or to namespaces `shop-*`, and their ids. */
+  const narrowed: Record<Narrowed, string> = {
+    adminC1: '',
+    operatorC1: '',
+    viewerC1: '',
+    adminShop: '',
+    operatorShop: '',
+    viewerShop: '',
+  };
+  const narrowedIds: Partial<Record<Narrowed, string>> = {};
+  /** Tenant A's objects the narrowed identities work on. */
+  const a = { backupShop: '', backupAll: '', restoreShop: '', restoreAll: '', location: '', ruleUsed: '', ruleKube: '', daveBinding: '', policy: '' };
 
   beforeAll(async () => {
     hub = await startSeedableHub({ database, world, oidc: true });
@@ -559,6 +575,71 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
         { c: clusterB1, p: policyB, l: locationB, r: ruleB },
       )
     ).createBackupSchedule.id;
+    const narrowing: Record<Narrowed, [string, string[], string[]]> = {
+      adminC1: ['admin', [clusterA1], []],
+      operatorC1: ['operator', [clusterA1], []],
+      viewerC1: ['viewer', [clusterA1], []],
+      adminShop: ['admin', [], ['shop-*']],
+      operatorShop: ['operator', [], ['shop-*']],
+      viewerShop: ['viewer', [], ['shop-*']],
+    };
+    for (const [name, [role, clusterIds, namespaces]] of Object.entries(narrowing) as [Narrowed, [string, string[], string[]]][]) {
+      const created = await must<{ createApiToken: { token: string; apiToken: { id: string } } }>(
+        `mutation($t: ID!, $n: String!, $c: [ID!]!, $ns: [String!]!) { createApiToken(input: { tenantId: $t, name: $n, role: ${role}, clusterIds: $c, namespaces: $ns }) { token apiToken { id } } }`,
+        { t: tenantA, n: name, c: clusterIds, ns: namespaces },
+      );
+      narrowed[name] = created.createApiToken.token;
+      narrowedIds[name] = created.createApiToken.apiToken.id;
+    }
+    a.daveBinding = (
+      await must<{ roleBindings: { edges: { node: { id: string; subject: string } }[] } }>(
+        'query($t: ID!) { roleBindings(tenantId: $t) { edges { node { id subject } } } }',
+        { t: tenantA },
+      )
+    ).roleBindings.edges.find((e) => e.node.subject === 'u-dave')?.node.id as string;
+    a.backupShop = await aBackup(tenantA, clusterA1).ofNamespaces(['shop-a']).insert(hub.orm);
+    a.backupAll = await aBackup(tenantA, clusterA1).insert(hub.orm);
+    const restoreOf = async (backupId: string) =>
+      (
+        await must<{ createRestore: { id: string } }>(
+          'mutation($b: ID!, $c: ID!) { createRestore(input: { backupId: $b, targetClusterId: $c }) { id } }',
+          { b: backupId, c: clusterA1 },
+        )
+      ).createRestore.id;
+    a.restoreShop = await restoreOf(a.backupShop);
+    a.restoreAll = await restoreOf(a.backupAll);
+    const credentialA = (
+      await must<{ createCredential: { id: string } }>(
+        'mutation($t: ID!) { createCredential(input: { tenantId: $t, name: "keys", aws: { accessKeyId: "k", secretAccessKey: "s" } }) { id } }',
+        { t: tenantA },
+      )
+    ).createCredential.id;
+    a.location = (
+      await must<{ createBackupLocation: { id: string } }>(
+        'mutation($t: ID!, $c: ID!) { createBackupLocation(input: { tenantId: $t, name: "primary", s3: { bucket: "a-backups" }, credentialId: $c }) { id } }',
+        { t: tenantA, c: credentialA },
+      )
+    ).createBackupLocation.id;
+    const rule = async (name: string, namespaces: string[]) =>
+      (
+        await must<{ createRule: { id: string } }>(
+          'mutation($t: ID!, $n: String!, $ns: [String!]!) { createRule(input: { tenantId: $t, name: $n, spec: { subRules: [{ podSelectors: ["app=db"], namespaces: $ns, actions: [{ command: "sync" }] }] } }) { id } }',
+          { t: tenantA, n: name, ns: namespaces },
+        )
+      ).createRule.id;
+    a.ruleUsed = await rule('flush', []);
+    a.ruleKube = await rule('kube', ['kube-system']);
+    a.policy = (
+      await must<{ createSchedulePolicy: { id: string } }>(
+        'mutation($t: ID!) { createSchedulePolicy(input: { tenantId: $t, name: "nightly", spec: { daily: { time: "01:00" } } }) { id } }',
+        { t: tenantA },
+      )
+    ).createSchedulePolicy.id;
+    // An un-narrowed schedule of every namespace of A1 uses `flush`.
+    await must(
+      'mutation($c: ID!, $p: ID!, $l: ID!, $r: ID!) { createBackupSchedule(input: { clusterId: $c, name: "everything", policyId: $p, template: { locationId: $l, preRuleId: $r } }) { id } }',
+      { c: clusterA1, p: a.policy, l: a.location, r: a.ruleUsed },
+    );
     f = {
       tenantA,
       tenantB,
@@ -704,5 +785,239 @@ describe.skipIf(!idp).each(databasesOf(world))('authorization on %s', (database)
     });
     const after = await hub.gql(secret, '{ me { kind } }');
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+  const cross = Object.entries(matrix).filter(([, op]) => !['anyone', 'public'].includes(op.minimum));
+  it.each(narrowedNames.flatMap((who) => cross.map(([name, op]) => [who, name, op] as const)))(
+    "%s: %s on tenant B's objects is refused and returns no data",
+    async (who, _name, op) => {
+      const { query, variables } = op.onB(f);
+      const result = await hub.gql(narrowed[who], query, variables);
+      expect(['NOT_FOUND', 'FORBIDDEN']).toContain(result.errors?.[0]?.extensions?.code);
+      expect(result.data ?? null).toBeNull();
+    },
+  );
+
+  /** What each narrowed identity may grant in tenant A: role, clusters (`A1`, `A2`), namespaces. */
+  const grants: [Narrowed, string, ('A1' | 'A2')[], string[], 'ok' | 'FORBIDDEN'][] = [
+    ['adminC1', 'admin', [], [], 'FORBIDDEN'],
+    ['adminC1', 'viewer', [], [], 'FORBIDDEN'],
+    ['adminC1', 'operator', ['A1', 'A2'], [], 'FORBIDDEN'],
+    ['adminC1', 'admin', ['A1'], [], 'ok'],
+    ['adminC1', 'viewer', ['A1'], ['shop-a'], 'ok'],
+    ['adminShop', 'viewer', [], [], 'FORBIDDEN'],
+    ['adminShop', 'viewer', [], ['*'], 'FORBIDDEN'],
+    ['adminShop', 'operator', [], ['shop-a', 'kube-system'], 'FORBIDDEN'],
+    ['adminShop', 'admin', [], ['shop-*'], 'ok'],
+    ['adminShop', 'viewer', ['A1'], ['shop-web-*'], 'ok'],
+    ['operatorC1', 'viewer', ['A1'], ['shop-a'], 'FORBIDDEN'],
+    ['operatorShop', 'viewer', ['A1'], ['shop-a'], 'FORBIDDEN'],
+    ['viewerC1', 'viewer', ['A1'], ['shop-a'], 'FORBIDDEN'],
+    ['viewerShop', 'viewer', ['A1'], ['shop-a'], 'FORBIDDEN'],
+  ];
+  it.each(grants)(
+    '%s granting %s on clusters %j in namespaces %j (a narrowed admin escalated): %s',
+    async (who, role, clusters, namespaces, expected) => {
+      const c = clusters.map((x) => (x === 'A1' ? f.clusterA1 : f.clusterA2));
+      const vars = { t: f.tenantA, c, ns: namespaces };
+      const token = await hub.gql(
+        narrowed[who],
+        `mutation($t: ID!, $c: [ID!]!, $ns: [String!]!) { createApiToken(input: { tenantId: $t, name: "minted", role: ${role}, clusterIds: $c, namespaces: $ns }) { token } }`,
+        vars,
+      );
+      const binding = await hub.gql(
+        narrowed[who],
+        `mutation($t: ID!, $c: [ID!]!, $ns: [String!]!) { createRoleBinding(input: { tenantId: $t, subjectKind: group, subject: "minted", role: ${role}, clusterIds: $c, namespaces: $ns }) { id } }`,
+        vars,
+      );
+      for (const result of [token, binding]) {
+        if (expected === 'ok') expect(result.errors).toBeUndefined();
+        else {
+          expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+          expect(result.data ?? null).toBeNull();
+        }
+      }
+    },
+  );
+
+  it('narrowed admins register no cluster, change neither the tenant, shared locations nor clusters beyond their narrowing', async () => {
+    for (const who of ['adminC1', 'adminShop'] as const) {
+      const register = await hub.gql(
+        narrowed[who],
+        'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "mine" }) { enrollmentToken } }',
+        { t: f.tenantA },
+      );
+      expect(register.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(register.data ?? null).toBeNull();
+      const tenant = await hub.gql(narrowed[who], 'mutation($id: ID!) { updateTenant(id: $id, input: { displayName: "x" }) { id } }', {
+        id: f.tenantA,
+      });
+      expect(tenant.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // A location serves every cluster of the tenant.
+      const location = await hub.gql(narrowed[who], 'mutation($id: ID!) { updateBackupLocation(id: $id, input: { region: "x" }) { id } }', {
+        id: a.location,
+      });
+      expect(location.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(location.data ?? null).toBeNull();
+    }
+    const rebuild = await hub.gql(narrowed.adminShop, 'mutation($id: ID!, $c: ID!) { rebuildCatalog(locationId: $id, clusterId: $c) { id } }', {
+      id: a.location,
+      c: f.clusterA1,
+    });
+    expect(rebuild.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const labels = 'mutation($id: ID!) { setClusterLabels(id: $id, labels: []) { id } }';
+    const other = await hub.gql(narrowed.adminC1, labels, { id: f.clusterA2 });
+    expect(['NOT_FOUND', 'FORBIDDEN']).toContain(other.errors?.[0]?.extensions?.code);
+    expect((await hub.gql(narrowed.adminC1, labels, { id: f.clusterA1 })).errors).toBeUndefined();
+    const byShop = await hub.gql(narrowed.adminShop, 'mutation($id: ID!) { renewClusterEnrollment(id: $id) { enrollmentToken } }', {
+      id: f.clusterA1,
+    });
+    expect(byShop.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(byShop.data ?? null).toBeNull();
+  });
+
+  it('narrowed admins list only the tokens and bindings within their narrowing, and revoke no wider one', async () => {
+    const tokensOf = async (who: Narrowed) =>
+      (
+        await hub.gql<{ apiTokens: { totalCount: number; edges: { node: { id: string; clusterIds: string[]; namespaces: string[] } }[] } }>(
+          narrowed[who],
+          'query($t: ID!) { apiTokens(tenantId: $t, first: 500) { totalCount edges { node { id clusterIds namespaces } } } }',
+          { t: f.tenantA },
+        )
+      ).data?.apiTokens;
+    const c1 = await tokensOf('adminC1');
+    expect(c1?.edges.length).toBe(c1?.totalCount);
+    expect(c1?.edges.every((e) => e.node.clusterIds.length === 1 && e.node.clusterIds[0] === f.clusterA1)).toBe(true);
+    expect(c1?.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining([narrowedIds.adminC1, narrowedIds.viewerC1]));
+    const shop = await tokensOf('adminShop');
+    expect(shop?.edges.every((e) => e.node.namespaces.length > 0 && e.node.namespaces.every((n) => n.startsWith('shop-')))).toBe(true);
+    const bindings = await hub.gql<{ roleBindings: { edges: { node: { id: string } }[] } }>(
+      narrowed.adminC1,
+      'query($t: ID!) { roleBindings(tenantId: $t, first: 500) { edges { node { id clusterIds } } } }',
+      { t: f.tenantA },
+    );
+    expect(bindings.data?.roleBindings.edges.map((e) => e.node.id)).toContain(a.daveBinding);
+    expect(JSON.stringify(bindings.data)).not.toContain('"clusterIds":[]');
+    const revoke = await hub.gql(narrowed.adminC1, 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', {
+      id: narrowedIds.adminShop,
+    });
+    expect(revoke.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(revoke.data ?? null).toBeNull();
+  });
+
+  it('a shop-* operator cannot aim a rule beyond its namespaces, nor change one that wider schedules use', async () => {
+    const create = (namespaces: string[]) =>
+      hub.gql(
+        narrowed.operatorShop,
+        'mutation($t: ID!, $ns: [String!]!) { createRule(input: { tenantId: $t, name: "sneak", spec: { subRules: [{ podSelectors: ["app=db"], namespaces: $ns, actions: [{ command: "id" }] }] } }) { id } }',
+        { t: f.tenantA, ns: namespaces },
+      );
+    const kube = await create(['kube-system']);
+    expect(kube.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(kube.data ?? null).toBeNull();
+    expect((await create(['shop-a'])).errors).toBeUndefined();
+    const update = await hub.gql(
+      narrowed.operatorShop,
+      'mutation($id: ID!) { updateRule(id: $id, input: { spec: { subRules: [{ podSelectors: ["app=db"], actions: [{ command: "id" }] }] } }) { id } }',
+      { id: a.ruleUsed },
+    );
+    expect(update.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const remove = await hub.gql(narrowed.operatorShop, 'mutation($id: ID!) { deleteRule(id: $id) }', { id: a.ruleUsed });
+    expect(remove.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('a narrowed operator cannot change the retention of a policy that wider schedules use', async () => {
+    for (const who of ['operatorShop', 'operatorC1'] as const) {
+      const update = await hub.gql(
+        narrowed[who],
+        'mutation($id: ID!) { updateSchedulePolicy(id: $id, input: { spec: { daily: { time: "02:00" }, retain: 1 } }) { id } }',
+        { id: a.policy },
+      );
+      const expected = who === 'operatorShop' ? 'FORBIDDEN' : undefined;
+      expect(update.errors?.[0]?.extensions?.code).toBe(expected);
+    }
+  });
+
+  it("a shop-* operator's backups take no cluster-wide objects and run no rule beyond its namespaces", async () => {
+    const backup = (extra: string, vars: object = {}) =>
+      hub.gql(
+        narrowed.operatorShop,
+        `mutation($c: ID!, $l: ID!, $r: ID) { createBackup(input: { clusterId: $c, locationId: $l, preRuleId: $r, ${extra} }) { id } }`,
+        { c: f.clusterA1, l: a.location, r: null, ...vars },
+      );
+    for (const refused of [
+      await backup('includeNamespaces: ["shop-a"], clusterScoped: all'),
+      await backup('includeNamespaces: []'),
+      await backup('includeNamespaces: ["shop-a"]', { r: a.ruleKube }),
+    ]) {
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.data ?? null).toBeNull();
+    }
+    expect((await backup('includeNamespaces: ["shop-a"], clusterScoped: auto')).errors).toBeUndefined();
+  });
+
+  it('a shop-* operator cannot overwrite from an all-namespaces backup into another cluster, only from its own', async () => {
+    const restore = await hub.gql(
+      narrowed.operatorShop,
+      'mutation($b: ID!, $c: ID!) { createRestore(input: { backupId: $b, targetClusterId: $c, includeNamespaces: ["shop-a"], existingResourcePolicy: replace }) { id } }',
+      { b: a.backupAll, c: f.clusterA2 },
+    );
+    expect(['NOT_FOUND', 'FORBIDDEN']).toContain(restore.errors?.[0]?.extensions?.code);
+    expect(restore.data ?? null).toBeNull();
+    const own = await hub.gql(
+      narrowed.operatorShop,
+      'mutation($b: ID!, $c: ID!) { createRestore(input: { backupId: $b, targetClusterId: $c, existingResourcePolicy: replace }) { id } }',
+      { b: a.backupShop, c: f.clusterA2 },
+    );
+    expect(own.errors).toBeUndefined();
+  });
+
+  it('a shop-* viewer reads only the backups, schedules, restores and jobs within its namespaces (reads ignored narrowing)', async () => {
+    const lists = await hub.gql<{
+      backups: { totalCount: number; edges: { node: { id: string; spec: { includeNamespaces: string[] } } }[] };
+      restores: { totalCount: number; edges: { node: { id: string } }[] };
+      jobs: { totalCount: number; edges: { node: { subjectId: string } }[] };
+    }>(
+      narrowed.viewerShop,
+      '{ backups(first: 500) { totalCount edges { node { id spec { includeNamespaces } } } } restores(first: 500) { totalCount edges { node { id } } } jobs(first: 500) { totalCount edges { node { subjectId } } } }',
+    );
+    expect(lists.errors).toBeUndefined();
+    const backups = lists.data?.backups;
+    expect(backups?.edges.map((e) => e.node.id)).toContain(a.backupShop);
+    expect(backups?.edges.map((e) => e.node.id)).not.toContain(a.backupAll);
+    expect(backups?.totalCount).toBe(backups?.edges.length);
+    for (const { node } of backups?.edges ?? []) {
+      expect(node.spec.includeNamespaces.length).toBeGreaterThan(0);
+      expect(node.spec.includeNamespaces.every((ns) => ns.startsWith('shop-'))).toBe(true);
+    }
+    const restores = lists.data?.restores;
+    expect(restores?.edges.map((e) => e.node.id)).toContain(a.restoreShop);
+    expect(restores?.edges.map((e) => e.node.id)).not.toContain(a.restoreAll);
+    expect(restores?.totalCount).toBe(restores?.edges.length);
+    const jobs = lists.data?.jobs;
+    expect(jobs?.edges.map((e) => e.node.subjectId)).toContain(a.restoreShop);
+    expect(jobs?.edges.map((e) => e.node.subjectId)).not.toContain(a.restoreAll);
+    expect(jobs?.totalCount).toBe(jobs?.edges.length);
+    for (const [query, id] of [
+      ['query($id: ID!) { backup(id: $id) { id spec { includeNamespaces } } }', a.backupAll],
+      ['query($id: ID!) { restore(id: $id) { id } }', a.restoreAll],
+      ['subscription($id: ID!) { backupUpdated(id: $id) { id } }', a.backupAll],
+    ] as const) {
+      const hidden = await hub.gql(narrowed.viewerShop, query, { id });
+      expect(['NOT_FOUND', 'FORBIDDEN']).toContain(hidden.errors?.[0]?.extensions?.code);
+      expect(hidden.data ?? null).toBeNull();
+    }
+    const schedules = await hub.gql<{ backupSchedules: { totalCount: number; edges: { node: { name: string } }[] } }>(
+      narrowed.viewerShop,
+      '{ backupSchedules(first: 500) { totalCount edges { node { name } } } }',
+    );
+    expect(schedules.errors).toBeUndefined();
+    expect(schedules.data?.backupSchedules.edges.map((e) => e.node.name)).not.toContain('everything');
+    expect(schedules.data?.backupSchedules.totalCount).toBe(schedules.data?.backupSchedules.edges.length);
+    const clusterWide = await hub.gql<{ backups: { edges: unknown[] } }>(
+      narrowed.viewerC1,
+      'query($c: ID!) { backups(filter: { clusterId: $c }, first: 500) { edges { node { id } } } }',
+      { c: f.clusterA1 },
+    );
+    expect(clusterWide.data?.backups.edges.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -242,6 +242,15 @@ describe.each(databasesOf(world))('backups, restores and jobs on %s', (database)
       }
     });
 
+    it('restores only the cluster-scoped objects the restored namespaces need unless asked for more (clusterScoped)', async () => {
+      const withSpec = 'mutation($input: CreateRestoreInput!) { createRestore(input: $input) { spec { clusterScoped } } }';
+      for (const [asked, recorded] of [[undefined, 'auto'], ['none', 'none'], ['all', 'all']] as const) {
+        const input = { backupId: ids.old, targetClusterId: a2, dryRun: true, ...(asked ? { clusterScoped: asked } : {}) };
+        const restored = await must<{ createRestore: { spec: { clusterScoped: string } } }>(hub.adminToken, withSpec, { input });
+        expect(restored.createRestore.spec.clusterScoped).toBe(recorded);
+      }
+    });
+
     it('refuses restoring an unfinished backup and names a bad restore field', async () => {
       const failed = await hub.gql(operator, createRestore, {
         input: { backupId: ids.failed, targetClusterId: a1 },

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { freshDatabase } from '../kit/startTestHub.ts';
 import { npmBinary, repoRoot } from '../world/peerBinary.ts';
 import { waitFor } from '../world/waitFor.ts';
 
@@ -12,13 +15,14 @@ interface HubProcess {
   exited: Promise<number | null>;
 }
 
+const world = inject('world');
 const running: ChildProcess[] = [];
 afterEach(() => {
   for (const child of running.splice(0)) child.kill('SIGKILL');
 });
 
-function runHub(env: NodeJS.ProcessEnv): HubProcess {
-  const child = spawn(npmBinary('tsx') ?? 'tsx', ['test/kit/runHubMain.ts'], {
+function runHub(env: NodeJS.ProcessEnv, args: string[] = []): HubProcess {
+  const child = spawn(npmBinary('tsx') ?? 'tsx', ['test/kit/runHubMain.ts', ...args], {
     cwd: repoRoot,
     env: { ...process.env, FLEETBACK_HOST: '127.0.0.1', FLEETBACK_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,4 +90,56 @@ describe('the hub process', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });
+
+  it('stores no admin token when the first start fails on a busy port, and says why in one line', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fleetback-hub-process-'));
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const busyPort = (holder.address() as { port: number }).port;
+    try {
+      const failed = runHub({ FLEETBACK_DATA_DIR: dataDir, FLEETBACK_PORT: String(busyPort) });
+      expect(await failed.exited).toBe(1);
+      expect(failed.output()).toContain(`fleetback hub: cannot listen on 127.0.0.1:${busyPort}: the port is in use`);
+      expect(failed.output()).not.toMatch(/^\s+at /m);
+      expect(failed.output()).not.toContain('fbk_admin_');
+    } finally {
+      holder.close();
+    }
+    const next = runHub({ FLEETBACK_DATA_DIR: dataDir });
+    const url = await listeningUrl(next);
+    const token = next.output().match(/fbk_admin_[A-Za-z0-9_-]+/)?.[0];
+    expect(token).toBeDefined();
+    expect(await meAs(url, token as string)).toEqual({ data: { me: { kind: 'admin' } } });
+  });
+
+  it.each(world.postgres ? ['sqlite', 'postgresql'] : ['sqlite'])('reset-admin-token replaces a lost admin token next to the %s database', async (database) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fleetback-hub-process-'));
+    const env: NodeJS.ProcessEnv = { FLEETBACK_DATA_DIR: dataDir };
+    if (database === 'postgresql') {
+      env.FLEETBACK_DATABASE_URL = await freshDatabase(world);
+      env.FLEETBACK_MASTER_KEY = randomBytes(32).toString('base64');
+    }
+    const first = runHub(env);
+    const url = await listeningUrl(first);
+    const lost = first.output().match(/fbk_admin_[A-Za-z0-9_-]+/)?.[0] as string;
+
+    const reset = runHub(env, ['reset-admin-token']);
+    expect(await reset.exited).toBe(0);
+    const renewed = reset.output().match(/fbk_admin_[A-Za-z0-9_-]+/)?.[0];
+    expect(renewed).toBeDefined();
+    expect(renewed).not.toBe(lost);
+
+    expect(await meAs(url, renewed as string)).toEqual({ data: { me: { kind: 'admin' } } });
+    const refused = (await meAs(url, lost)) as { errors?: { extensions?: { code?: string } }[] };
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });
+
+async function meAs(url: string, token: string): Promise<unknown> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ me { kind } }' }),
+  });
+  return response.json();
+}

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { BackupEntity } from '../../hub/src/backups/BackupEntity.ts';
 import type { BackupPhase } from '../../hub/src/backups/backupLifecycle.ts';
 import { newId } from '../../hub/src/db/newId.ts';
+import { BackupLocationEntity } from '../../hub/src/locations/BackupLocationEntity.ts';
 import { parseBackupSpec } from '../../schema/spec/BackupSpec.ts';
 
 /** A catalog row as an agent would leave it; build with `aBackup(tenant, cluster).…` and `insert`. */
@@ -11,6 +12,7 @@ export class BackupBuilder {
   private createdAt = new Date();
   private name: string | undefined;
   private includeNamespaces: string[] = [];
+  private locationId: string | undefined;
 
   constructor(
     private readonly tenantId: string,
@@ -42,12 +44,21 @@ export class BackupBuilder {
     return this;
   }
 
-  /** Writes the row and returns its id. */
+  inLocation(locationId: string): this {
+    this.locationId = locationId;
+    return this;
+  }
+
+  /**
+   * Writes the row and returns its id. Without `inLocation`, it goes into a filesystem location of its tenant
+   * made for it (`seeded-…`), since the catalog only holds backups of existing locations.
+   */
   async insert(orm: MikroORM): Promise<string> {
     const id = newId();
+    const locationId = this.locationId ?? (await seededLocation(orm, this.tenantId, id));
     const spec = parseBackupSpec({
       clusterId: this.clusterId,
-      locationId: 'seeded-location',
+      locationId,
       includeNamespaces: this.includeNamespaces,
       labels: this.labels,
     });
@@ -69,6 +80,20 @@ export class BackupBuilder {
     });
     return id;
   }
+}
+
+async function seededLocation(orm: MikroORM, tenantId: string, backupId: string): Promise<string> {
+  const id = newId();
+  await orm.em.fork().insert(BackupLocationEntity, {
+    id,
+    tenantId,
+    name: `seeded-${backupId.slice(0, 8)}`,
+    kind: 'filesystem',
+    path: '/seeded',
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+  return id;
 }
 
 export function aBackup(tenantId: string, clusterId: string): BackupBuilder {

@@ -71,14 +71,23 @@ describe('resolveBackupRequest', () => {
   });
 
   it('resolves namespace globs, skips terminating namespaces and lets excludes win', () => {
-    const request = resolve({ includeNamespaces: ['shop-*', 'missing'], excludeNamespaces: ['shop-us'] }, [], [
+    const request = resolve({ includeNamespaces: ['shop-*', 'missing-*'], excludeNamespaces: ['shop-us'] }, [], [
       { name: 'shop-old', phase: 'Terminating' },
     ]);
     expect(request.namespaces).toEqual(['shop-eu']);
     expect(request.listClusterWide).toBe(false);
     expect(request.warnings).toEqual([
-      "includeNamespaces: 'missing' matches no namespace in the cluster",
+      "includeNamespaces: 'missing-*' matches no namespace in the cluster",
       'namespace shop-old is being deleted and is not backed up',
+    ]);
+    expect(request.errors).toEqual([]);
+  });
+
+  it('makes a namespace the spec names but the cluster does not have an error, so the backup is PartiallyFailed, not Completed with nothing', () => {
+    const request = resolve({ includeNamespaces: ['shop-eu', 'missing'] });
+    expect(request.namespaces).toEqual(['shop-eu']);
+    expect(request.errors).toEqual([
+      "includeNamespaces: namespace 'missing' does not exist in the cluster, so nothing of it is backed up",
     ]);
   });
 

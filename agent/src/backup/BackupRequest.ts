@@ -33,6 +33,8 @@ export interface BackupRequest {
   clusterScoped: ClusterScopedPolicy;
   /** What resolution found worth telling the user: discovery failures, include entries matching nothing. */
   warnings: string[];
+  /** What the spec asked for that the cluster does not have (a namespace named exactly): the backup is `PartiallyFailed`. */
+  errors: string[];
 }
 
 /**
@@ -59,5 +61,6 @@ export function resolveBackupRequest(
       ...types.warnings,
       ...namespaces.warnings,
     ],
+    errors: namespaces.errors,
   };
 }

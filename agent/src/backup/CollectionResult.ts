@@ -26,8 +26,12 @@ export class CollectionResult {
     this.errors.push(problem);
   }
 
-  counted(resource: string): void {
+  /** The kind of each type counted (`deployments.apps` → `Deployment`). */
+  readonly kinds: Record<string, string> = Object.create(null) as Record<string, string>;
+
+  counted(resource: string, kind: string): void {
     this.counts[resource] = (this.counts[resource] ?? 0) + 1;
+    this.kinds[resource] = kind;
   }
 
   get phase(): 'Completed' | 'PartiallyFailed' {

@@ -69,6 +69,7 @@ export class ItemCollector {
     this.pageSize = options.pageSize ?? 500;
     this.selectedNamespaces = new Set(request.namespaces);
     for (const message of request.warnings) this.result.warn({ message });
+    for (const message of request.errors) this.result.fail({ message });
   }
 
   /** Yields every selected object once. Iterate it once; `result` describes that iteration. */
@@ -189,7 +190,7 @@ export class ItemCollector {
 
   private item(type: ApiResourceType, raw: KubeObject): CollectedItem {
     const metadata = (raw.metadata ?? {}) as ObjectMetadata;
-    this.result.counted(qualifiedResourceName(type));
+    this.result.counted(qualifiedResourceName(type), type.kind);
     return {
       group: type.group,
       version: type.version,

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
+import { isKind, type OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { type BackupLogEntry, parseBackupLogLine } from './BackupLogEntry.ts';
@@ -23,7 +23,10 @@ export async function readCommittedOutcome(store: ObjectStore, keys: BackupKeys)
   if (!head) return undefined;
   const manifestText = await storage('read', keys.manifest, async () => text(await store.get(keys.manifest)));
   const logText = await storage('read', keys.log, async () => text(await store.get(keys.log)));
+  // The kinds of the types counted are in the index only; it is small (a line per item) and read once.
+  const indexText = await storage('read', keys.index, async () => text(await store.get(keys.index)));
   let manifest;
+  const kinds: Record<string, string> = {};
   const warnings: string[] = [];
   const errors: string[] = [];
   const log: BackupLogEntry[] = [];
@@ -35,9 +38,16 @@ export async function readCommittedOutcome(store: ObjectStore, keys: BackupKeys)
       log.push(entry);
       if (entry.level !== 'info') (entry.level === 'error' ? errors : warnings).push(describeProblem(entry));
     }
+    for (const line of indexText.split('\n')) {
+      if (!line) continue;
+      const { group, resource, kind } = JSON.parse(line) as Record<string, unknown>;
+      if (typeof group !== 'string' || typeof resource !== 'string' || !isKind(kind)) continue;
+      const type = group ? `${resource}.${group}` : resource;
+      if (Object.hasOwn(manifest.countsByKind, type)) kinds[type] = kind;
+    }
   } catch (error) {
     throw new JobFailure(
-      `${keys.directory} already holds a backup.json, but it or its log cannot be read ` +
+      `${keys.directory} already holds a backup.json, but it, its index or its log cannot be read ` +
         `(${(error as Error).message}): it was committed by another writer or is damaged, and is left as it is`,
       { cause: error },
     );
@@ -45,6 +55,8 @@ export async function readCommittedOutcome(store: ObjectStore, keys: BackupKeys)
   return {
     phase: manifest.phase,
     countsByKind: manifest.countsByKind,
+    kinds,
+    itemCount: manifest.itemCount,
     bytes: manifest.bytes,
     warnings,
     errors,

@@ -121,6 +121,8 @@ export async function runBackup(payload: BackupPayload, deps: BackupDeps, contex
     return {
       phase: manifest.phase,
       countsByKind: manifest.countsByKind,
+      kinds: Object.fromEntries(Object.entries(result.kinds).filter(([type]) => Object.hasOwn(manifest.countsByKind, type))),
+      itemCount: manifest.itemCount,
       bytes: manifest.bytes,
       warnings: described('warning'),
       errors: described('error'),

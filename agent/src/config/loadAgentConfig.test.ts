@@ -8,6 +8,19 @@ describe('loadAgentConfig', () => {
     expect(config.hubUrl.href).toBe('https://b/');
     expect(config.maxConcurrentJobs).toBe(2);
     expect(config.credentialSecret).toBe('fleetback-agent-credential');
+    expect(config.storeStall).toEqual({ warnAfterMs: 60_000, failAfterMs: 300_000 });
+  });
+
+  it('takes the store stall limits in seconds, the warning below the timeout', () => {
+    const hub = { FLEETBACK_HUB_URL: 'http://hub' };
+    const config = loadAgentConfig({ ...hub, FLEETBACK_STORE_STALL_WARNING_SECONDS: '2' }, ['--store-stall-timeout-seconds', '8']);
+    expect(config.storeStall).toEqual({ warnAfterMs: 2_000, failAfterMs: 8_000 });
+    expect(() => loadAgentConfig({ ...hub, FLEETBACK_STORE_STALL_TIMEOUT_SECONDS: '1.5' }, [])).toThrow(
+      /FLEETBACK_STORE_STALL_TIMEOUT_SECONDS: '1.5' is not a whole number of seconds/,
+    );
+    expect(() => loadAgentConfig({ ...hub, FLEETBACK_STORE_STALL_TIMEOUT_SECONDS: '30' }, [])).toThrow(
+      /FLEETBACK_STORE_STALL_WARNING_SECONDS must be below FLEETBACK_STORE_STALL_TIMEOUT_SECONDS/,
+    );
   });
 
   it('names the bad setting', () => {

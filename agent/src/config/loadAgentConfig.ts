@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { StallLimits } from '../storage/StallWatch.ts';
 
 /** The agent's settings: each a `FLEETBACK_*` variable and a `fleetback agent --flag` (the flag wins). */
 export interface AgentConfig {
@@ -13,6 +14,8 @@ export interface AgentConfig {
   caBundle: string | undefined;
   maxConcurrentJobs: number;
   logLevel: string;
+  /** How long a job's location may stay silent before its progress warns, and before the job fails. */
+  storeStall: StallLimits;
 }
 
 /** A bad setting; the message names it. */
@@ -29,6 +32,8 @@ export const agentSettings = {
   caFile: { env: 'FLEETBACK_CA_FILE', flag: 'ca-file', help: 'PEM CA bundle to trust for the hub, besides the system roots' },
   maxConcurrentJobs: { env: 'FLEETBACK_MAX_CONCURRENT_JOBS', flag: 'max-concurrent-jobs', help: 'Jobs run at once (default 2)' },
   logLevel: { env: 'FLEETBACK_LOG_LEVEL', flag: 'log-level', help: 'debug, info, warn or error (default info)' },
+  storeStallWarningSeconds: { env: 'FLEETBACK_STORE_STALL_WARNING_SECONDS', flag: 'store-stall-warning-seconds', help: "Seconds a backup location may leave a job's request unanswered before the job's progress shows a warning (default 60)" },
+  storeStallTimeoutSeconds: { env: 'FLEETBACK_STORE_STALL_TIMEOUT_SECONDS', flag: 'store-stall-timeout-seconds', help: 'Seconds a backup location may leave a request unanswered before the job fails, naming it (default 300)' },
 } as const;
 
 /** Reads and checks the agent's settings; throws `AgentConfigError` naming the first bad one. */
@@ -71,6 +76,20 @@ export function loadAgentConfig(env: NodeJS.ProcessEnv, argv: string[]): AgentCo
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
     throw new AgentConfigError(`${name('logLevel')}: '${logLevel}' is not one of debug, info, warn, error`);
   }
+  const seconds = (key: 'storeStallWarningSeconds' | 'storeStallTimeoutSeconds', fallback: number) => {
+    const text = raw(key) ?? String(fallback);
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1 || value > 86_400) {
+      throw new AgentConfigError(`${name(key)}: '${text}' is not a whole number of seconds from 1 to 86400`);
+    }
+    return value * 1000;
+  };
+  const storeStall = { warnAfterMs: seconds('storeStallWarningSeconds', 60), failAfterMs: seconds('storeStallTimeoutSeconds', 300) };
+  if (storeStall.warnAfterMs >= storeStall.failAfterMs) {
+    throw new AgentConfigError(
+      `${name('storeStallWarningSeconds')} must be below ${name('storeStallTimeoutSeconds')}: the warning comes before the failure`,
+    );
+  }
   const caFile = raw('caFile');
   let caBundle: string | undefined;
   if (caFile) {
@@ -92,5 +111,6 @@ export function loadAgentConfig(env: NodeJS.ProcessEnv, argv: string[]): AgentCo
     caBundle,
     maxConcurrentJobs,
     logLevel,
+    storeStall,
   };
 }

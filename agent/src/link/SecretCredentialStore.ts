@@ -1,9 +1,11 @@
 import { ApiException, CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import type { CredentialStore } from './CredentialStore.ts';
+import { parseStoredCredential, serializeStoredCredential, type StoredCredential } from './StoredCredential.ts';
+import { takenMeanwhile } from './takenMeanwhile.ts';
 
 const key = 'credential';
 
-/** The credential in a Kubernetes Secret of the agent's own namespace: how the agent keeps it in-cluster. */
+/** The credential record in a Kubernetes Secret of the agent's own namespace: how the agent keeps it in-cluster. */
 export class SecretCredentialStore implements CredentialStore {
   readonly description: string;
   readonly #core: CoreV1Api;
@@ -17,28 +19,39 @@ export class SecretCredentialStore implements CredentialStore {
     this.description = `Secret ${namespace}/${name}`;
   }
 
-  async load(): Promise<string | undefined> {
+  async load(): Promise<StoredCredential | undefined> {
     try {
       const secret = await this.#core.readNamespacedSecret({ namespace: this.namespace, name: this.name });
       const value = secret.data?.[key];
-      return value ? Buffer.from(value, 'base64').toString('utf8') : undefined;
+      return value ? parseStoredCredential(Buffer.from(value, 'base64').toString('utf8'), this.description) : undefined;
     } catch (error) {
       if (error instanceof ApiException && error.code === 404) return undefined;
       throw error;
     }
   }
 
-  async save(credential: string): Promise<void> {
+  async save(stored: StoredCredential): Promise<void> {
     const body = {
       metadata: { name: this.name, namespace: this.namespace, labels: { 'app.kubernetes.io/part-of': 'fleetback' } },
       type: 'Opaque',
-      data: { [key]: Buffer.from(credential).toString('base64') },
+      data: { [key]: Buffer.from(serializeStoredCredential(stored)).toString('base64') },
     };
     try {
-      await this.#core.replaceNamespacedSecret({ namespace: this.namespace, name: this.name, body });
-    } catch (error) {
-      if (!(error instanceof ApiException && error.code === 404)) throw error;
       await this.#core.createNamespacedSecret({ namespace: this.namespace, body });
+      return;
+    } catch (error) {
+      if (!(error instanceof ApiException && error.code === 409)) throw error;
+    }
+    // The Secret exists: it may be filled only while it holds no credential (made empty beforehand, by hand or
+    // a chart). The replace carries the resourceVersion read, so another agent filling it meanwhile fails it.
+    const current = await this.#core.readNamespacedSecret({ namespace: this.namespace, name: this.name });
+    if (current.data?.[key]) throw takenMeanwhile(this.description, stored);
+    const replacement = { ...body, metadata: { ...body.metadata, resourceVersion: current.metadata?.resourceVersion } };
+    try {
+      await this.#core.replaceNamespacedSecret({ namespace: this.namespace, name: this.name, body: replacement });
+    } catch (error) {
+      if (error instanceof ApiException && error.code === 409) throw takenMeanwhile(this.description, stored);
+      throw error;
     }
   }
 }

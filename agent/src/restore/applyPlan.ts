@@ -5,6 +5,7 @@ import { restoreActions } from './actions/restoreActions.ts';
 import { restoreLabelsAction } from './actions/restoreLabelsAction.ts';
 import { applyItem } from './applyItem.ts';
 import { type LateOwners, linkLateOwners } from './linkLateOwners.ts';
+import { rebindReleasedVolume } from './rebindReleasedVolume.ts';
 import type { ItemOutcome } from './ItemOutcome.ts';
 import type { KubeObject } from './KubeObject.ts';
 import type { KubeWrite } from '../kube/KubeWriter.ts';
@@ -34,8 +35,8 @@ export interface PlanContext {
  * it had to create). Partial failure is data: a failed item is recorded and the next one tried. Before an
  * item: its target namespace is created when it does not exist and the plan does not restore it; a custom
  * object whose CRD this run restored waits for the CRD to be Established (failing with the reason after
- * 30s); then its object is loaded, the per-kind actions run, and `applyItem` creates it under the spec's
- * existing-resource policy. Owner references to owners restored later in the order are added when the plan has
+ * 30s); then its object is loaded, the per-kind actions run, a claim's volume is made bindable or the claim fails
+ * (`rebindReleasedVolume`), and `applyItem` creates it under the spec's existing-resource policy. Owner references to owners restored later in the order are added when the plan has
  * run (`linkLateOwners`); an object that cannot be given them gets a second, failed outcome. One object at a
  * time is held. Only an abort of `signal` throws.
  */
@@ -104,6 +105,11 @@ export async function applyPlan(
     }
     if (skip !== undefined) {
       record({ ...ref, result: 'skipped', reason: skip });
+      continue;
+    }
+    const unbindable = await rebindReleasedVolume(kube, item, object);
+    if (unbindable !== undefined) {
+      record({ ...ref, result: 'failed', error: unbindable });
       continue;
     }
     const outcome = await applyItem(kube, item, object, spec.existingResourcePolicy, signal);

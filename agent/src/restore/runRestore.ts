@@ -11,7 +11,13 @@ import { ItemSpool } from './ItemSpool.ts';
 import type { KubeWrite } from '../kube/KubeWriter.ts';
 import { loadPlannedObject } from './loadPlannedObject.ts';
 import { planRestore } from './planRestore.ts';
+import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import type { IndexEntry } from '../backup/IndexEntry.ts';
+import { leftOutClusterObjects } from './leftOutClusterObjects.ts';
 import { readBackupIndex } from './readBackupIndex.ts';
+import { RestoreNeeds } from './RestoreNeeds.ts';
+import type { RestorePlanItem } from './RestorePlanItem.ts';
+import { unmatchedFilters } from './unmatchedFilters.ts';
 import { spoolArchive } from './spoolArchive.ts';
 
 export type RestorePayload = Extract<JobPayload, { kind: 'restore' }>;
@@ -33,14 +39,17 @@ export interface RestoreDeps {
  * Runs a restore job through its stages, holding one item in memory at a time whatever the backup's size:
  * 1. `readBackupIndex`: `backup.json` and `index.jsonl`, verified; a directory that is not a committed
  *    backup fails here.
- * 2. `planRestore`: from the index entries alone (filters, namespace mapping, dependency order).
+ * 2. `planRestore`: from the index entries (filters, namespace mapping, dependency order), every candidate.
  * 3. `spoolArchive`: streams `resources.tar.gz` once, verifies all of it (its digest, every file against
- *    its index entry) and keeps the planned items in a spool directory under `deps.workDirectory`. Nothing is
- *    applied from a backup that is not committed, truncated or corrupt: this stage ends before any write.
+ *    its index entry) and keeps the candidates in a spool directory under `deps.workDirectory`, while
+ *    `RestoreNeeds` records what they refer to. Nothing is applied from a backup that is not committed,
+ *    truncated or corrupt: this stage ends before any write. `planRestore` again, with those needs: under
+ *    `clusterScoped: auto`, only the cluster-scoped objects the restored namespaced objects need remain.
  * 4. `applyPlan`: loads each item from the spool as it comes to it (per-kind actions, existing-resource policy).
  * The spool directory is removed when the restore ends, however it ends.
  *
- * Resolves with the outcome: `countsByKind` counts the objects created or updated, by type; every skipped
+ * Resolves with the outcome: `countsByKind` counts the objects created or updated, by type, and `itemCount`
+ * every item handled; each filter that matched nothing (`unmatchedFilters`), what `auto` left out, and every skipped
  * item is a warning with its reason, every failed item an error, and any error makes the phase
  * `PartiallyFailed`, never `Completed`. A dry run plans and still verifies the whole archive (so it fails
  * exactly when the restore would fail before applying), but keeps nothing on disk and does not touch the
@@ -67,18 +76,30 @@ export async function runRestore(
     report(0, 0, 0, `reading the index of backup ${backup.name}`);
     const index = await readBackupIndex(deps.store, backup.id, signal);
     const bytes = index.manifest.archive.size;
-    const plan = planRestore(index.entries, spec);
+    const candidates = planRestore(index.entries, spec);
     signal.throwIfAborted();
     if (!spec.dryRun) spool = await ItemSpool.create(deps.workDirectory ?? tmpdir());
     const verifying = (read: number) =>
-      report(0, plan.length, read, `verifying backup ${backup.name}: ${read} of ${bytes} bytes read`);
+      report(0, candidates.length, read, `verifying backup ${backup.name}: ${read} of ${bytes} bytes read`);
     verifying(0);
-    await spoolArchive(deps.store, index, plan, { spool, signal, onProgress: verifying });
+    const needs = new RestoreNeeds(spec);
+    await spoolArchive(deps.store, index, candidates, { spool, signal, onProgress: verifying, inspect: needs.inspect });
+    const plan = planRestore(index.entries, spec, { needed: needs.needed() });
+    const planWarnings = planWarningsOf(index.entries, spec, candidates, plan);
     if (!spool) {
-      report(0, plan.length, bytes, `dry run: would restore ${plan.length} of ${index.entries.length} items`);
+      report(plan.length, plan.length, bytes, `dry run: would restore ${plan.length} of ${index.entries.length} items`);
       const counts: Record<string, number> = {};
       for (const item of plan) counts[item.type] = (counts[item.type] ?? 0) + 1;
-      return { phase: 'Completed', countsByKind: sorted(counts), bytes, warnings: [], errors: [] };
+      const countsByKind = sorted(counts);
+      return {
+        phase: 'Completed',
+        countsByKind,
+        kinds: kindsOf(plan, countsByKind),
+        bytes,
+        warnings: planWarnings,
+        errors: [],
+        itemCount: plan.length,
+      };
     }
     const kept = spool; // a const, for the closure below
     report(0, plan.length, bytes, `restoring ${plan.length} items`);
@@ -93,7 +114,8 @@ export async function runRestore(
         report(done, Math.max(done, plan.length), bytes, `${outcome.result} ${describeItem(outcome)}`);
       },
     });
-    return outcomeOf(outcomes, bytes);
+    const outcome = outcomeOf(outcomes, bytes, planWarnings);
+    return { ...outcome, kinds: kindsOf(plan, outcome.countsByKind) };
   } catch (error) {
     if (signal.aborted) throw signal.reason instanceof JobFailure ? signal.reason : new JobFailure('cancelled');
     throw error;
@@ -103,10 +125,27 @@ export async function runRestore(
   }
 }
 
-/** The job's outcome from the items' outcomes: partial failure as data. */
-export function outcomeOf(outcomes: readonly ItemOutcome[], bytes: number): OperationOutcome {
+/** What the restore has to say about its spec and plan before any item: filters that matched nothing, and what `auto` left out. */
+function planWarningsOf(
+  entries: readonly IndexEntry[],
+  spec: RestoreSpec,
+  candidates: readonly RestorePlanItem[],
+  plan: readonly RestorePlanItem[],
+): string[] {
+  const warnings = unmatchedFilters(entries, spec);
+  const leftOut = leftOutClusterObjects(candidates, plan);
+  if (leftOut !== undefined) warnings.push(leftOut);
+  if (plan.length === 0) warnings.push(`nothing in the backup matches the restore's filters, so nothing was restored`);
+  return warnings;
+}
+
+/**
+ * The job's outcome from the items' outcomes: partial failure as data. `itemCount` is every outcome (created,
+ * updated, skipped, failed), so the final progress is all the items the run handled, not only those it wrote.
+ */
+export function outcomeOf(outcomes: readonly ItemOutcome[], bytes: number, planWarnings: readonly string[] = []): OperationOutcome {
   const counts: Record<string, number> = {};
-  const warnings: string[] = [];
+  const warnings: string[] = [...planWarnings];
   const errors: string[] = [];
   for (const outcome of outcomes) {
     switch (outcome.result) {
@@ -125,7 +164,17 @@ export function outcomeOf(outcomes: readonly ItemOutcome[], bytes: number): Oper
     }
   }
   const phase = errors.length > 0 ? 'PartiallyFailed' : 'Completed';
-  return { phase, countsByKind: sorted(counts), bytes, warnings, errors };
+  return { phase, countsByKind: sorted(counts), bytes, warnings, errors, itemCount: outcomes.length };
+}
+
+/** The kind of each type counted, from the plan's index entries (and Namespace, which the restore may create unplanned). */
+function kindsOf(plan: readonly RestorePlanItem[], counts: Record<string, number>): Record<string, string> {
+  const kinds = new Map<string, string>([['namespaces', 'Namespace']]);
+  for (const item of plan) kinds.set(item.type, item.entry.kind);
+  return Object.fromEntries(Object.keys(counts).flatMap((type) => {
+    const kind = kinds.get(type);
+    return kind === undefined ? [] : [[type, kind]];
+  }));
 }
 
 function sorted(counts: Record<string, number>): Record<string, number> {

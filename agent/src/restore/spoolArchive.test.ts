@@ -12,6 +12,8 @@ import { tarEntry, tarTrailer } from '../backup/tarEntry.ts';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { openObjectStore } from '../storage/openObjectStore.ts';
+import { StallWatch } from '../storage/StallWatch.ts';
+import { watchObjectStore } from '../storage/watchObjectStore.ts';
 import { ItemSpool } from './ItemSpool.ts';
 import { loadPlannedObject } from './loadPlannedObject.ts';
 import { planRestore } from './planRestore.ts';
@@ -127,6 +129,15 @@ describe('spoolArchive', () => {
     expect(first).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm-0', namespace: 'copy', labels: { app: 'shop' } }, data: { name: 'cm-0' } });
   });
 
+  it('shows the planner each planned object as its file checks out, dry runs too, so auto needs no second read', async () => {
+    await writeBackup(store, standardItems());
+    const index = await readBackupIndex(store, 'b1');
+    const plan = planRestore(index.entries, spec({ labelSelectors: ['app=shop'] }));
+    const seen: string[] = [];
+    await spoolArchive(store, index, plan, { inspect: (item, object) => seen.push(`${item.name}=${object.metadata.name}`) });
+    expect(seen.sort()).toEqual(plan.map((p) => `${p.name}=${p.name}`).sort());
+  });
+
   it('fails naming the archive when the location stops sending it, instead of waiting forever', async () => {
     await writeBackup(store, standardItems());
     const index = await readBackupIndex(store, 'b1');
@@ -141,9 +152,12 @@ describe('spoolArchive', () => {
         return stream;
       },
     });
-    const failure = await spoolArchive(stalling, index, plan, { spool, stallTimeoutMs: 50 }).catch((e: unknown) => e);
+    const watch = new StallWatch({ warnAfterMs: 20, failAfterMs: 50, where: 'the test store', onWarning: () => undefined });
+    const watched = watchObjectStore(stalling, watch);
+    const failure = await spoolArchive(watched, index, plan, { spool }).catch((e: unknown) => e);
+    watch.close();
     expect(failure).toBeInstanceOf(JobFailure);
-    expect((failure as Error).message).toBe('reading backups/b1/resources.tar.gz: the location sent nothing for 0 s');
+    expect((failure as Error).message).toMatch(/^the location the test store has not answered for 0 s/);
   });
 
   it('verifies the whole archive without keeping anything when given no spool (a dry run), reporting bytes read', async () => {

@@ -5,9 +5,9 @@ import { createGunzip } from 'node:zlib';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { Sha256Meter } from '../storage/Sha256Meter.ts';
-import { StallError, stallGuard } from '../storage/stallGuard.ts';
 import type { BackupIndex } from './readBackupIndex.ts';
 import type { ItemSpool } from './ItemSpool.ts';
+import type { KubeObject } from './KubeObject.ts';
 import { parseArchivedObject } from './parseArchivedObject.ts';
 import type { RestorePlanItem } from './RestorePlanItem.ts';
 import { readTar, TarFormatError } from './readTar.ts';
@@ -16,13 +16,14 @@ export interface SpoolArchiveOptions {
   /** Where the planned items are kept for the apply stage; without one the archive is only verified (a dry run). */
   spool?: Pick<ItemSpool, 'write'>;
   signal?: AbortSignal;
+  /**
+   * Called with each planned item's object once its file checked out, in archive order: how the planner
+   * learns what the objects refer to (`RestoreNeeds`) without a second read. The object is the caller's.
+   */
+  inspect?: (item: RestorePlanItem, object: KubeObject) => void;
   /** Called after each file of the archive with the compressed bytes read so far. */
   onProgress?: (bytesRead: number) => void;
-  /** How long the location may send nothing before the read fails (`stallGuard`). Default 2 minutes. */
-  stallTimeoutMs?: number;
 }
-
-const defaultStallTimeoutMs = 120_000;
 
 /**
  * The verifying stage of a restore: streams the backup's `resources.tar.gz` once, through one pipeline with
@@ -34,7 +35,9 @@ const defaultStallTimeoutMs = 120_000;
  * digest, checked as the stream ends), the tar must parse to its end marker, every file must be listed in
  * the index, once, with its size and SHA-256, and every index entry must have its file. A planned file must
  * also hold the object its entry describes (`parseArchivedObject`). Otherwise it throws `JobFailure` naming
- * the archive and, where one is to blame, the item. An abort of `signal` rejects with the abort's error.
+ * the archive and, where one is to blame, the item. An abort of `signal` rejects with the abort's error. A
+ * location that stops sending mid-archive is the store's watch's to notice (`watchObjectStore`, which jobs get
+ * from `openWatchedStore`): its `StoreStalledError` is a `JobFailure` and is thrown as it is.
  */
 export async function spoolArchive(
   store: ObjectStore,
@@ -42,11 +45,11 @@ export async function spoolArchive(
   plan: readonly RestorePlanItem[],
   options: SpoolArchiveOptions = {},
 ): Promise<void> {
-  const { spool, signal, onProgress } = options;
+  const { spool, signal, onProgress, inspect } = options;
   const key = backup.keys.archive;
   const recorded = backup.manifest.archive;
   const entries = new Map(backup.entries.map((entry) => [entry.path, entry]));
-  const wanted = new Set(plan.map((item) => item.entry.path));
+  const wanted = new Map(plan.map((item) => [item.entry.path, item]));
   const seen = new Set<string>();
   const damaged = (path: string, why: string) => new JobFailure(`item '${path}' in ${key} is damaged: ${why}`);
 
@@ -77,7 +80,7 @@ export async function spoolArchive(
   }
   try {
     await pipeline(
-      stallGuard(source, options.stallTimeoutMs ?? defaultStallTimeoutMs, `reading ${key}`),
+      source,
       meter,
       createGunzip(),
       async (tar: AsyncIterable<Buffer>) => {
@@ -88,12 +91,15 @@ export async function spoolArchive(
           if (createHash('sha256').update(file.content).digest('hex') !== entry.sha256) {
             throw damaged(file.path, 'its SHA-256 differs from its index entry');
           }
-          if (wanted.has(file.path)) {
+          const item = wanted.get(file.path);
+          if (item) {
+            let object: KubeObject;
             try {
-              parseArchivedObject(entry, file.content);
+              object = parseArchivedObject(entry, file.content);
             } catch (error) {
               throw damaged(file.path, messageOf(error));
             }
+            inspect?.(item, object);
             await spool?.write(file.path, file.content);
           }
           onProgress?.(meter.bytes);
@@ -112,7 +118,6 @@ export async function spoolArchive(
 /** What the user is told when the pipeline failed: ours as they are, the archive's named, the store's as a read. */
 function failureOf(key: string, error: unknown, signal: AbortSignal | undefined): unknown {
   if (signal?.aborted || error instanceof JobFailure) return error;
-  if (error instanceof StallError) return new JobFailure(error.message, { cause: error });
   if (error instanceof TarFormatError) return new JobFailure(`${key} is damaged: ${error.message}`, { cause: error });
   if (isZlibError(error)) {
     return new JobFailure(`${key} is damaged: it does not decompress (${error.message})`, { cause: error });

@@ -58,7 +58,10 @@ export async function runRule(rule: ResolvedRule, context: RuleContext): Promise
       continue;
     }
     if (pods.length === 0) {
-      const where = subRule.namespaces.length > 0 ? subRule.namespaces.join(', ') : 'the namespaces of the backup';
+      const where =
+        subRule.namespaces.length > 0
+          ? `the namespaces of the backup matching ${subRule.namespaces.join(', ')}`
+          : 'the namespaces of the backup';
       const message = `no Running pod matches ${subRule.podSelectors.join(' or ')} in ${where}; its actions did not run`;
       context.log(ruleLogEntry('warning', subRef, message));
       context.progress(`${describeRef(subRef)}: ${message}`);

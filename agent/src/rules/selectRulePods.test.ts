@@ -30,19 +30,26 @@ describe('selectRulePods', () => {
     expect(selected[0]?.containers).toEqual(['main', 'sidecar']);
   });
 
-  it("looks in the sub-rule's namespaces, names or patterns, instead of the backup's", () => {
-    const scope = { selectors: selectors('app=db'), namespaces: ['shop-*', 'billing'], backupNamespaces: ['shop'] };
+  it("narrows the backup's namespaces to the sub-rule's, names or patterns", () => {
+    const scope = { selectors: selectors('app=db'), namespaces: ['shop-*', 'billing'], backupNamespaces: ['shop-eu', 'billing', 'shop'] };
     expect(names(selectRulePods(pods, scope))).toEqual(['billing/db-0', 'shop-eu/db-0']);
+  });
+
+  it("never acts outside the backup's namespaces, whatever the sub-rule names (a rule escaped namespace narrowing)", () => {
+    const scope = { selectors: selectors('app=db'), namespaces: ['shop-*', 'billing'], backupNamespaces: ['shop'] };
+    expect(names(selectRulePods(pods, scope))).toEqual([]);
+    const everywhere = { selectors: selectors('app=db'), namespaces: ['*'], backupNamespaces: ['shop-eu'] };
+    expect(names(selectRulePods(pods, everywhere))).toEqual(['shop-eu/db-0']);
   });
 
   it('ORs the selectors, each of which may be set-based or exclude', () => {
     const any = selectors('app=web', 'tier in (data), app notin (db)');
-    expect(names(selectRulePods(pods, { selectors: any, namespaces: ['shop'], backupNamespaces: [] }))).toEqual([
+    expect(names(selectRulePods(pods, { selectors: any, namespaces: ['shop'], backupNamespaces: ['shop'] }))).toEqual([
       'shop/cache-0',
       'shop/web-0',
     ]);
     const notDb = selectors('app!=db, !tier');
-    expect(names(selectRulePods(pods, { selectors: notDb, namespaces: ['shop'], backupNamespaces: [] }))).toEqual(['shop/web-0']);
+    expect(names(selectRulePods(pods, { selectors: notDb, namespaces: ['shop'], backupNamespaces: ['shop'] }))).toEqual(['shop/web-0']);
   });
 
   it('takes only Running pods that are not being deleted, each once', () => {

@@ -14,23 +14,25 @@ export interface PodObject {
 export interface PodScope {
   /** OR'd: a pod matching any of them is selected. Never empty (a sub-rule names at least one). */
   selectors: readonly LabelSelector[];
-  /** Namespace names or `*` patterns the sub-rule names; when empty, `backupNamespaces` is the scope. */
+  /** Namespace names or `*` patterns the sub-rule names, within `backupNamespaces`; empty means all of those. */
   namespaces: readonly string[];
-  /** The namespaces the backup takes. */
+  /** The namespaces the backup takes: no sub-rule acts outside them, whatever it names. */
   backupNamespaces: readonly string[];
 }
 
 /**
  * The pods of `pods` a sub-rule acts on: Running and not being deleted (a command cannot run in a pod that
- * is not, and one in a terminating pod would race its shutdown), in the scope's namespaces, matching any
- * selector. Sorted by namespace, then name, each once, so that "the first pod" of `runInSinglePod` is the
+ * is not, and one in a terminating pod would race its shutdown), in the backup's namespaces that the
+ * sub-rule's namespaces (if any) match, matching any selector. Sorted by namespace, then name, each once, so that "the first pod" of `runInSinglePod` is the
  * same on every run while the pods stay the same.
  */
 export function selectRulePods(pods: Iterable<PodObject>, scope: PodScope): RulePod[] {
   const patterns = scope.namespaces.map(globToRegExp);
   const backupNamespaces = new Set(scope.backupNamespaces);
+  // As Velero's hooks do, a rule acts only where its backup reads: the hub checks who may name which
+  // namespaces, and this keeps a rule shared by several backups from reaching past any one of them.
   const inScope = (namespace: string) =>
-    patterns.length > 0 ? patterns.some((p) => p.test(namespace)) : backupNamespaces.has(namespace);
+    backupNamespaces.has(namespace) && (patterns.length === 0 || patterns.some((p) => p.test(namespace)));
   const selected = new Map<string, RulePod>();
   for (const pod of pods) {
     const { name, namespace, labels, deletionTimestamp } = pod.metadata ?? {};

@@ -2,6 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
 import { tenantScopeFilter } from '../db/scopeFilter.ts';
 import { roles } from './Role.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /** A token for automation: a role in one tenant, optionally narrowed. Only its SHA-256 is stored. */
 export const ApiTokenEntity = defineEntity({
@@ -12,7 +13,7 @@ export const ApiTokenEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string().index(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     name: p.string(),
     role: p.enum(roles),
     clusterIds: p.json<string[]>(),

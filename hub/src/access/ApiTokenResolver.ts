@@ -8,8 +8,12 @@ import { paginate } from '../graphql/paginate.ts';
 import { ApiToken, ApiTokenConnection, CreateApiTokenInput, CreatedApiToken } from './ApiToken.ts';
 import { ApiTokenEntity } from './ApiTokenEntity.ts';
 import { authorize } from './authorize.ts';
+import { authorizeGrant } from './authorizeGrant.ts';
+import { grantableWhere } from './grantableWhere.ts';
+import type { Role } from './Role.ts';
 import { validateNarrowing } from './validateNarrowing.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -18,7 +22,7 @@ export class ApiTokenResolver {
   @Query(() => ApiTokenConnection, {
     description: "A tenant's API tokens (without secrets); tenant admins only.",
   })
-  apiTokens(
+  async apiTokens(
     @Arg('tenantId', () => ID) tenantId: string,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em, principal }: HubContext,
@@ -27,7 +31,7 @@ export class ApiTokenResolver {
     return paginate(
       em,
       ApiTokenEntity,
-      { tenantId },
+      await grantableWhere(em, principal, ApiTokenEntity, tenantId),
       page,
       { sortBy: 'createdAt', direction: 'desc' },
       ApiToken.from,
@@ -39,7 +43,8 @@ export class ApiTokenResolver {
     @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput,
     @Ctx() { em, principal }: HubContext,
   ): Promise<CreatedApiToken> {
-    authorize(principal, 'administer', { tenantId: input.tenantId });
+    authorizeGrant(principal, { ...input, role: input.role as Role });
+    await requireTenant(em, input.tenantId);
     const name = input.name.trim();
     if (!name || name.length > 100) throw new BadUserInputError('input.name', 'must be 1 to 100 characters');
     const days = input.expiresInDays;
@@ -71,7 +76,7 @@ export class ApiTokenResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<ApiToken> {
     const row = await findVisible(em, ApiTokenEntity, 'ApiToken', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId });
+    authorizeGrant(principal, row);
     row.revokedAt ??= new Date();
     await em.flush();
     return ApiToken.from(row);

@@ -2,6 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
 import { tenantScopeFilter } from '../db/scopeFilter.ts';
 import { roles } from './Role.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /** Grants a role in a tenant to an OIDC user (by subject) or group, optionally narrowed. */
 export const RoleBindingEntity = defineEntity({
@@ -12,7 +13,7 @@ export const RoleBindingEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string().index(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     subjectKind: p.enum(['user', 'group'] as const),
     subject: p.string().index(),
     role: p.enum(roles),

@@ -4,15 +4,19 @@ import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { paginate } from '../graphql/paginate.ts';
 import { authorize } from './authorize.ts';
+import { authorizeGrant } from './authorizeGrant.ts';
+import { grantableWhere } from './grantableWhere.ts';
+import type { Role } from './Role.ts';
 import { CreateRoleBindingInput, RoleBinding, RoleBindingConnection } from './RoleBinding.ts';
 import { RoleBindingEntity } from './RoleBindingEntity.ts';
 import { validateNarrowing } from './validateNarrowing.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => RoleBinding)
 export class RoleBindingResolver {
   @Query(() => RoleBindingConnection, { description: "A tenant's role bindings; tenant admins only." })
-  roleBindings(
+  async roleBindings(
     @Arg('tenantId', () => ID) tenantId: string,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em, principal }: HubContext,
@@ -21,7 +25,7 @@ export class RoleBindingResolver {
     return paginate(
       em,
       RoleBindingEntity,
-      { tenantId },
+      await grantableWhere(em, principal, RoleBindingEntity, tenantId),
       page,
       { sortBy: 'createdAt', direction: 'asc' },
       RoleBinding.from,
@@ -33,7 +37,8 @@ export class RoleBindingResolver {
     @Arg('input', () => CreateRoleBindingInput) input: CreateRoleBindingInput,
     @Ctx() { em, principal }: HubContext,
   ): Promise<RoleBinding> {
-    authorize(principal, 'administer', { tenantId: input.tenantId });
+    authorizeGrant(principal, { ...input, role: input.role as Role });
+    await requireTenant(em, input.tenantId);
     const subject = input.subject.trim();
     if (!subject) throw new BadUserInputError('input.subject', 'must not be empty');
     await validateNarrowing(em, input.tenantId, input.clusterIds, input.namespaces);
@@ -55,7 +60,7 @@ export class RoleBindingResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<string> {
     const row = await findVisible(em, RoleBindingEntity, 'RoleBinding', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId });
+    authorizeGrant(principal, row);
     await em.remove(row).flush();
     return id;
   }

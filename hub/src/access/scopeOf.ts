@@ -17,5 +17,6 @@ export function scopeOf(principal: Principal): Scope {
     tenantIds: [...tenantIds],
     allClustersTenantIds: [...allClustersTenantIds],
     clusterIds: [...clusterIds],
+    grants: principal.grants,
   };
 }

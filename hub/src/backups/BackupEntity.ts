@@ -1,8 +1,12 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import type { BackupSpec } from '../../../schema/spec/BackupSpec.ts';
 import { newId } from '../db/newId.ts';
+import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import { type BackupProgress, type BackupResultSummary, backupPhases, deletionReasons } from './backupLifecycle.ts';
+import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
+import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /** A backup in the catalog. Its data lives in the location under `backups/<id>/`; this row describes it. */
 export const BackupEntity = defineEntity({
@@ -26,9 +30,11 @@ export const BackupEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
+    /** No foreign key, by design: a backup outlives its cluster and can be restored into another. */
     clusterId: p.string(),
-    locationId: p.string(),
+    /** `deleteBackupLocation` refuses (CONFLICT) while the catalog holds backups in the location. */
+    locationId: p.manyToOne(BackupLocationEntity).mapToPk().fieldName('location_id'),
     name: p.string(),
     spec: p.json<BackupSpec>(),
     labels: p.json<Record<string, string>>(),
@@ -40,7 +46,7 @@ export const BackupEntity = defineEntity({
     completedAt: p.datetime().nullable(),
     expiresAt: p.datetime(),
     /** The schedule that took it; null for an on-demand backup or once the schedule is deleted. */
-    scheduleId: p.string().nullable(),
+    scheduleId: p.manyToOne(BackupScheduleEntity).mapToPk().fieldName('schedule_id').nullable().deleteRule('set null'),
     /** The run time of its schedule it stands for. */
     scheduledFor: p.datetime().nullable(),
     /** Taken late: its cluster was disconnected at the run time, or it catches up runs missed while the hub was down. */
@@ -54,7 +60,7 @@ export const BackupEntity = defineEntity({
     /** When the scheduler asks an agent again after a failed deletion. */
     deletionRetryAt: p.datetime().nullable(),
   },
-  filters: { scope: clusterScopeFilter('clusterId') },
+  filters: { scope: clusterScopeFilter('clusterId'), namespaceScope: namespaceScopeFilter('backup') },
 });
 
 export type BackupRow = InferEntity<typeof BackupEntity>;

@@ -17,7 +17,7 @@ export class Progress {
   }
 }
 
-@ObjectType({ description: 'How many items of one kind were processed.' })
+@ObjectType({ description: 'How many objects of one kind there are.' })
 export class KindCount {
   @Field(() => String)
   kind!: string;
@@ -26,10 +26,28 @@ export class KindCount {
   count!: number;
 }
 
+@ObjectType({ description: 'How many items of one resource type a backup or restore processed.' })
+export class ResourceCount {
+  @Field(() => String, { description: 'The type as `kubectl api-resources` names it: `configmaps`, `deployments.apps`.' })
+  resource!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The kind: `ConfigMap`, `Deployment`. Null when the agent did not report it (a backup imported from its location by a catalog rebuild, or an agent older than the field).',
+  })
+  kind!: string | null;
+
+  @Field(() => Int)
+  count!: number;
+}
+
 @ObjectType({ description: 'What a finished backup or restore processed, and every warning and error.' })
 export class OperationResult {
-  @Field(() => [KindCount])
-  countsByKind!: KindCount[];
+  @Field(() => [ResourceCount], {
+    description: 'Items by resource type, sorted by `resource`: for a backup those archived; for a restore those created or updated.',
+  })
+  countsByKind!: ResourceCount[];
 
   // Up to 1,000 messages each (schema/agent/OperationOutcome.ts): priced above a plain field.
   @Field(() => [String], { complexity: 50 })
@@ -42,7 +60,9 @@ export class OperationResult {
     return Object.assign(new OperationResult(), {
       countsByKind: Object.entries(summary.countsByKind)
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([kind, count]) => Object.assign(new KindCount(), { kind, count })),
+        .map(([resource, count]) =>
+          Object.assign(new ResourceCount(), { resource, kind: summary.kinds?.[resource] ?? null, count }),
+        ),
       warnings: summary.warnings,
       errors: summary.errors,
     });

@@ -56,7 +56,10 @@ export interface BackupProgress {
 
 /** What a finished backup holds and what went wrong: partial failure is data, not a log line. */
 export interface BackupResultSummary {
+  /** Items by type, keyed by `kubectl api-resources` name (`configmaps`, `deployments.apps`). */
   countsByKind: Record<string, number>;
+  /** The kind of each type counted (`configmaps` → `ConfigMap`), as the agent reported it; absent when it did not. */
+  kinds?: Record<string, string>;
   warnings: string[];
   errors: string[];
   /** The backup's log as its agent reported it, bounded; absent for restores and older agents. */

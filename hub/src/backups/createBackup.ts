@@ -9,9 +9,9 @@ import { NotFoundError } from '../errors/errors.ts';
 import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { labelsFromList } from '../graphql/Label.ts';
 import { validateLabels } from '../graphql/validateName.ts';
-import { requireTenantRule } from '../rules/requireTenantRule.ts';
 import type { BackupRow } from './BackupEntity.ts';
 import type { CreateBackupInput } from './BackupInputs.ts';
+import { authorizeBackupContent } from './authorizeBackupContent.ts';
 import { backupName } from './backupName.ts';
 import { findTenantLocation } from './findTenantLocation.ts';
 import { namespacesTouched } from './namespacesTouched.ts';
@@ -59,9 +59,7 @@ export async function createBackup(
   if (!(await findTenantLocation(em, cluster.tenantId, spec.locationId))) {
     throw new NotFoundError('BackupLocation', spec.locationId);
   }
-  for (const ruleId of [spec.preRuleId, spec.postRuleId]) {
-    if (ruleId !== null) await requireTenantRule(em, cluster.tenantId, ruleId);
-  }
+  await authorizeBackupContent(em, principal, { tenantId: cluster.tenantId, clusterId: cluster.id }, spec, 'input');
   const { backup, job } = queueBackup(em, {
     tenantId: cluster.tenantId,
     clusterId: cluster.id,

@@ -2,6 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import type { ClusterFacts } from '../../../schema/agent/ClusterInventory.ts';
 import { newId } from '../db/newId.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /** A registered cluster and the state of its agent. */
 export const ClusterEntity = defineEntity({
@@ -13,7 +14,7 @@ export const ClusterEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string().index(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     name: p.string(),
     labels: p.json<Record<string, string>>(),
     /** SHA-256 of the one-time enrollment token; cleared once used. */

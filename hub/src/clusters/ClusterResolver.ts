@@ -1,6 +1,6 @@
 import { type FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authorize } from '../access/authorize.ts';
+import { authorize, authorizeWholeTenant } from '../access/authorize.ts';
 import { newSecret } from '../auth/secretToken.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
@@ -24,6 +24,13 @@ import { findVisible } from '../db/findVisible.ts';
 import { Backup } from '../backups/Backup.ts';
 import { findLastSuccessfulBackup } from '../backups/findLastSuccessfulBackup.ts';
 import { nameContains } from '../graphql/nameContains.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
+
+/**
+ * What administering a cluster touches: its agent acts on every namespace, so a binding narrowed to namespaces
+ * does not cover it.
+ */
+const wholeCluster = ['*'];
 
 /** How long an enrollment token stays valid: long enough to install the agent, short enough to not linger. */
 export const enrollmentLifetimeMs = 60 * 60 * 1000;
@@ -98,7 +105,8 @@ export class ClusterResolver {
     @Arg('input', () => RegisterClusterInput) input: RegisterClusterInput,
     @Ctx() { em, principal }: HubContext,
   ): Promise<ClusterEnrollment> {
-    authorize(principal, 'administer', { tenantId: input.tenantId });
+    authorizeWholeTenant(principal, 'administer', input.tenantId, 'registering a cluster');
+    await requireTenant(em, input.tenantId);
     const name = validateName('input.name', input.name);
     const labels = validateLabels('input.labels', labelsFromList(input.labels));
     const secret = newSecret('fbk_enroll');
@@ -132,7 +140,7 @@ export class ClusterResolver {
     @Ctx() { em, principal, signals }: HubContext,
   ) {
     const row = await findVisible(em, ClusterEntity, 'Cluster', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id });
+    authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id, namespaces: wholeCluster });
     const secret = newSecret('fbk_enroll');
     const expiresAt = new Date(Date.now() + enrollmentLifetimeMs);
     Object.assign(row, { enrollmentHash: secret.hash, enrollmentExpiresAt: expiresAt, credentialHash: null });
@@ -152,7 +160,7 @@ export class ClusterResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<Cluster> {
     const row = await findVisible(em, ClusterEntity, 'Cluster', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id });
+    authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id, namespaces: wholeCluster });
     row.labels = validateLabels('labels', labelsFromList(labels));
     await em.flush();
     return Cluster.from(row);
@@ -164,7 +172,7 @@ export class ClusterResolver {
     @Ctx() { em, principal, signals }: HubContext,
   ): Promise<string> {
     const row = await findVisible(em, ClusterEntity, 'Cluster', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id });
+    authorize(principal, 'administer', { tenantId: row.tenantId, clusterId: id, namespaces: wholeCluster });
     // Its schedules could never run again; its backups stay in the catalog and can be restored elsewhere.
     await em.transactional(async (tx) => {
       await tx.nativeDelete(BackupScheduleEntity, { clusterId: id });

@@ -1,6 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
 import { tenantScopeFilter } from '../db/scopeFilter.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /** Cloud providers a credential can sign in to. */
 export const credentialKinds = ['aws', 'azure', 'gcp'] as const;
@@ -19,7 +20,7 @@ export const CredentialEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string().index(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     name: p.string(),
     kind: p.enum(credentialKinds),
     /** aws: the default region for S3 calls made with it. */

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { authorize } from '../access/authorize.ts';
+import { authorize, authorizeWholeTenant } from '../access/authorize.ts';
 import { findReadable, listByName } from '../access/findReadable.ts';
 import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { newId } from '../db/newId.ts';
@@ -14,6 +14,7 @@ import { CreateCredentialInput, UpdateCredentialInput } from './CredentialInputs
 import { secretFieldsOf } from './CredentialSecret.ts';
 import { parseCredentialInput } from './parseCredentialInput.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => Credential)
 export class CredentialResolver {
@@ -44,6 +45,7 @@ export class CredentialResolver {
     @Ctx() { em, principal, secrets }: HubContext,
   ): Promise<Credential> {
     authorize(principal, 'administer', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const name = validateName('input.name', input.name);
     const parsed = parseCredentialInput('input', input);
     if (!parsed) throw new BadUserInputError('input', 'give one of aws, azure or gcp');
@@ -72,7 +74,8 @@ export class CredentialResolver {
     @Ctx() { em, principal, secrets }: HubContext,
   ): Promise<Credential> {
     const row = await findVisible(em, CredentialEntity, 'Credential', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId });
+    // Locations every cluster of the tenant may use hold it: changing it reaches them all.
+    authorizeWholeTenant(principal, 'administer', row.tenantId, 'changing a credential');
     const name = input.name == null ? undefined : validateName('input.name', input.name);
     const parsed = parseCredentialInput('input', input);
     if (!parsed && name === undefined)
@@ -100,7 +103,8 @@ export class CredentialResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<string> {
     const row = await findVisible(em, CredentialEntity, 'Credential', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId });
+    // Locations every cluster of the tenant may use hold it: changing it reaches them all.
+    authorizeWholeTenant(principal, 'administer', row.tenantId, 'changing a credential');
     const users = await em.find(BackupLocationEntity, { credentialId: id }, { fields: ['name'], limit: 5 });
     if (users.length > 0) {
       const names = users.map((l) => `'${l.name}'`).join(', ');

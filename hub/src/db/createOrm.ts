@@ -18,6 +18,9 @@ export interface DatabaseConfig {
 
 export type Dialect = 'sqlite' | 'postgresql';
 
+/** The SQLite database's file in the data directory, unless `sqliteFile` names another. */
+export const defaultSqliteFile = 'fleetback.sqlite';
+
 export function dialectOf(config: DatabaseConfig): Dialect {
   return config.databaseUrl ? 'postgresql' : 'sqlite';
 }
@@ -39,9 +42,9 @@ export function ormOptions(config: DatabaseConfig): Partial<Options> {
       migrations: { migrationsList: postgresqlMigrations, silent: true, snapshot: false },
     };
   }
-  const file = config.sqliteFile ?? 'fleetback.sqlite';
+  const file = config.sqliteFile ?? defaultSqliteFile;
   const path = file === ':memory:' ? file : join(config.dataDir, file);
-  if (path !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
+  if (path !== ':memory:') mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   return {
     ...common,
     driver: SqliteDriver,

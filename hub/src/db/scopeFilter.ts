@@ -12,6 +12,18 @@ export interface PartialScope {
   allClustersTenantIds: string[];
   /** Clusters reachable through cluster-narrowed bindings. */
   clusterIds: string[];
+  /**
+   * The caller's grants, for `namespaceScopeFilter`, which keeps each grant's tenant, clusters and namespaces
+   * together; absent where no grant is narrowed to namespaces (an agent's scope).
+   */
+  grants?: readonly ScopeGrant[];
+}
+
+/** Where one grant reaches: empty lists mean every cluster or namespace of the tenant. */
+export interface ScopeGrant {
+  tenantId: string;
+  clusterIds: readonly string[];
+  namespaces: readonly string[];
 }
 
 export const scopeFilterName = 'scope';
@@ -23,7 +35,11 @@ export const tenantScopeFilter = {
   cond: (scope: Scope) => (scope.all ? {} : { tenantId: { $in: scope.tenantIds } }),
 };
 
-/** Filter for entities that belong to one cluster (`clusterKey` names the column holding its id). */
+/**
+ * Filter for entities that belong to one cluster (`clusterKey` names the column holding its id). The tenant is
+ * always part of the condition: a row that names a cluster of the caller's but a tenant that is not stays
+ * hidden, so no row's cluster column alone can carry it into another tenant's view.
+ */
 export function clusterScopeFilter(clusterKey: 'id' | 'clusterId') {
   return {
     name: scopeFilterName,
@@ -32,6 +48,7 @@ export function clusterScopeFilter(clusterKey: 'id' | 'clusterId') {
       scope.all
         ? {}
         : {
+            tenantId: { $in: scope.tenantIds },
             $or: [
               { tenantId: { $in: scope.allClustersTenantIds } },
               { [clusterKey]: { $in: scope.clusterIds } },

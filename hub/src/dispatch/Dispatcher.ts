@@ -115,6 +115,8 @@ export class Dispatcher {
     const jobs = await em.find(
       JobEntity,
       {
+        // The tenant too: a job row naming this cluster under another tenant is never this agent's.
+        tenantId: session.tenantId,
         clusterId: session.clusterId,
         phase: { $in: ['Queued', 'Running'] },
         ...(force ? {} : { $or: [{ leaseExpiresAt: null }, { leaseExpiresAt: { $lt: now } }] }),
@@ -179,7 +181,7 @@ export class Dispatcher {
       { orderBy: { createdAt: 'asc' }, limit: offerBatch * 10 },
     );
     for (const job of jobs) {
-      const session = [...(this.#byCluster.get(job.clusterId) ?? [])].find((s) => s.jobs);
+      const session = [...(this.#byCluster.get(job.clusterId) ?? [])].find((s) => s.jobs && s.tenantId === job.tenantId);
       if (session?.jobs) await this.#offer(em, session, session.jobs, job);
     }
   }

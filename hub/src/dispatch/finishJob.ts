@@ -10,6 +10,7 @@ import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
 import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
 import { RestoreEntity } from '../restores/RestoreEntity.ts';
 import type { AgentContext } from './AgentContext.ts';
+import { finalProgress } from './finalProgress.ts';
 import { loadAgentJob } from './loadAgentJob.ts';
 
 /** How a job ended, as the agent reports it. */
@@ -51,12 +52,6 @@ export async function finishJob(context: AgentContext, id: string, end: JobEnd):
   return { accepted, phase: current.phase };
 }
 
-/** Progress at the end is the outcome's, whatever throttled report last arrived before it. */
-function finalProgress(outcome: OperationOutcome) {
-  const items = Object.values(outcome.countsByKind).reduce((sum, n) => sum + n, 0);
-  return { itemsDone: items, itemsTotal: items, bytes: outcome.bytes };
-}
-
 function needsOutcome(job: JobRow): boolean {
   return job.kind === 'backup' || job.kind === 'restore';
 }
@@ -88,6 +83,7 @@ async function applyEnd(
     completedAt: now,
     result: {
       countsByKind: o.countsByKind,
+      ...(o.kinds ? { kinds: o.kinds } : {}),
       warnings: o.warnings,
       errors: o.errors,
       ...(o.log ? { log: o.log, logTruncated: o.logTruncated ?? false } : {}),

@@ -1,3 +1,4 @@
+import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors/ErrorCode.ts';
 import { FleetbackError } from '../errors/errors.ts';
@@ -21,6 +22,15 @@ export function formatError(logger: ErrorLogger) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { ...original.details, code: original.code },
+      };
+    }
+    if (original instanceof ForeignKeyConstraintViolationException) {
+      // The database's own check behind the resolvers' (which give the precise reason): still CONFLICT, no SQL.
+      return {
+        message: 'refused: another object still uses this one, or one it names does not exist; check the references and try again',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.CONFLICT },
       };
     }
     // A GraphQLError with no other error behind it was raised by graphql, Apollo or our own rules about the

@@ -1,6 +1,8 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import type { PvcSummary, WorkloadSummary } from '../../../schema/agent/ClusterInventory.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
+import { ClusterEntity } from '../clusters/ClusterEntity.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /**
  * One namespace of a cluster as its agent last reported it: the application view's row. A namespace is one
@@ -10,9 +12,9 @@ export const ClusterNamespaceEntity = defineEntity({
   name: 'ClusterNamespace',
   tableName: 'cluster_namespaces',
   properties: {
-    clusterId: p.string().primary(),
+    clusterId: p.manyToOne(ClusterEntity).mapToPk().fieldName('cluster_id').primary().deleteRule('cascade'),
     name: p.string().primary(),
-    tenantId: p.string(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     labels: p.json<Record<string, string>>(),
     workloads: p.json<WorkloadSummary[]>(),
     persistentVolumeClaims: p.json<PvcSummary[]>(),

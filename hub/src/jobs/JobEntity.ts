@@ -1,8 +1,10 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
+import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
 import { jobKinds, jobPhases } from './jobLifecycle.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /**
  * Work for one cluster's agent. Delivery is at-least-once: an agent holds a job under a lease until it ends,
@@ -23,8 +25,8 @@ export const JobEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string(),
-    /** The cluster whose agent runs the job. */
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
+    /** The cluster whose agent runs the job. No foreign key (nor for the subject): a job stays in the history. */
     clusterId: p.string(),
     kind: p.enum(jobKinds),
     subjectId: p.string(),
@@ -38,7 +40,7 @@ export const JobEntity = defineEntity({
     startedAt: p.datetime().nullable(),
     finishedAt: p.datetime().nullable(),
   },
-  filters: { scope: clusterScopeFilter('clusterId') },
+  filters: { scope: clusterScopeFilter('clusterId'), namespaceScope: namespaceScopeFilter('job') },
 });
 
 export type JobRow = InferEntity<typeof JobEntity>;

@@ -1,6 +1,8 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
 import { tenantScopeFilter } from '../db/scopeFilter.ts';
+import { CredentialEntity } from '../credentials/CredentialEntity.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /** Where backups can be written. */
 export const locationKinds = ['s3', 'azure', 'gcs', 'filesystem'] as const;
@@ -19,7 +21,7 @@ export const BackupLocationEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string().index(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     name: p.string(),
     kind: p.enum(locationKinds),
     /** The bucket (s3, gcs) or container (azure); null for filesystem. */
@@ -31,7 +33,7 @@ export const BackupLocationEntity = defineEntity({
     forcePathStyle: p.boolean().default(false),
     /** filesystem: an absolute path as the agent sees it. */
     path: p.text().nullable(),
-    credentialId: p.string().nullable().index(),
+    credentialId: p.manyToOne(CredentialEntity).mapToPk().fieldName('credential_id').nullable().deleteRule('no action'),
     /** Names the key that encrypts backup data (e.g. a KMS key id); the key itself is never stored here. */
     encryptionKeyRef: p.text().nullable(),
     /** The last validation job's end: when, from which cluster, and its error (null when it passed). */

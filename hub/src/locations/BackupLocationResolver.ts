@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { authorize } from '../access/authorize.ts';
+import { authorize, authorizeWholeTenant } from '../access/authorize.ts';
 import { findReadable } from '../access/findReadable.ts';
 import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { validateRegion } from '../credentials/validateRegion.ts';
@@ -25,6 +25,7 @@ import { validateKeyRef } from './validateKeyRef.ts';
 import { Job } from '../jobs/Job.ts';
 import { queueLocationJob } from './queueLocationJob.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => BackupLocation)
 export class BackupLocationResolver {
@@ -68,7 +69,7 @@ export class BackupLocationResolver {
 
   @Mutation(() => Job, {
     description:
-      "Rebuilds the catalog from the location, after a database loss: the cluster's agent reads every committed backup's backup.json and the backups reappear with their ids. Follow the job; its progress message summarises what was imported.",
+      "Rebuilds the catalog from the location, after a database loss: the cluster's agent reads every committed backup's backup.json and the backups reappear with their ids, as backups of this cluster and of the location's tenant whatever cluster backup.json names. Follow the job; its progress message summarises what was imported.",
   })
   async rebuildCatalog(
     @Arg('locationId', () => ID) locationId: string,
@@ -84,6 +85,7 @@ export class BackupLocationResolver {
     @Ctx() { em, principal, filesystemRoots }: HubContext,
   ): Promise<BackupLocation> {
     authorize(principal, 'administer', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const parsed = parseLocationInput(input, filesystemRoots);
     const credentialId = await checkLocationCredential(
       em,
@@ -106,7 +108,8 @@ export class BackupLocationResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<BackupLocation> {
     const row = await findVisible(em, BackupLocationEntity, 'BackupLocation', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId });
+    // Every cluster of the tenant may back up to it: changing it reaches them all.
+    authorizeWholeTenant(principal, 'administer', row.tenantId, 'changing a backup location');
     if (row.kind !== 's3') {
       for (const field of ['region', 'forcePathStyle'] as const) {
         if (input[field] != null) throw new BadUserInputError(`input.${field}`, 'is for s3 locations only');
@@ -153,7 +156,8 @@ export class BackupLocationResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<string> {
     const row = await findVisible(em, BackupLocationEntity, 'BackupLocation', id);
-    authorize(principal, 'administer', { tenantId: row.tenantId });
+    // Every cluster of the tenant may back up to it: changing it reaches them all.
+    authorizeWholeTenant(principal, 'administer', row.tenantId, 'changing a backup location');
     const backups = await countLocationBackups(em, id);
     if (backups > 0) {
       throw new ConflictError(

@@ -28,6 +28,8 @@ export async function queueLocationJob(
   authorize(principal, kind === 'rebuildCatalog' ? 'administer' : 'operate', {
     tenantId: cluster.tenantId,
     clusterId: cluster.id,
+    // A catalog rebuild imports the backups of every namespace.
+    namespaces: kind === 'rebuildCatalog' ? ['*'] : undefined,
   });
   const job = em.create(JobEntity, {
     tenantId: cluster.tenantId,

@@ -2,6 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import type { SchedulePolicySpec } from '../../../schema/spec/SchedulePolicySpec.ts';
 import { newId } from '../db/newId.ts';
 import { tenantScopeFilter } from '../db/scopeFilter.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /** When backups run and how long they are kept; one policy serves any number of backup schedules. */
 export const SchedulePolicyEntity = defineEntity({
@@ -13,7 +14,7 @@ export const SchedulePolicyEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string().index(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     name: p.string(),
     spec: p.json<SchedulePolicySpec>(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -10,11 +10,13 @@ import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { validateName } from '../graphql/validateName.ts';
 import { replanSchedules } from '../schedules/replanSchedules.ts';
+import { authorizeScheduleUsers } from '../schedules/authorizeScheduleUsers.ts';
 import { schedulesUsing } from '../schedules/schedulesUsing.ts';
 import { SchedulePolicy, SchedulePolicyConnection, SchedulePolicyPreset } from './SchedulePolicy.ts';
 import { SchedulePolicyEntity } from './SchedulePolicyEntity.ts';
 import { CreateSchedulePolicyInput, UpdateSchedulePolicyInput } from './SchedulePolicyInputs.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => SchedulePolicy)
 export class SchedulePolicyResolver {
@@ -46,6 +48,7 @@ export class SchedulePolicyResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<SchedulePolicy> {
     authorize(principal, 'operate', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const name = validateName('input.name', input.name);
     const spec = parseSpecInput('input', () => parseSchedulePolicySpec(input.spec, 'spec'));
     const row = em.create(SchedulePolicyEntity, { tenantId: input.tenantId, name, spec });
@@ -61,6 +64,8 @@ export class SchedulePolicyResolver {
   ): Promise<SchedulePolicy> {
     const row = await findVisible(em, SchedulePolicyEntity, 'SchedulePolicy', id);
     authorize(principal, 'operate', { tenantId: row.tenantId });
+    const what = `schedule policy '${row.name}'`;
+    await authorizeScheduleUsers(em, principal, row.tenantId, { policyId: row.id }, what);
     if (input.name != null) row.name = validateName('input.name', input.name);
     const spec = input.spec;
     if (spec != null) row.spec = parseSpecInput('input', () => parseSchedulePolicySpec(spec, 'spec'));

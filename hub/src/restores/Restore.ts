@@ -1,8 +1,10 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { ClusterScopedPolicy as ClusterScopedPolicyName } from '../../../schema/spec/BackupSpec.ts';
 import type {
   ExistingResourcePolicy as ExistingResourcePolicyName,
   RestoreSpec,
 } from '../../../schema/spec/RestoreSpec.ts';
+import { ClusterScopedPolicy } from '../backups/BackupSpecType.ts';
 import { OperationResult, Progress } from '../backups/Progress.ts';
 import { connectionOf } from '../graphql/Connection.ts';
 import type { RestoreRow } from './RestoreEntity.ts';
@@ -71,6 +73,9 @@ export class RestoreSpecType {
   @Field(() => ExistingResourcePolicy)
   existingResourcePolicy!: ExistingResourcePolicyName;
 
+  @Field(() => ClusterScopedPolicy)
+  clusterScoped!: ClusterScopedPolicyName;
+
   @Field(() => [Mapping])
   storageClassMapping!: Mapping[];
 
@@ -80,6 +85,8 @@ export class RestoreSpecType {
   static from(spec: RestoreSpec): RestoreSpecType {
     return Object.assign(new RestoreSpecType(), {
       ...spec,
+      // Restores recorded before the field existed restored every cluster-scoped object they were given.
+      clusterScoped: spec.clusterScoped ?? 'all',
       namespaceMapping: mappingsOf(spec.namespaceMapping),
       storageClassMapping: mappingsOf(spec.storageClassMapping),
     });

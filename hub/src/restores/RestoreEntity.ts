@@ -2,8 +2,10 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
 import type { BackupProgress, BackupResultSummary } from '../backups/backupLifecycle.ts';
 import { newId } from '../db/newId.ts';
+import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import { restorePhases } from './restoreLifecycle.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /**
  * A restore of one backup into one cluster. The row belongs to the TARGET cluster (`clusterId`): that is where
@@ -22,9 +24,10 @@ export const RestoreEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     /** The target cluster. */
     clusterId: p.string(),
+    /** Like the clusters, no foreign key: a restore stays in the history after its backup is deleted. */
     backupId: p.string(),
     sourceClusterId: p.string(),
     spec: p.json<RestoreSpec>(),
@@ -37,7 +40,7 @@ export const RestoreEntity = defineEntity({
     startedAt: p.datetime().nullable(),
     completedAt: p.datetime().nullable(),
   },
-  filters: { scope: clusterScopeFilter('clusterId') },
+  filters: { scope: clusterScopeFilter('clusterId'), namespaceScope: namespaceScopeFilter('restore') },
 });
 
 export type RestoreRow = InferEntity<typeof RestoreEntity>;

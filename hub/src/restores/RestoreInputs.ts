@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
+import type { ClusterScopedPolicy as ClusterScopedPolicyName } from '../../../schema/spec/BackupSpec.ts';
 import type { ExistingResourcePolicy as ExistingResourcePolicyName } from '../../../schema/spec/RestoreSpec.ts';
+import { ClusterScopedPolicy } from '../backups/BackupSpecType.ts';
 import { ExistingResourcePolicy, RestorePhase } from './Restore.ts';
 import type { RestorePhase as RestorePhaseName } from './restoreLifecycle.ts';
 
@@ -42,6 +44,13 @@ export class CreateRestoreInput {
 
   @Field(() => ExistingResourcePolicy, { defaultValue: ExistingResourcePolicy.skip })
   existingResourcePolicy!: ExistingResourcePolicyName;
+
+  @Field(() => ClusterScopedPolicy, {
+    defaultValue: ClusterScopedPolicy.auto,
+    description:
+      'Which of the backup’s cluster-scoped objects are restored (Namespaces follow the namespace filters): auto, only those the restored namespaced objects need (CRDs of their custom objects, PVs of their claims and storage classes, ClusterRoles their RoleBindings grant, PriorityClasses, RuntimeClasses); all, every one that passes the resource and label filters; none.',
+  })
+  clusterScoped!: ClusterScopedPolicyName;
 
   @Field(() => [MappingInput], {
     defaultValue: [],

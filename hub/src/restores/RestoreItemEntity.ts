@@ -2,6 +2,8 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { restoreItemResults } from '../../../schema/agent/RestoreItemReport.ts';
 import { newId } from '../db/newId.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
+import { RestoreEntity } from './RestoreEntity.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /**
  * What one restore did with one item, as its agent reported it. A row carries its restore's tenant and
@@ -20,10 +22,10 @@ export const RestoreItemEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     /** The restore's target cluster. */
     clusterId: p.string(),
-    restoreId: p.string(),
+    restoreId: p.manyToOne(RestoreEntity).mapToPk().fieldName('restore_id').deleteRule('cascade'),
     attempt: p.integer(),
     index: p.integer(),
     type: p.string(),

@@ -13,6 +13,7 @@ import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { JobEntity } from '../jobs/JobEntity.ts';
 import { RestoreEntity, type RestoreRow } from './RestoreEntity.ts';
 import type { CreateRestoreInput, MappingInput } from './RestoreInputs.ts';
+import { authorizeRestoreEffect } from './authorizeRestoreEffect.ts';
 import { restoreNamespacesTouched } from './restoreNamespacesTouched.ts';
 
 function recordOf(field: string, mappings: readonly MappingInput[]): Record<string, string> {
@@ -60,6 +61,7 @@ export async function createRestore(
     clusterId: target.id,
     namespaces: targetNamespaces,
   });
+  authorizeRestoreEffect(principal, backup, target.id, spec);
   if (!isRestorable(backup.phase)) {
     throw new ConflictError(
       `backup '${backup.name}' is ${backup.phase}; only Completed or PartiallyFailed backups can be restored`,

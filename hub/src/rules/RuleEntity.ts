@@ -2,6 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import type { RuleSpec } from '../../../schema/spec/RuleSpec.ts';
 import { newId } from '../db/newId.ts';
 import { tenantScopeFilter } from '../db/scopeFilter.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /** Commands run in pods before or after a backup; any number of schedules and backups may use one rule. */
 export const RuleEntity = defineEntity({
@@ -13,7 +14,7 @@ export const RuleEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string().index(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     name: p.string(),
     spec: p.json<RuleSpec>(),
     createdAt: p.datetime().onCreate(() => new Date()),

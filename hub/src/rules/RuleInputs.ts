@@ -39,7 +39,7 @@ export class SubRuleInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Namespaces or `*` patterns; default: the backup’s.',
+    description: 'Namespaces or `*` patterns, within the backup’s (never others); default: all of the backup’s.',
   })
   namespaces?: string[] | null;
 

@@ -9,10 +9,12 @@ import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { validateName } from '../graphql/validateName.ts';
 import { schedulesUsing } from '../schedules/schedulesUsing.ts';
+import { authorizeRuleChange, authorizeRuleSpec } from './authorizeRuleChange.ts';
 import { Rule, RuleConnection } from './Rule.ts';
 import { RuleEntity } from './RuleEntity.ts';
 import { CreateRuleInput, UpdateRuleInput } from './RuleInputs.ts';
 import { findVisible } from '../db/findVisible.ts';
+import { requireTenant } from '../tenants/requireTenant.ts';
 
 @Resolver(() => Rule)
 export class RuleResolver {
@@ -36,8 +38,10 @@ export class RuleResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<Rule> {
     authorize(principal, 'operate', { tenantId: input.tenantId });
+    await requireTenant(em, input.tenantId);
     const name = validateName('input.name', input.name);
     const spec = parseSpecInput('input', () => parseRuleSpec(input.spec, 'spec'));
+    authorizeRuleSpec(principal, input.tenantId, spec, 'input.spec');
     const row = em.create(RuleEntity, { tenantId: input.tenantId, name, spec });
     await flushOrConflict(em, `this tenant already has a rule named '${name}'`);
     return Rule.from(row);
@@ -51,9 +55,11 @@ export class RuleResolver {
   ): Promise<Rule> {
     const row = await findVisible(em, RuleEntity, 'Rule', id);
     authorize(principal, 'operate', { tenantId: row.tenantId });
-    if (input.name != null) row.name = validateName('input.name', input.name);
     const spec = input.spec;
-    if (spec != null) row.spec = parseSpecInput('input', () => parseRuleSpec(spec, 'spec'));
+    const next = spec == null ? null : parseSpecInput('input', () => parseRuleSpec(spec, 'spec'));
+    await authorizeRuleChange(em, principal, row, next);
+    if (input.name != null) row.name = validateName('input.name', input.name);
+    if (next) row.spec = next;
     await flushOrConflict(em, `this tenant already has a rule named '${row.name}'`);
     return Rule.from(row);
   }
@@ -62,6 +68,7 @@ export class RuleResolver {
   async deleteRule(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext): Promise<string> {
     const row = await findVisible(em, RuleEntity, 'Rule', id);
     authorize(principal, 'operate', { tenantId: row.tenantId });
+    await authorizeRuleChange(em, principal, row, null);
     const users = await schedulesUsing(em, { ruleId: id });
     if (users.length > 0) {
       throw new ConflictError(

@@ -46,7 +46,9 @@ export class SubRule {
   @Field(() => [String], { description: 'Label selectors; a pod matching any of them is selected.' })
   podSelectors!: string[];
 
-  @Field(() => [String], { description: 'Namespaces or `*` patterns; empty: those the backup takes.' })
+  @Field(() => [String], {
+    description: 'Namespaces or `*` patterns, within those the backup takes (never others); empty: all of those.',
+  })
   namespaces!: string[];
 
   @Field(() => [RuleAction])

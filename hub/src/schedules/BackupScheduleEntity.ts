@@ -1,7 +1,13 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
+import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import type { BackupTemplate } from './BackupTemplate.ts';
+import { RuleEntity } from '../rules/RuleEntity.ts';
+import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
+import { SchedulePolicyEntity } from '../policies/SchedulePolicyEntity.ts';
+import { ClusterEntity } from '../clusters/ClusterEntity.ts';
+import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /**
  * Backups of one cluster taken when a schedule policy says. The location and rules are also columns, copied
@@ -18,13 +24,13 @@ export const BackupScheduleEntity = defineEntity({
       .string()
       .primary()
       .onCreate(() => newId()),
-    tenantId: p.string(),
-    clusterId: p.string().index(),
+    tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
+    clusterId: p.manyToOne(ClusterEntity).mapToPk().fieldName('cluster_id'),
     name: p.string(),
-    policyId: p.string().index(),
-    locationId: p.string().index(),
-    preRuleId: p.string().nullable().index(),
-    postRuleId: p.string().nullable().index(),
+    policyId: p.manyToOne(SchedulePolicyEntity).mapToPk().fieldName('policy_id'),
+    locationId: p.manyToOne(BackupLocationEntity).mapToPk().fieldName('location_id'),
+    preRuleId: p.manyToOne(RuleEntity).mapToPk().fieldName('pre_rule_id').nullable().deleteRule('no action'),
+    postRuleId: p.manyToOne(RuleEntity).mapToPk().fieldName('post_rule_id').nullable().deleteRule('no action'),
     template: p.json<BackupTemplate>(),
     suspended: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -40,7 +46,7 @@ export const BackupScheduleEntity = defineEntity({
     /** Why the last run took no backup; null when it did. */
     lastRunError: p.text().nullable(),
   },
-  filters: { scope: clusterScopeFilter('clusterId') },
+  filters: { scope: clusterScopeFilter('clusterId'), namespaceScope: namespaceScopeFilter('schedule') },
 });
 
 export type BackupScheduleRow = InferEntity<typeof BackupScheduleEntity>;

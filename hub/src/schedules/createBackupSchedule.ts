@@ -10,6 +10,7 @@ import type { CreateBackupScheduleInput } from './BackupScheduleInputs.ts';
 import { parseBackupTemplate } from './BackupTemplate.ts';
 import { checkScheduleReferences } from './checkScheduleReferences.ts';
 import { flushScheduleName } from './flushScheduleName.ts';
+import { authorizeBackupContent } from '../backups/authorizeBackupContent.ts';
 
 /**
  * Stores a new schedule. The caller must be allowed to take the backups it will take: operate on its cluster
@@ -30,6 +31,8 @@ export async function createBackupSchedule(
   const name = validateName('input.name', input.name);
   const template = parseBackupTemplate(input.template, cluster.id, 'input.template');
   await checkScheduleReferences(em, cluster.tenantId, { policyId: input.policyId, template });
+  const where = { tenantId: cluster.tenantId, clusterId: cluster.id };
+  await authorizeBackupContent(em, principal, where, template, 'input.template');
   const row = em.create(BackupScheduleEntity, {
     tenantId: cluster.tenantId,
     clusterId: cluster.id,

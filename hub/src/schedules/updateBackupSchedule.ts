@@ -9,6 +9,7 @@ import { parseBackupTemplate } from './BackupTemplate.ts';
 import { checkScheduleReferences } from './checkScheduleReferences.ts';
 import { flushScheduleName } from './flushScheduleName.ts';
 import { loadBackupSchedule } from './loadBackupSchedule.ts';
+import { authorizeBackupContent } from '../backups/authorizeBackupContent.ts';
 
 /**
  * Renames a schedule, points it at another policy and/or replaces its template. The caller must cover the
@@ -33,6 +34,10 @@ export async function updateBackupSchedule(
   const name = input.name == null ? undefined : validateName('input.name', input.name);
   const policyId = input.policyId ?? undefined;
   await checkScheduleReferences(em, row.tenantId, { policyId, template });
+  if (template) {
+    const where = { tenantId: row.tenantId, clusterId: row.clusterId };
+    await authorizeBackupContent(em, principal, where, template, 'input.template');
+  }
   if (name !== undefined) row.name = name;
   if (policyId !== undefined && policyId !== row.policyId) {
     row.policyId = policyId;

@@ -10,7 +10,7 @@ import { isAnonymousOperation } from '../auth/anonymousOperation.ts';
 import { AuthFailureLimiter } from '../auth/AuthFailureLimiter.ts';
 import { OidcVerifier } from '../auth/OidcVerifier.ts';
 import type { HubConfig } from '../config/loadConfig.ts';
-import { createOrm, dialectOf } from '../db/createOrm.ts';
+import { createOrm, defaultSqliteFile, dialectOf } from '../db/createOrm.ts';
 import { hubWideEm } from '../db/hubWideEm.ts';
 import { buildHubSchema } from '../graphql/buildHubSchema.ts';
 import { deliverUpdate, relayUpdatesThrough } from '../graphql/hubPubSub.ts';
@@ -36,6 +36,8 @@ import { AdvisoryLockLeadership, SoleLeadership } from '../scheduler/SchedulerLe
 import { SecretBox } from '../secrets/SecretBox.ts';
 import { bootstrapAdmin } from './bootstrapAdmin.ts';
 import { createContext } from './createContext.ts';
+import { ListenError } from './ListenError.ts';
+import { secureDataDir } from './secureDataDir.ts';
 import type { Logger } from './Logger.ts';
 import { loadMasterKey } from './masterKey.ts';
 import { createMetrics } from './metrics.ts';
@@ -48,7 +50,7 @@ export interface RunningHub {
   url: string;
   /** Runs a scheduler pass now (see `Scheduler.tick`); undefined when this replica does not lead. */
   runScheduler(): Promise<SchedulerPass | undefined>;
-  /** The built-in admin token, present only on the very first start. */
+  /** The built-in admin token, present only on the start that made it (the first, or the first after a failed one). */
   adminToken: string | undefined;
   /** Stops taking requests, lets in-flight ones finish, closes the database. */
   stop(): Promise<void>;
@@ -70,14 +72,22 @@ export interface StartHubOptions {
   clock?: Clock;
   /** The built web console (`index.html` and `assets/`); `hub/console/dist` of this checkout by default. */
   consoleDir?: string;
+  /**
+   * Shows a newly made built-in admin token to the operator (`fleetback hub` prints it), once the hub listens
+   * at `url`; the token's hash is stored only after this returns. Without it the token is only returned.
+   */
+  showAdminToken?: (token: string, url: string) => void;
 }
 
 export async function startHub(config: HubConfig, logger: Logger, options: StartHubOptions = {}): Promise<RunningHub> {
+  // The data directory holds the SQLite database or, without a configured key, the generated master key.
+  if (!config.databaseUrl || !config.masterKey) {
+    secureDataDir(config.dataDir, config.databaseUrl ? undefined : defaultSqliteFile, logger);
+  }
   const orm = await createOrm(config);
   const masterKey = loadMasterKey(config.masterKey, config.dataDir);
   if (masterKey.generated)
     logger.warn({ dataDir: config.dataDir }, 'generated a new master key in the data directory; back it up');
-  const adminToken = await bootstrapAdmin(orm.em.fork());
   const oidc = config.oidcIssuer
     ? new OidcVerifier({
         issuer: config.oidcIssuer,
@@ -247,10 +257,20 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
   // Errors Express would answer with an HTML page (a malformed or oversized body, a missing asset).
   app.use(jsonErrorHandler(logger));
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.port, config.host, resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, resolve);
+    });
+  } catch (error) {
+    // Undo what started, in the order `stop` does; the port error is what the operator needs to see.
+    for (const step of [() => apollo.stop(), () => scheduler.stop(), () => leadership.stop(), () => signals.close()]) {
+      await step().catch(() => undefined);
+    }
+    relayUpdatesThrough(undefined);
+    await orm.close();
+    throw new ListenError(config.host, config.port, error);
+  }
   const { port } = http.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${port}`;
@@ -258,6 +278,11 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
     { url: `${url}/graphql`, database: dialectOf(config), oidc: Boolean(oidc) },
     'fleetback hub listening',
   );
+  // Only now: a token made before the port was open could be stored and then lost to a failed start. A hub
+  // that refuses the built-in token makes none: printing one that never works would only mislead.
+  const adminToken = config.disableAdminToken
+    ? undefined
+    : await bootstrapAdmin(orm.em.fork(), (token) => options.showAdminToken?.(token, url));
 
   let stopping: Promise<void> | undefined;
   return {

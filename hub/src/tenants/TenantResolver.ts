@@ -1,7 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { ApiTokenEntity } from '../access/ApiTokenEntity.ts';
-import { authorize, authorizeHubAdmin } from '../access/authorize.ts';
-import { RoleBindingEntity } from '../access/RoleBindingEntity.ts';
+import { authorizeHubAdmin, authorizeWholeTenant } from '../access/authorize.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { ConflictError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
@@ -46,13 +44,16 @@ export class TenantResolver {
     @Ctx() { em, principal }: HubContext,
   ): Promise<Tenant> {
     const row = await findVisible(em, TenantEntity, 'Tenant', id);
-    authorize(principal, 'administer', { tenantId: id });
+    authorizeWholeTenant(principal, 'administer', id, 'changing the tenant');
     row.displayName = input.displayName.trim() || row.name;
     await em.flush();
     return Tenant.from(row);
   }
 
-  @Mutation(() => ID, { description: 'Hub administrators only; the tenant must have no clusters left.' })
+  @Mutation(() => ID, {
+    description:
+      "Hub administrators only; the tenant must have no clusters left. Everything else it owns in the hub (role bindings, API tokens, credentials, locations, policies, rules, its catalog of backups and its restore and job history) is deleted with it; the data in its locations is not touched.",
+  })
   async deleteTenant(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: HubContext): Promise<string> {
     authorizeHubAdmin(principal);
     const row = await findVisible(em, TenantEntity, 'Tenant', id);
@@ -60,12 +61,9 @@ export class TenantResolver {
     if (clusters > 0) {
       throw new ConflictError(`tenant '${row.name}' still has ${clusters} cluster(s); delete them first`);
     }
-    // Bindings and tokens die with their tenant: a later tenant of the same id must not inherit them.
-    await em.transactional(async (tx) => {
-      await tx.nativeDelete(RoleBindingEntity, { tenantId: id });
-      await tx.nativeDelete(ApiTokenEntity, { tenantId: id });
-      await tx.nativeDelete(TenantEntity, { id });
-    });
+    // Every row naming the tenant goes with it, by the foreign keys' cascade: nothing is left for a later
+    // tenant to inherit, and no row names a tenant that does not exist.
+    await em.nativeDelete(TenantEntity, { id });
     return id;
   }
 }

@@ -16,8 +16,8 @@ export function expectedCounts(mix: ObjectMix, namespaces: number, withCrd: bool
 }
 
 /** Every difference between reported and expected counts, as sentences; empty when they agree. */
-export function countsProblems(reported: readonly { kind: string; count: number }[], expected: Record<string, number>): string[] {
-  const actual = Object.fromEntries(reported.map((c) => [c.kind, c.count]));
+export function countsProblems(reported: readonly { resource: string; count: number }[], expected: Record<string, number>): string[] {
+  const actual = Object.fromEntries(reported.map((c) => [c.resource, c.count]));
   const kinds = new Set([...Object.keys(actual), ...Object.keys(expected)]);
   return [...kinds]
     .filter((kind) => actual[kind] !== expected[kind])

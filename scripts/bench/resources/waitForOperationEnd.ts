@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export interface OperationState {
   phase: string;
   progress: { itemsDone: number; itemsTotal: number; bytes: number };
-  result: { countsByKind: { kind: string; count: number }[]; warnings: string[]; errors: string[] } | null;
+  result: { countsByKind: { resource: string; kind: string | null; count: number }[]; warnings: string[]; errors: string[] } | null;
   createdAt: string;
   startedAt: string | null;
   completedAt: string | null;
@@ -34,7 +34,7 @@ export async function waitForOperationEnd(options: WaitForOperationOptions): Pro
   const { kind, id, api, log } = options;
   const query = `query($id: ID!) { ${kind}(id: $id) {
     phase progress { itemsDone itemsTotal bytes }
-    result { countsByKind { kind count } warnings errors }
+    result { countsByKind { resource kind count } warnings errors }
     createdAt startedAt completedAt } }`;
   const deadline = performance.now() + options.timeoutMs;
   let lastLog = performance.now();

@@ -107,9 +107,12 @@ describe.skipIf(!cluster)('runBackup from world cluster a', () => {
         }
         expect(tally).toEqual(expectedCounts());
         expect(b.manifest.countsByKind).toEqual(expectedCounts());
+        const kinds = Object.fromEntries(b.index.map((e) => [e.group ? `${e.resource}.${e.group}` : e.resource, e.kind]));
         expect(outcome).toEqual({
           phase: 'Completed',
           countsByKind: expectedCounts(),
+          kinds,
+          itemCount: 14,
           bytes: b.manifest.bytes,
           warnings: b.log.map((l) => l.message),
           errors: [],

@@ -128,7 +128,7 @@ describe.skipIf(!a || !b)('a realistic application from cluster a restored into 
       });
       expect(backup.ended.phase, backup.ended.result?.errors.join('\n')).toBe('Completed');
       expect(backup.ended.result).toMatchObject({ errors: [], warnings: [] });
-      const counts = Object.fromEntries(backup.ended.result?.countsByKind.map((c) => [c.kind, c.count]) ?? []);
+      const counts = Object.fromEntries(backup.ended.result?.countsByKind.map((c) => [c.resource, c.count]) ?? []);
       // Exactly the labelled objects (the unlabelled ConfigMap, Secret and Widget are not among them), the
       // cluster-scoped ones they need, the StatefulSet's claims, and what the controllers derived.
       expect(counts).toMatchObject(selectedCounts(app));
@@ -156,6 +156,10 @@ describe.skipIf(!a || !b)('a realistic application from cluster a restored into 
       expect(new Set(skipped.map((i) => i.type))).toEqual(new Set(derivedTypes));
       expect(restore.ended.result?.warnings).toHaveLength(skipped.length);
       for (const warning of restore.ended.result?.warnings ?? []) expect(warning).toMatch(/^skipped /);
+      // The final progress counts every item handled, skipped ones too, not only those written.
+      expect(restore.ended.progress).toEqual({ itemsDone: restore.items.length, itemsTotal: restore.items.length });
+      // Each count names its resource type and its kind.
+      expect(restore.ended.result?.countsByKind).toContainEqual({ resource: 'configmaps', kind: 'ConfigMap', count: expect.any(Number) });
 
       await settledInTarget(kubeB, app, target);
       const trip: RoundTrip = { source: app.namespace, target, backupId: backup.id, restoreId: restore.id };

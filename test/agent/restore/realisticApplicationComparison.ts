@@ -44,10 +44,13 @@ export function withoutCleanedFields(object: Manifest): Manifest {
   return copy;
 }
 
+const lastAppliedKey = 'kubectl.kubernetes.io/last-applied-configuration';
+
 /**
  * The object read from the source cluster as the restore is documented to write it into the target: cleaned,
- * labelled with the backup and the restore, moved to the target namespace (a Namespace renamed, with the
- * name label the server gives every namespace), and with the per-kind fix-ups applied — a Service's cluster
+ * labelled with the backup and the restore (a Service annotated instead), moved to the target namespace (a
+ * Namespace renamed, with the name label the server gives every namespace; the last-applied-configuration
+ * following), and with the per-kind fix-ups applied — a Service's cluster
  * IPs and the node ports the user did not choose cleared, a PV's claimRef pointed at the target namespace
  * without the source claim's uid, a PVC's binding annotations dropped, a RoleBinding's subjects mapped, a
  * Job's uid-derived selector labels dropped (the target generates its own).
@@ -55,12 +58,22 @@ export function withoutCleanedFields(object: Manifest): Manifest {
 export function expectedRestored(original: Manifest, trip: RoundTrip): Manifest {
   const expected = withoutCleanedFields(original);
   const { metadata } = expected;
-  metadata.labels = { ...metadata.labels, 'fleetback.io/backup': trip.backupId, 'fleetback.io/restore': trip.restoreId };
+  const marks = { 'fleetback.io/backup': trip.backupId, 'fleetback.io/restore': trip.restoreId };
+  // The endpoints controllers copy a Service's labels onto what they make, so a Service is marked by annotations.
+  if (expected.kind === 'Service') metadata.annotations = { ...metadata.annotations, ...marks };
+  else metadata.labels = { ...metadata.labels, ...marks };
   if (expected.kind === 'Namespace') {
     metadata.name = trip.target;
-    metadata.labels['kubernetes.io/metadata.name'] = trip.target;
+    metadata.labels = { ...metadata.labels, 'kubernetes.io/metadata.name': trip.target };
   } else if (metadata.namespace === trip.source) {
     metadata.namespace = trip.target;
+  }
+  const lastApplied = metadata.annotations?.[lastAppliedKey];
+  if (lastApplied !== undefined && metadata.annotations) {
+    const manifest = JSON.parse(lastApplied) as { metadata: { name?: string; namespace?: string } };
+    const field = expected.kind === 'Namespace' ? 'name' : 'namespace';
+    if (manifest.metadata[field] === trip.source) manifest.metadata[field] = trip.target;
+    metadata.annotations[lastAppliedKey] = `${JSON.stringify(manifest)}\n`;
   }
   const spec = expected.spec as Record<string, unknown> | undefined;
   switch (expected.kind) {

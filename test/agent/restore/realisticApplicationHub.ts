@@ -11,7 +11,8 @@ export type LocationKind = 'filesystem' | 's3' | 'gcs' | 'azure';
 /** What a backup or a restore ended with, as the hub reports it. */
 export interface Ended {
   phase: string;
-  result: { countsByKind: { kind: string; count: number }[]; warnings: string[]; errors: string[] } | null;
+  progress: { itemsDone: number; itemsTotal: number };
+  result: { countsByKind: { resource: string; kind: string | null; count: number }[]; warnings: string[]; errors: string[] } | null;
 }
 
 /** What a restore did with one item, as the hub lists it. */
@@ -167,7 +168,7 @@ export class HubUser {
   }
 }
 
-const resultFields = 'result { countsByKind { kind count } warnings errors }';
+const resultFields = 'progress { itemsDone itemsTotal } result { countsByKind { resource kind count } warnings errors }';
 
 function required<T>(value: T | undefined): T {
   if (value === undefined) throw new Error('the world lacks this store');

@@ -62,9 +62,9 @@ describe.skipIf(!cluster?.kwok || !cluster?.controllerManager || !cluster?.sched
   });
 
   let backups = 0;
-  function payload(rules: { pre?: ResolvedRule; post?: ResolvedRule }): BackupPayload {
+  function payload(rules: { pre?: ResolvedRule; post?: ResolvedRule }, includeNamespaces = [f.ns]): BackupPayload {
     const id = `b-${run}-${++backups}`;
-    const spec = parseBackupSpec({ version: 1, clusterId: 'a', locationId: 'loc', includeNamespaces: [f.ns] });
+    const spec = parseBackupSpec({ version: 1, clusterId: 'a', locationId: 'loc', includeNamespaces });
     return {
       kind: 'backup',
       backup: { id, name: `with-rules-${backups}`, spec },
@@ -295,6 +295,20 @@ describe.skipIf(!cluster?.kwok || !cluster?.controllerManager || !cluster?.sched
     const b = await inspectBackup(store, p.backup.id, work);
     expect(b.manifest).toMatchObject({ phase: 'PartiallyFailed', errorCount: 1 });
     expect(b.log.at(-1)).toMatchObject({ level: 'error', rule: { hook: 'post', exitCode: 5, stderr: 'unfreeze failed\n' } });
+  });
+
+  it("runs no sub-rule outside the backup's namespaces, whatever namespaces it names (exec rules escaped narrowing)", async () => {
+    const marker = join(work, `escaped-${run}`);
+    const p = payload(
+      { pre: rule('elsewhere', [{ podSelectors: ['app=db'], namespaces: [f.ns], actions: [{ command: `touch ${marker}` }] }]) },
+      ['default'],
+    );
+    const outcome = await runBackup(p, { kube, store, exec }, recordingContext().ctx);
+    expect(outcome).toMatchObject({ phase: 'Completed', errors: [] });
+    expect(existsSync(marker)).toBe(false);
+    expect(outcome.warnings).toContain(
+      `pre-exec rule 'elsewhere', sub-rule 1: no Running pod matches app=db in the namespaces of the backup matching ${f.ns}; its actions did not run`,
+    );
   });
 
   it('goes on with warnings when no pod matches a sub-rule or an action may fail', async () => {

@@ -1,5 +1,6 @@
 import { controlledObjectAction } from './controlledObjectAction.ts';
 import { jobAction } from './jobAction.ts';
+import { lastAppliedConfigurationAction } from './lastAppliedConfigurationAction.ts';
 import { ownerReferencesAction } from './ownerReferencesAction.ts';
 import { persistentVolumeAction } from './persistentVolumeAction.ts';
 import { persistentVolumeClaimAction } from './persistentVolumeClaimAction.ts';
@@ -20,6 +21,7 @@ export const restoreActions: readonly RestoreAction[] = [
   persistentVolumeClaimAction,
   persistentVolumeAction,
   roleBindingAction,
+  lastAppliedConfigurationAction,
   ownerReferencesAction,
   restoreLabelsAction,
 ];

@@ -1,19 +1,29 @@
 import type { RestoreAction } from './RestoreAction.ts';
 
-/** The labels naming the backup and the restore an object came from, added to every restored object. */
+/** The keys naming the backup and the restore an object came from, on every object the restore writes. */
 export const restoreLabelKeys = { backup: 'fleetback.io/backup', restore: 'fleetback.io/restore' } as const;
 
 /**
- * Labels every restored object with the backup and the restore it came from, so a restore can be found (and
- * undone) with a label selector. Ids longer than a label value allows (63) are cut; they stay unique in
- * practice, since hub ids are far shorter.
+ * Types whose labels the target's controllers copy onto objects they make: the endpoints and EndpointSlice
+ * controllers give a Service's labels to its Endpoints and EndpointSlices, and EndpointSlice mirroring gives
+ * an Endpoints' labels to its slices. Labelled, those objects would carry the restore's label too, and a
+ * selection by it ("what did this restore create", "undo it") would take objects the restore never wrote.
  */
-export const restoreLabelsAction: RestoreAction = (object, _item, { backupId, restoreId }) => {
-  object.metadata.labels = {
-    ...object.metadata.labels,
-    [restoreLabelKeys.backup]: labelValue(backupId),
-    [restoreLabelKeys.restore]: labelValue(restoreId),
-  };
+const labelsCopiedByControllers = new Set(['services', 'endpoints']);
+
+/**
+ * Marks every restored object with the backup and the restore it came from, so a restore can be found (and
+ * undone) with a label selector: as labels, except on Services and Endpoints (see `labelsCopiedByControllers`),
+ * which carry the same keys as annotations, which those controllers do not copy. Ids longer than a label value
+ * allows (63) are cut; they stay unique in practice, since hub ids are far shorter.
+ */
+export const restoreLabelsAction: RestoreAction = (object, item, { backupId, restoreId }) => {
+  const marks = { [restoreLabelKeys.backup]: labelValue(backupId), [restoreLabelKeys.restore]: labelValue(restoreId) };
+  if (labelsCopiedByControllers.has(item.type)) {
+    object.metadata.annotations = { ...object.metadata.annotations, ...marks };
+  } else {
+    object.metadata.labels = { ...object.metadata.labels, ...marks };
+  }
   return { object };
 };
 

@@ -1,7 +1,7 @@
 import { RelativeTime } from '../ui/RelativeTime.tsx';
 import type { User } from './accessOperations.ts';
 
-/** People the tenant's bindings reach who have signed in: their subject, groups and last sign-in. */
+/** People the tenant's bindings reach who have signed in: their subject, bound groups and (to hub admins) last sign-in. */
 export function UserTable({ users }: { users: readonly User[] }) {
   const now = Date.now();
   return (
@@ -25,7 +25,7 @@ export function UserTable({ users }: { users: readonly User[] }) {
             </th>
             <td data-label="Groups">{u.groups.length ? u.groups.join(', ') : <span className="subtle">None</span>}</td>
             <td data-label="Last seen">
-              <RelativeTime at={u.lastSeenAt} now={now} />
+              {u.lastSeenAt ? <RelativeTime at={u.lastSeenAt} now={now} /> : <span className="subtle">Hidden</span>}
             </td>
           </tr>
         ))}

@@ -32,14 +32,14 @@ export interface ApiToken {
   lastUsedAt: string | null;
 }
 
-/** Someone who has signed in through OIDC, as last seen (schema `User`). */
+/** Someone who has signed in through OIDC, as last seen (schema `User`); listed for a tenant, without email or times. */
 export interface User {
   id: string;
   subject: string;
   email: string | null;
   groups: string[];
-  firstSeenAt: string;
-  lastSeenAt: string;
+  firstSeenAt: string | null;
+  lastSeenAt: string | null;
 }
 
 type Page<T> = { totalCount: number; edges: { node: T }[] };

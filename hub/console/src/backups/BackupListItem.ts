@@ -17,8 +17,12 @@ export interface BackupProgress {
   bytes: number;
 }
 
-export interface KindCount {
-  kind: string;
+/** Items of one resource type a backup or restore processed (`ResourceCount`). */
+export interface ResourceCount {
+  /** `kubectl api-resources` name: `configmaps`, `deployments.apps`. */
+  resource: string;
+  /** `ConfigMap`; null when the agent did not report it. */
+  kind: string | null;
   count: number;
 }
 
@@ -38,7 +42,7 @@ export interface BackupListItem {
   labels: { key: string; value: string }[];
   phase: BackupPhase;
   progress: BackupProgress;
-  result: { countsByKind: KindCount[]; errors: string[]; warnings: string[] } | null;
+  result: { countsByKind: ResourceCount[]; errors: string[]; warnings: string[] } | null;
   createdAt: string;
   startedAt: string | null;
   completedAt: string | null;
@@ -53,7 +57,7 @@ export interface BackupListItem {
 export const backupListFields = `
   id tenantId clusterId name labels { key value } phase
   progress { itemsDone itemsTotal bytes }
-  result { countsByKind { kind count } errors warnings }
+  result { countsByKind { resource kind count } errors warnings }
   createdAt startedAt completedAt expiresAt scheduleId scheduledFor late
   deletion { reason attempts lastError retryAt }
 `;

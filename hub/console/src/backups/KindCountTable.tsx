@@ -1,8 +1,8 @@
-import type { KindCount } from './BackupListItem.ts';
+import type { ResourceCount } from './BackupListItem.ts';
 
-/** How many objects of each kind the backup holds, by kind, with the total. */
-export function KindCountTable({ counts }: { counts: readonly KindCount[] }) {
-  const sorted = [...counts].sort((a, b) => a.kind.localeCompare(b.kind));
+/** How many objects of each type the backup holds, by resource type (with its kind), with the total. */
+export function KindCountTable({ counts }: { counts: readonly ResourceCount[] }) {
+  const sorted = [...counts].sort((a, b) => a.resource.localeCompare(b.resource));
   const total = counts.reduce((sum, c) => sum + c.count, 0);
   return (
     <table className="table kind-table" aria-label="Objects by kind">
@@ -16,9 +16,10 @@ export function KindCountTable({ counts }: { counts: readonly KindCount[] }) {
       </thead>
       <tbody>
         {sorted.map((c) => (
-          <tr key={c.kind} data-kind={c.kind}>
+          <tr key={c.resource} data-resource={c.resource}>
             <th scope="row" data-label="Kind">
-              <code>{c.kind}</code>
+              <code>{c.resource}</code>
+              {c.kind && <span className="subtle-inline"> {c.kind}</span>}
             </th>
             <td data-label="Objects" className="numeric">
               {c.count.toLocaleString('en')}

@@ -22,7 +22,7 @@ export function BackupCard({ backup, sourceName }: { backup: WizardBackup; sourc
       </p>
       {counts.length > 0 && (
         <p className="subtle">
-          {total} objects: {counts.map((c) => `${c.count} ${c.kind}`).join(', ')}
+          {total} objects: {counts.map((c) => `${c.count} ${c.resource}`).join(', ')}
         </p>
       )}
       {backup.phase === 'PartiallyFailed' && (

@@ -3,6 +3,11 @@ export type ExistingResourcePolicy = 'skip' | 'update' | 'replace';
 
 export const existingResourcePolicies: readonly ExistingResourcePolicy[] = ['skip', 'update', 'replace'];
 
+/** Which of the backup's cluster-scoped objects a restore takes (`ClusterScopedPolicy` of the schema). */
+export type ClusterScopedPolicy = 'auto' | 'all' | 'none';
+
+export const clusterScopedPolicies: readonly ClusterScopedPolicy[] = ['auto', 'all', 'none'];
+
 /** One renaming: a source name and what it becomes in the target (`MappingInput` in the schema). */
 export interface Mapping {
   from: string;
@@ -27,6 +32,7 @@ export interface CreateRestoreInput {
   /** Kubernetes label selectors, OR'd. */
   labelSelectors: string[];
   existingResourcePolicy: ExistingResourcePolicy;
+  clusterScoped: ClusterScopedPolicy;
   storageClassMapping: Mapping[];
   dryRun: boolean;
 }

@@ -1,5 +1,7 @@
+import type { ResourceCount } from '../backups/BackupListItem.ts';
+
 /** Counts by resource type: what a dry run would restore, or what a restore created and updated. */
-export function PlanTable({ counts, caption }: { counts: readonly { kind: string; count: number }[]; caption: string }) {
+export function PlanTable({ counts, caption }: { counts: readonly ResourceCount[]; caption: string }) {
   const total = counts.reduce((sum, c) => sum + c.count, 0);
   return (
     <table className="table plan-table">
@@ -14,10 +16,11 @@ export function PlanTable({ counts, caption }: { counts: readonly { kind: string
       </thead>
       <tbody>
         {counts.map((c) => (
-          <tr key={c.kind} data-kind={c.kind}>
+          <tr key={c.resource} data-resource={c.resource}>
             <th scope="row" data-label="Type">
               <div>
-                <code>{c.kind}</code>
+                <code>{c.resource}</code>
+                {c.kind && <span className="subtle-inline"> {c.kind}</span>}
               </div>
             </th>
             <td data-label="Objects" className="numeric">

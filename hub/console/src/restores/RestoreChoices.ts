@@ -1,4 +1,4 @@
-import type { ExistingResourcePolicy } from './CreateRestoreInput.ts';
+import type { ClusterScopedPolicy, ExistingResourcePolicy } from './CreateRestoreInput.ts';
 import { type MappingRow, mappingRow } from './MappingRow.ts';
 
 /** The wizard's form as the user has filled it in; `restoreInputOf` turns it into a `CreateRestoreInput`. */
@@ -16,6 +16,7 @@ export interface RestoreChoices {
   /** One label selector per line. */
   labelSelectors: string;
   existingResourcePolicy: ExistingResourcePolicy;
+  clusterScoped: ClusterScopedPolicy;
   storageClassMapping: MappingRow[];
 }
 
@@ -35,6 +36,7 @@ export function initialRestoreChoices(backupIncludeNamespaces: readonly string[]
     excludeResources: '',
     labelSelectors: '',
     existingResourcePolicy: 'skip',
+    clusterScoped: 'auto',
     storageClassMapping: [mappingRow()],
   };
 }

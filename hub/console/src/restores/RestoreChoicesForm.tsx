@@ -1,7 +1,8 @@
 import { type FormEvent, type ReactNode, useId } from 'react';
 import type { ApiError } from '../api/ApiError.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
-import { existingResourcePolicies } from './CreateRestoreInput.ts';
+import { clusterScopedPolicies, existingResourcePolicies } from './CreateRestoreInput.ts';
+import { describeClusterScoped } from './describeClusterScoped.ts';
 import { describePolicy } from './describePolicy.ts';
 import { FieldProblem, problemsOf } from './FieldProblem.tsx';
 import type { FormProblem } from './FormProblem.ts';
@@ -119,7 +120,7 @@ export function RestoreChoicesForm(props: RestoreChoicesFormProps) {
             <>
               <p className="hint">Clear a kind to leave its objects out.</p>
               <ul className="kind-list">
-                {kinds.map(({ kind, count }) => (
+                {kinds.map(({ resource: kind, count }) => (
                   <li key={kind}>
                     <label>
                       <input
@@ -179,6 +180,30 @@ export function RestoreChoicesForm(props: RestoreChoicesFormProps) {
                     value={policy}
                     checked={choices.existingResourcePolicy === policy}
                     onChange={() => set('existingResourcePolicy', policy)}
+                  />
+                  <span>
+                    <strong>{look.label}</strong>
+                    <span className="subtle">{look.detail}</span>
+                  </span>
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+
+        <fieldset className="restore-section">
+          <legend>Cluster-scoped objects in the backup</legend>
+          <div className="radio-list">
+            {clusterScopedPolicies.map((policy) => {
+              const look = describeClusterScoped(policy);
+              return (
+                <label key={policy} className="radio">
+                  <input
+                    type="radio"
+                    name={`${id}-cluster-scoped`}
+                    value={policy}
+                    checked={choices.clusterScoped === policy}
+                    onChange={() => set('clusterScoped', policy)}
                   />
                   <span>
                     <strong>{look.label}</strong>

@@ -1,4 +1,5 @@
-import type { ExistingResourcePolicy, Mapping } from './CreateRestoreInput.ts';
+import type { ResourceCount } from '../backups/BackupListItem.ts';
+import type { ClusterScopedPolicy, ExistingResourcePolicy, Mapping } from './CreateRestoreInput.ts';
 import type { RestorePhase } from './restorePhase.ts';
 
 /** `RestoreSpec` of the schema: what a restore applies and where. */
@@ -10,6 +11,7 @@ export interface RestoreSpecData {
   excludeResources: string[];
   labelSelectors: string[];
   existingResourcePolicy: ExistingResourcePolicy;
+  clusterScoped: ClusterScopedPolicy;
   storageClassMapping: Mapping[];
   dryRun: boolean;
 }
@@ -32,7 +34,7 @@ export interface RestoreData {
   spec: RestoreSpecData;
   progress: { itemsDone: number; itemsTotal: number; bytes: number };
   /** Present once the restore has ended. */
-  result: { countsByKind: { kind: string; count: number }[]; warnings: string[]; errors: string[] } | null;
+  result: { countsByKind: ResourceCount[]; warnings: string[]; errors: string[] } | null;
   createdAt: string;
   startedAt: string | null;
   completedAt: string | null;
@@ -45,10 +47,10 @@ export const restoreFields = `
     id tenantId backupId sourceClusterId targetClusterId phase
     spec {
       namespaceMapping { from to } includeNamespaces excludeNamespaces includeResources excludeResources
-      labelSelectors existingResourcePolicy storageClassMapping { from to } dryRun
+      labelSelectors existingResourcePolicy clusterScoped storageClassMapping { from to } dryRun
     }
     progress { itemsDone itemsTotal bytes }
-    result { countsByKind { kind count } warnings errors }
+    result { countsByKind { resource kind count } warnings errors }
     createdAt startedAt completedAt
     itemCounts { created updated skipped failed }
   }

@@ -2,6 +2,7 @@ import { Link } from '../router/Link.tsx';
 import { formatDuration } from '../ui/formatDuration.ts';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
 import type { ClusterName } from './clusterNamesQuery.ts';
+import { describeClusterScoped } from './describeClusterScoped.ts';
 import { describePolicy } from './describePolicy.ts';
 import type { RestoreData } from './RestoreData.ts';
 import { backupPath } from './restorePaths.ts';
@@ -74,6 +75,10 @@ export function RestoreSummary({ restore, backupName, clusters, now }: RestoreSu
       <div>
         <dt>Existing objects</dt>
         <dd>{describePolicy(spec.existingResourcePolicy).label}</dd>
+      </div>
+      <div>
+        <dt>Cluster-scoped objects</dt>
+        <dd>{describeClusterScoped(spec.clusterScoped).label}</dd>
       </div>
       {spec.storageClassMapping.length > 0 && (
         <div>

@@ -18,7 +18,7 @@ export function RestoreWizard({ backupId, fromRestoreId }: { backupId: string; f
       {(data) => {
         if (fromRestoreId && from.state.status === 'loading') return null;
         const backup = data.backup;
-        const kinds = backup.result?.countsByKind.map((c) => c.kind) ?? [];
+        const kinds = backup.result?.countsByKind.map((c) => c.resource) ?? [];
         const earlier = from.state.status === 'ready' && from.state.data.restore.backupId === backup.id ? from.state.data.restore : undefined;
         const initial = earlier
           ? choicesFromSpec(earlier.spec, earlier.targetClusterId, kinds, backup.spec.includeNamespaces)

@@ -36,7 +36,7 @@ export function WizardFlow({ backup, clusters, initial, startedFromEarlier }: Wi
   const run = useMutation(createRestoreMutation);
   const allowed = can('operator', backup.tenantId);
   const restorable = backup.phase === 'Completed' || backup.phase === 'PartiallyFailed';
-  const kinds = backup.result?.countsByKind.map((c) => c.kind) ?? [];
+  const kinds = backup.result?.countsByKind.map((c) => c.resource) ?? [];
   const clusterMap = new Map(clusters.map((c) => [c.id, c]));
   const tenant = tenants.find((t) => t.id === backup.tenantId);
 

@@ -14,6 +14,7 @@ const spec: RestoreSpecData = {
   excludeResources: ['secrets', 'events.events.k8s.io'],
   labelSelectors: ['app=shop,tier in (web, api)'],
   existingResourcePolicy: 'replace',
+  clusterScoped: 'none',
   storageClassMapping: [{ from: 'standard', to: 'fast' }],
   dryRun: true,
 };

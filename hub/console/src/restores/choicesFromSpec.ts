@@ -31,6 +31,7 @@ export function choicesFromSpec(
     excludeResources: spec.excludeResources.filter((type) => !backupKinds.includes(type)).join(', '),
     labelSelectors: spec.labelSelectors.join('\n'),
     existingResourcePolicy: spec.existingResourcePolicy,
+    clusterScoped: spec.clusterScoped,
     storageClassMapping: storageRows.length > 0 ? storageRows : [mappingRow()],
   };
 }

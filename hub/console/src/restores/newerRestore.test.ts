@@ -19,6 +19,7 @@ function aRestore(phase: RestorePhase, itemsDone = 0): RestoreData {
       excludeResources: [],
       labelSelectors: [],
       existingResourcePolicy: 'skip',
+      clusterScoped: 'auto',
       storageClassMapping: [],
       dryRun: false,
     },

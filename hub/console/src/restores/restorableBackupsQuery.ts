@@ -1,3 +1,4 @@
+import type { ResourceCount } from '../backups/BackupListItem.ts';
 import { defineOperation } from '../api/Operation.ts';
 
 export interface RestorableBackup {
@@ -8,7 +9,7 @@ export interface RestorableBackup {
   phase: 'Completed' | 'PartiallyFailed';
   createdAt: string;
   spec: { includeNamespaces: string[] };
-  result: { countsByKind: { kind: string; count: number }[] } | null;
+  result: { countsByKind: ResourceCount[] } | null;
 }
 
 export interface RestorableBackupsData {
@@ -29,7 +30,7 @@ export const restorableBackupsQuery = defineOperation<
       filter: { tenantId: $tenantId, clusterId: $clusterId, phases: [Completed, PartiallyFailed] }
     ) {
       totalCount
-      edges { node { id tenantId clusterId name phase createdAt spec { includeNamespaces } result { countsByKind { kind count } } } }
+      edges { node { id tenantId clusterId name phase createdAt spec { includeNamespaces } result { countsByKind { resource kind count } } } }
     }
     clusters(first: 500, filter: { tenantId: $tenantId }) { edges { node { id name } } }
   }

@@ -23,6 +23,7 @@ describe('restoreInputOf (the wizard’s form → createRestore’s input)', () 
         excludeResources: [],
         labelSelectors: [],
         existingResourcePolicy: 'skip',
+        clusterScoped: 'auto',
         storageClassMapping: [],
         dryRun: true,
       },
@@ -39,6 +40,7 @@ describe('restoreInputOf (the wizard’s form → createRestore’s input)', () 
       includeResources: 'configmaps',
       labelSelectors: 'app=shop,tier in (web, api)\nteam=payments\n',
       existingResourcePolicy: 'update',
+      clusterScoped: 'all',
       storageClassMapping: [mappingRow('standard', 'fast'), mappingRow()],
     });
     const dry = restoreInputOf('b', filled, kinds, true);
@@ -54,6 +56,7 @@ describe('restoreInputOf (the wizard’s form → createRestore’s input)', () 
       excludeResources: ['secrets', 'events.events.k8s.io'],
       labelSelectors: ['app=shop,tier in (web, api)', 'team=payments'],
       existingResourcePolicy: 'update',
+      clusterScoped: 'all',
       storageClassMapping: [{ from: 'standard', to: 'fast' }],
     });
   });

@@ -81,6 +81,7 @@ export function restoreInputOf(
       excludeResources,
       labelSelectors: splitLines(choices.labelSelectors),
       existingResourcePolicy: choices.existingResourcePolicy,
+      clusterScoped: choices.clusterScoped,
       storageClassMapping: storageClasses.mapping,
       dryRun,
     },

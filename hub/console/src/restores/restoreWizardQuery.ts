@@ -1,3 +1,4 @@
+import type { ResourceCount } from '../backups/BackupListItem.ts';
 import { defineOperation } from '../api/Operation.ts';
 
 export interface WizardBackup {
@@ -9,7 +10,7 @@ export interface WizardBackup {
   createdAt: string;
   completedAt: string | null;
   spec: { includeNamespaces: string[]; excludeNamespaces: string[]; labelSelectors: string[] };
-  result: { countsByKind: { kind: string; count: number }[] } | null;
+  result: { countsByKind: ResourceCount[] } | null;
 }
 
 export interface WizardCluster {
@@ -32,7 +33,7 @@ export const restoreWizardQuery = defineOperation<RestoreWizardData, { backupId:
     backup(id: $backupId) {
       id tenantId clusterId name phase createdAt completedAt
       spec { includeNamespaces excludeNamespaces labelSelectors }
-      result { countsByKind { kind count } }
+      result { countsByKind { resource kind count } }
     }
     clusters(first: 500) {
       edges { node { id tenantId name status facts { storageClasses { name isDefault } } } }
