@@ -15,7 +15,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // The console's source is no secret, but a public map invites probing and adds nothing for users.
+    sourcemap: false,
     target: 'es2022',
   },
   server: {

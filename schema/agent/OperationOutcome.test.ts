@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOperationOutcome } from './OperationOutcome.ts';
+import { boundOutcome, parseOperationOutcome } from './OperationOutcome.ts';
 
 const good = { phase: 'Completed', countsByKind: { ConfigMap: 2 }, bytes: 10, warnings: [], errors: [] };
 
@@ -14,6 +14,27 @@ describe('parseOperationOutcome', () => {
     expect(() => parseOperationOutcome({ ...good, countsByKind: { Pod: -1 } })).toThrow(/countsByKind\.Pod/);
     expect(() => parseOperationOutcome({ ...good, bytes: 'x' })).toThrow(/outcome\.bytes/);
     expect(() => parseOperationOutcome({ ...good, warnings: [1] })).toThrow(/outcome\.warnings/);
+  });
+
+  it('keeps at most 1,000 warnings of at most 1,000 characters and says how many more there were', () => {
+    const warnings = Array.from({ length: 25_000 }, (_, i) => `${i}: ${'w'.repeat(5_000)}`);
+    const parsed = parseOperationOutcome({ ...good, warnings });
+    expect(parsed.warnings).toHaveLength(1_000);
+    expect(parsed.warnings.every((w) => w.length <= 1_000)).toBe(true);
+    expect(parsed.warnings.at(-1)).toMatch(/and 24001 more warnings not kept/);
+  });
+
+  it('bounds an outcome before the agent sends it, as the hub would keep it', () => {
+    const errors = Array.from({ length: 5_000 }, (_, i) => `item ${i} failed`);
+    const bounded = boundOutcome({ ...good, phase: 'PartiallyFailed', errors } as never);
+    expect(bounded.errors).toHaveLength(1_000);
+    expect(parseOperationOutcome(bounded).errors).toEqual(bounded.errors);
+  });
+
+  it('refuses countsByKind naming too many or overlong kinds', () => {
+    const many = Object.fromEntries(Array.from({ length: 2_001 }, (_, i) => [`kind${i}`, 1]));
+    expect(() => parseOperationOutcome({ ...good, countsByKind: many })).toThrow(/at most 2000 kinds/);
+    expect(() => parseOperationOutcome({ ...good, countsByKind: { ['k'.repeat(400)]: 1 } })).toThrow(/countsByKind/);
   });
 
   it('takes itemCount, every item handled, and refuses one that is not a count', () => {

@@ -31,6 +31,18 @@ export interface OperationOutcome {
   logTruncated?: boolean;
 }
 
+/** The most warnings, and the most errors, an outcome keeps; past it the rest are summed up in one line. */
+export const maxOutcomeMessages = 1_000;
+
+/** The longest warning or error kept; longer ones are cut. */
+export const maxOutcomeMessageLength = 1_000;
+
+/** The most kinds `countsByKind` may name (a cluster has a few hundred resource types at most). */
+export const maxOutcomeKinds = 2_000;
+
+/** The longest kind name: a resource type is a plural (a DNS label) and a group (a DNS subdomain). */
+const maxKindLength = 63 + 1 + 253;
+
 /** An outcome that does not parse: the agent is buggy or of an incompatible version. */
 export class OutcomeError extends Error {
   override readonly name = 'OutcomeError';
@@ -47,7 +59,14 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
   if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) {
     throw new OutcomeError('outcome.countsByKind: must be an object of counts');
   }
-  for (const [kind, count] of Object.entries(counts)) {
+  const countEntries = Object.entries(counts);
+  if (countEntries.length > maxOutcomeKinds) {
+    throw new OutcomeError(`outcome.countsByKind: must name at most ${maxOutcomeKinds} kinds`);
+  }
+  for (const [kind, count] of countEntries) {
+    if (kind.length === 0 || kind.length > maxKindLength) {
+      throw new OutcomeError(`outcome.countsByKind: a kind name must have 1 to ${maxKindLength} characters`);
+    }
     if (!Number.isSafeInteger(count) || (count as number) < 0) {
       throw new OutcomeError(`outcome.countsByKind.${kind}: must be a count`);
     }
@@ -61,7 +80,7 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
     if (!Array.isArray(list) || !list.every((s) => typeof s === 'string')) {
       throw new OutcomeError(`outcome.${field}: must be a list of strings`);
     }
-    return list as string[];
+    return boundMessages(list as string[], field);
   };
   const errors = strings('errors');
   if (o.phase === 'Completed' && errors.length > 0) {
@@ -83,6 +102,29 @@ export function parseOperationOutcome(value: unknown): OperationOutcome {
     ...(log ? { log } : {}),
     ...(o.logTruncated === undefined ? {} : { logTruncated: o.logTruncated }),
   };
+}
+
+/**
+ * The outcome with its warnings and errors bounded as the hub keeps them; the agent sends it so, so that a
+ * run with very many problems still fits in one message to the hub.
+ */
+export function boundOutcome(outcome: OperationOutcome): OperationOutcome {
+  return { ...outcome, warnings: boundMessages(outcome.warnings, 'warnings'), errors: boundMessages(outcome.errors, 'errors') };
+}
+
+/**
+ * Keeps at most `maxOutcomeMessages` messages of at most `maxOutcomeMessageLength` characters; what is left
+ * out is said in a last line, so a cut list never reads as the whole story.
+ */
+function boundMessages(list: string[], field: 'warnings' | 'errors'): string[] {
+  const cut = (message: string) =>
+    message.length > maxOutcomeMessageLength ? `${message.slice(0, maxOutcomeMessageLength - 1)}…` : message;
+  if (list.length <= maxOutcomeMessages) return list.map(cut);
+  const left = list.length - (maxOutcomeMessages - 1);
+  return [
+    ...list.slice(0, maxOutcomeMessages - 1).map(cut),
+    `… and ${left} more ${field} not kept by the hub; the backup's log in its location has them all`,
+  ];
 }
 
 /** Whether `value` is a Kubernetes kind: an identifier, as CRDs' `names.kind` must be. */

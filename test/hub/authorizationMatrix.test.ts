@@ -69,6 +69,7 @@ const matrix: Record<string, Operation> = {
     minimum: 'viewer',
     onB: (f) => ({ query: 'query($id: ID!) { tenant(id: $id) { id name } }', variables: { id: f.tenantB } }),
   },
+  rotateAdminToken: { minimum: 'hubAdmin', onB: () => ({ query: 'mutation { rotateAdminToken }' }) },
   createTenant: {
     minimum: 'hubAdmin',
     onB: () => ({ query: 'mutation { createTenant(input: { name: "intruder" }) { id } }' }),

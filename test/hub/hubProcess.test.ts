@@ -70,7 +70,8 @@ describe('the hub process', () => {
     expect(await me.json()).toEqual({ data: { me: { kind: 'admin' } } });
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toContain(
-      'fleetback_hub_graphql_operation_seconds_count{operation="anonymous",outcome="ok"} 1',
+      // Labelled by the root field, never by a name the client chooses.
+      'fleetback_hub_graphql_operation_seconds_count{operation="me",outcome="ok"} 1',
     );
 
     first.child.kill('SIGTERM');

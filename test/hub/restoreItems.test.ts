@@ -288,4 +288,22 @@ describe.each(databasesOf(world))('restore items on %s', (database) => {
     const data = await page(viewerA, { id: restoreId });
     expect(data.restore.items.edges.map((e) => e.node.name)).toEqual(['second-0', 'second-1']);
   });
+
+  it("stores an agent's outcome of 25,000 warnings bounded, saying how many were left out", async () => {
+    const { restoreId, jobId } = await runningRestore();
+    const warnings = Array.from({ length: 25_000 }, (_, i) => `item ${i} skipped: ${'x'.repeat(300)}`);
+    const outcome = { phase: 'Completed', countsByKind: { configmaps: 1 }, bytes: 0, warnings, errors: [] };
+    const completed = await agentA1.request<{ completeJob: { accepted: boolean } }>(
+      'mutation($id: ID!, $o: String) { completeJob(id: $id, outcome: $o) { accepted } }',
+      { id: jobId, o: JSON.stringify(outcome) },
+    );
+    expect(completed.data?.completeJob.accepted).toBe(true);
+    const after = await must<{ restore: { result: { warnings: string[] } } }>(
+      viewerA,
+      'query($id: ID!) { restore(id: $id) { result { warnings } } }',
+      { id: restoreId },
+    );
+    expect(after.restore.result.warnings).toHaveLength(1_000);
+    expect(after.restore.result.warnings.at(-1)).toMatch(/and 24001 more warnings not kept/);
+  });
 });

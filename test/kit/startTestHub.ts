@@ -57,6 +57,8 @@ export interface StartTestHubOptions {
   jobLeaseSeconds?: number;
   /** The scheduler's clock, for suites that move time by hand. */
   clock?: Clock;
+  /** More FLEETBACK_* settings, for suites about one setting. */
+  settings?: Record<`FLEETBACK_${string}`, string>;
 }
 
 /**
@@ -91,6 +93,7 @@ export async function startTestHub(options: StartTestHubOptions): Promise<TestHu
     });
   }
   if (options.adminGroups) env.FLEETBACK_ADMIN_GROUPS = options.adminGroups.join(',');
+  Object.assign(env, options.settings);
   const logFile = join(options.world.logDir, `hub-${Date.now()}.log`);
   const logger = pino({ level: 'info' }, pino.destination(logFile));
   const hub = await startHub(loadConfig(env, []), logger, { clock: options.clock });

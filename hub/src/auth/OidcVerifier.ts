@@ -18,13 +18,19 @@ export interface OidcIdentity {
   subject: string;
   email: string | undefined;
   groups: string[];
+  /** The token's `exp`. */
+  expiresAt: Date;
 }
 
 export interface OidcSettings {
   issuer: string;
   audience: string;
   groupsClaim: string;
+  /** The longest a token may be valid, from its `iat` (or from now when it has none). */
+  maxLifetimeSeconds: number;
 }
+
+const clockToleranceSeconds = 30;
 
 /**
  * Verifies bearer JWTs from the configured OIDC issuer. Discovery runs on first use (and again after a
@@ -44,7 +50,7 @@ export class OidcVerifier {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         algorithms: allowedAlgorithms,
-        clockTolerance: 30,
+        clockTolerance: clockToleranceSeconds,
         requiredClaims: ['sub', 'exp'],
       }));
     } catch (error) {
@@ -52,10 +58,12 @@ export class OidcVerifier {
         cause: error,
       });
     }
+    const subject = checkLifetimeAndSubject(payload, this.settings.maxLifetimeSeconds);
     const groups = payload[this.settings.groupsClaim];
     const email = payload.email;
     return {
-      subject: payload.sub as string,
+      subject,
+      expiresAt: new Date((payload.exp as number) * 1000),
       email: typeof email === 'string' ? email : undefined,
       groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
     };
@@ -85,6 +93,28 @@ export class OidcVerifier {
     if (typeof document.jwks_uri !== 'string') throw new Error('discovery document has no jwks_uri');
     return createRemoteJWKSet(new URL(document.jwks_uri), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
   }
+}
+
+/**
+ * What jose leaves to us: a token valid for longer than the configured maximum (a stolen one would stay
+ * useful for years), issued in the future, or naming no subject (every grant and user record hangs on it)
+ * is refused. Returns the subject.
+ */
+function checkLifetimeAndSubject(payload: JWTPayload, maxLifetimeSeconds: number): string {
+  const refuse = (reason: string) =>
+    new UnauthenticatedError(`the bearer token was rejected: ${reason}; sign in again`);
+  const now = Math.floor(Date.now() / 1000);
+  const exp = payload.exp as number;
+  const iat = payload.iat;
+  if (iat !== undefined && iat > now + clockToleranceSeconds) throw refuse("claim 'iat' lies in the future");
+  if (exp - Math.min(iat ?? now, now) > maxLifetimeSeconds + clockToleranceSeconds) {
+    throw refuse(`it is valid for longer than the hub allows (${maxLifetimeSeconds} s)`);
+  }
+  const subject = payload.sub;
+  if (typeof subject !== 'string' || subject.trim() === '' || subject.length > 255) {
+    throw refuse("claim 'sub' must be a non-empty string of at most 255 characters");
+  }
+  return subject;
 }
 
 function reasonOf(error: unknown): string {

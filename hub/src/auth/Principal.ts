@@ -13,12 +13,16 @@ export interface Grant {
  * request asks only for the fields anyone may read (`anonymousRootFields`); it holds no grant, so every
  * check and the scope filter refuse it everything else as well.
  */
-export type Principal =
+export type Principal = (
   /** A hub administrator: the built-in admin token, or (`user` set) a member of an admin group. */
   | { kind: 'admin'; user?: { subject: string; email: string | undefined; groups: string[] } }
   | { kind: 'user'; subject: string; email: string | undefined; groups: string[]; grants: Grant[] }
   | { kind: 'token'; tokenId: string; grants: Grant[] }
-  | { kind: 'anonymous'; grants: [] };
+  | { kind: 'anonymous'; grants: [] }
+) & {
+  /** When the credential stops being valid (a JWT's `exp`, an API token's expiry); unset: no set end. */
+  expiresAt?: Date;
+};
 
 /** A short, log-safe description of a principal (never a secret). */
 export function describePrincipal(principal: Principal): string {

@@ -14,6 +14,8 @@ export interface AuthenticationDeps {
   oidc: OidcVerifier | undefined;
   /** OIDC groups whose members are hub administrators. */
   adminGroups: readonly string[];
+  /** The built-in admin token is refused (`FLEETBACK_DISABLE_ADMIN_TOKEN`). */
+  adminTokenDisabled?: boolean;
   now?: Date;
 }
 
@@ -30,6 +32,9 @@ export async function authenticate(header: string | undefined, deps: Authenticat
   const token = match[1];
   const now = deps.now ?? new Date();
   if (token.startsWith('fbk_admin_')) {
+    if (deps.adminTokenDisabled) {
+      throw new UnauthenticatedError('the built-in admin token is disabled on this hub; sign in with OIDC');
+    }
     const row = await deps.em.findOne(AdminTokenEntity, { secretHash: hashSecret(token) }, unfiltered);
     if (!row) throw new UnauthenticatedError('unknown admin token');
     return { kind: 'admin' };
@@ -44,7 +49,10 @@ export async function authenticate(header: string | undefined, deps: Authenticat
   }
   const identity = await deps.oidc.verify(token);
   await recordUser(deps.em, identity, now);
-  if (identity.groups.some((g) => deps.adminGroups.includes(g))) return { kind: 'admin', user: identity };
+  if (identity.groups.some((g) => deps.adminGroups.includes(g))) {
+    const { expiresAt, ...user } = identity;
+    return { kind: 'admin', user, expiresAt };
+  }
   const bindings = await deps.em.find(
     RoleBindingEntity,
     {
@@ -81,6 +89,7 @@ async function apiTokenPrincipal(token: string, em: EntityManager, now: Date): P
   return {
     kind: 'token',
     tokenId: row.id,
+    ...(row.expiresAt ? { expiresAt: row.expiresAt } : {}),
     grants: [
       { tenantId: row.tenantId, role: row.role, clusterIds: row.clusterIds, namespaces: row.namespaces },
     ],

@@ -80,6 +80,8 @@ export class Backup {
   result!: OperationResult | null;
 
   @Field(() => [BackupLogLine], {
+    // Up to 1,000 lines (256 KiB): priced as many items, so a page of logs cannot make a huge response.
+    complexity: 1_000,
     description:
       "The backup's log as its agent reported it on completion, from the first line; empty until then, and for backups whose agent did not report one. The whole log is `backups/<id>/log.jsonl` in the location.",
   })

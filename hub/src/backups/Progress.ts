@@ -49,10 +49,11 @@ export class OperationResult {
   })
   countsByKind!: ResourceCount[];
 
-  @Field(() => [String])
+  // Up to 1,000 messages each (schema/agent/OperationOutcome.ts): priced above a plain field.
+  @Field(() => [String], { complexity: 50 })
   warnings!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { complexity: 50 })
   errors!: string[];
 
   static from(summary: BackupResultSummary): OperationResult {

@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { labelsFromList } from '../graphql/Label.ts';
+import { labelFilter } from '../graphql/labelFilter.ts';
 import type { BackupRow } from './BackupEntity.ts';
 import type { BackupFilter } from './BackupInputs.ts';
+import { nameContains } from '../graphql/nameContains.ts';
 
 /** The ORM condition for a `backups` filter; every given criterion must hold. */
 export function backupFilterQuery(filter: BackupFilter | null | undefined): FilterQuery<BackupRow> {
@@ -10,8 +11,8 @@ export function backupFilterQuery(filter: BackupFilter | null | undefined): Filt
   if (filter?.clusterId) where.clusterId = filter.clusterId;
   if (filter?.phases?.length)
     where.phase = filter.phases.length === 1 ? filter.phases[0] : { $in: filter.phases };
-  if (filter?.nameContains) where.name = { $like: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` };
-  if (filter?.labels?.length) where.labels = labelsFromList(filter.labels);
+  if (filter?.nameContains) where.name = nameContains('filter.nameContains', filter.nameContains);
+  if (filter?.labels?.length) where.labels = labelFilter('filter.labels', filter.labels);
   const createdAt: Record<string, Date> = {};
   if (filter?.createdAfter) createdAt.$gte = filter.createdAfter;
   if (filter?.createdBefore) createdAt.$lt = filter.createdBefore;

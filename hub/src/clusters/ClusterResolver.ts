@@ -5,6 +5,7 @@ import { newSecret } from '../auth/secretToken.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { LabelInput, labelsFromList } from '../graphql/Label.ts';
+import { labelFilter } from '../graphql/labelFilter.ts';
 import { paginate } from '../graphql/paginate.ts';
 import { validateLabels, validateName } from '../graphql/validateName.ts';
 import {
@@ -22,6 +23,7 @@ import { flushOrConflict } from '../db/flushOrConflict.ts';
 import { findVisible } from '../db/findVisible.ts';
 import { Backup } from '../backups/Backup.ts';
 import { findLastSuccessfulBackup } from '../backups/findLastSuccessfulBackup.ts';
+import { nameContains } from '../graphql/nameContains.ts';
 import { requireTenant } from '../tenants/requireTenant.ts';
 
 /**
@@ -36,7 +38,7 @@ export const enrollmentLifetimeMs = 60 * 60 * 1000;
 function filterOf(filter: ClusterFilter | null | undefined): FilterQuery<ClusterRow> {
   const where: Record<string, unknown> = {};
   if (filter?.tenantId) where.tenantId = filter.tenantId;
-  if (filter?.nameContains) where.name = { $like: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` };
+  if (filter?.nameContains) where.name = nameContains('filter.nameContains', filter.nameContains);
   switch (filter?.status) {
     case ClusterStatus.PendingEnrollment:
       where.enrolledAt = null;
@@ -58,7 +60,7 @@ function filterOf(filter: ClusterFilter | null | undefined): FilterQuery<Cluster
     case null:
       break;
   }
-  if (filter?.labels?.length) where.labels = labelsFromList(filter.labels);
+  if (filter?.labels?.length) where.labels = labelFilter('filter.labels', filter.labels);
   return where as FilterQuery<ClusterRow>;
 }
 

@@ -68,4 +68,22 @@ describe('loadConfig', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     expect(loadConfig({ FLEETBACK_MASTER_KEY: key }, []).masterKey).toEqual(Buffer.alloc(32, 7));
   });
+
+  it('disables the built-in admin token only with an OIDC issuer, which leaves a way in', () => {
+    expect(() => loadConfig({ FLEETBACK_DISABLE_ADMIN_TOKEN: 'true' }, [])).toThrow(
+      /FLEETBACK_DISABLE_ADMIN_TOKEN: needs FLEETBACK_OIDC_ISSUER/,
+    );
+    const oidc = { FLEETBACK_OIDC_ISSUER: 'https://idp.example', FLEETBACK_OIDC_AUDIENCE: 'fleetback' };
+    expect(loadConfig({ ...oidc, FLEETBACK_DISABLE_ADMIN_TOKEN: 'true' }, []).disableAdminToken).toBe(true);
+    expect(() => loadConfig({ FLEETBACK_DISABLE_ADMIN_TOKEN: 'yes' }, [])).toThrow(/not true or false/);
+  });
+
+  it('reads filesystem location roots as normalized absolute paths', () => {
+    expect(loadConfig({ FLEETBACK_FILESYSTEM_LOCATION_ROOTS: '/backups/, /mnt/fb' }, []).filesystemLocationRoots).toEqual([
+      '/backups',
+      '/mnt/fb',
+    ]);
+    expect(() => loadConfig({ FLEETBACK_FILESYSTEM_LOCATION_ROOTS: 'relative' }, [])).toThrow(/normalized absolute path/);
+    expect(() => loadConfig({ FLEETBACK_FILESYSTEM_LOCATION_ROOTS: '/a/../etc' }, [])).toThrow(/normalized absolute path/);
+  });
 });

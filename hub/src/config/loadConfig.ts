@@ -55,6 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): HubConfig {
   if (result.oidcConsoleClientId && !result.oidcIssuer) {
     throw new ConfigError(`${settings.oidcConsoleClientId.env}: needs ${settings.oidcIssuer.env} as well`);
   }
+  if (result.disableAdminToken && !result.oidcIssuer) {
+    // Without OIDC the built-in admin token is the only way in; disabling it would lock everyone out.
+    throw new ConfigError(`${settings.disableAdminToken.env}: needs ${settings.oidcIssuer.env} as well`);
+  }
   if (result.databaseUrl && !result.masterKey) {
     // Replicas sharing a database must share the key; one generated into a replica's own data directory
     // would leave the others unable to read the credentials it stored.

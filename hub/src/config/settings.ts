@@ -52,6 +52,32 @@ function seconds(min: number, max: number) {
   };
 }
 
+function count(min: number, max: number) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`'${raw}' is not a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+function boolean(raw: string): boolean {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new Error(`'${raw}' is not true or false`);
+}
+
+function absolutePaths(raw: string): string[] {
+  const paths = raw
+    .split(',')
+    .map((p) => p.trim().replace(/(.)\/+$/, '$1'))
+    .filter(Boolean);
+  for (const path of paths) {
+    if (!path.startsWith('/') || path.split('/').some((s) => s === '.' || s === '..'))
+      throw new Error(`'${path}' is not a normalized absolute path`);
+  }
+  return paths;
+}
+
 function logLevel(raw: string): 'debug' | 'info' | 'warn' | 'error' {
   if (raw === 'debug' || raw === 'info' || raw === 'warn' || raw === 'error') return raw;
   throw new Error(`'${raw}' is not one of debug, info, warn, error`);
@@ -166,6 +192,53 @@ export const settings = {
     description: 'How long a Failed backup stays listed (for its errors) before its leftovers are deleted',
     defaultValue: 3 * 86_400,
     parse: seconds(60, 365 * 86_400),
+  },
+  disableAdminToken: {
+    env: 'FLEETBACK_DISABLE_ADMIN_TOKEN',
+    flag: 'disable-admin-token',
+    description:
+      'true: refuse the built-in admin token (OIDC deployments, where admin groups administer the hub); needs an OIDC issuer',
+    defaultValue: false,
+    parse: boolean,
+  },
+  oidcMaxTokenLifetimeSeconds: {
+    env: 'FLEETBACK_OIDC_MAX_TOKEN_LIFETIME_SECONDS',
+    flag: 'oidc-max-token-lifetime-seconds',
+    description: 'Bearer JWTs whose `exp` lies further than this after their `iat` (or after now) are refused',
+    defaultValue: 86_400,
+    parse: seconds(60, 30 * 86_400),
+  },
+  subscriptionMaxLifetimeSeconds: {
+    env: 'FLEETBACK_SUBSCRIPTION_MAX_LIFETIME_SECONDS',
+    flag: 'subscription-max-lifetime-seconds',
+    description:
+      'A public subscription ends with an UNAUTHENTICATED error after this long, or once its token has expired or been revoked; the client subscribes again',
+    defaultValue: 3600,
+    parse: seconds(10, 7 * 86_400),
+  },
+  maxConnectionsPerAddress: {
+    env: 'FLEETBACK_MAX_CONNECTIONS_PER_ADDRESS',
+    flag: 'max-connections-per-address',
+    description:
+      'Open WebSocket connections (public API and agent link together) allowed from one source address; raise it behind a proxy that hides client addresses',
+    defaultValue: 100,
+    parse: count(1, 100_000),
+  },
+  authFailuresPerMinute: {
+    env: 'FLEETBACK_AUTH_FAILURES_PER_MINUTE',
+    flag: 'auth-failures-per-minute',
+    description:
+      'Failed authentications (a token presented and refused) one source address may have in a minute before its requests get TOO_MANY_REQUESTS until the minute ends; 0: no limit. Behind a proxy that hides client addresses all clients share one',
+    defaultValue: 20,
+    parse: count(0, 1_000_000),
+  },
+  filesystemLocationRoots: {
+    env: 'FLEETBACK_FILESYSTEM_LOCATION_ROOTS',
+    flag: 'filesystem-location-roots',
+    description:
+      'Comma-separated directories (as agents see them) under which filesystem locations must lie; unset: anywhere but system directories (/etc, /proc, /sys, /dev, /boot, /run, /var/run), which are never allowed',
+    defaultValue: [] as string[],
+    parse: absolutePaths,
   },
   logLevel: {
     env: 'FLEETBACK_LOG_LEVEL',

@@ -3,7 +3,7 @@ import { agentProtocolVersion } from '../../../schema/agent/agentProtocol.ts';
 import { newSecret } from '../auth/secretToken.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { UnauthenticatedError } from '../errors/errors.ts';
-import { parseFactsInput, parseNamespaceInput } from '../inventory/parseInventoryInput.ts';
+import { boundedList, parseFactsInput, parseNamespaceInput } from '../inventory/parseInventoryInput.ts';
 import { storeInventory } from '../inventory/storeInventory.ts';
 import type { AgentContext } from './AgentContext.ts';
 import { AgentHubInfo, AgentJobEvent, Enrollment, JobSettlement, JobStart, ProgressAnswer } from './AgentLinkTypes.ts';
@@ -158,7 +158,11 @@ export class AgentResolver {
     await storeInventory(
       context.em,
       { id: session.clusterId, tenantId: session.tenantId },
-      { full, upserted: upserted.map((ns, i) => parseNamespaceInput(ns, `upserted[${i}]`)), removed },
+      {
+        full,
+        upserted: boundedList('upserted', upserted).map((ns, i) => parseNamespaceInput(ns, `upserted[${i}]`)),
+        removed: [...boundedList('removed', removed)],
+      },
     );
     return true;
   }

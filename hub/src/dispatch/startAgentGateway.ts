@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { ExecutionArgs, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GraphQLError } from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocketServer } from 'ws';
 import {
@@ -23,7 +24,16 @@ export interface AgentGatewayOptions {
   format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** Interval of WebSocket pings; a peer that misses one is dropped, so dead agents are noticed. */
   keepAliveMs: number;
+  /** A socket that has not sent connection_init by then is closed. */
+  connectionInitWaitMs: number;
+  /** Admits each operation (parse, validation, depth and cost limits); see `admitOperation`. */
+  onSubscribe: (ctx: unknown, id: string, payload: SubscribePayload) => ExecutionArgs | readonly GraphQLError[];
+  /** How long a connection without a credential may stay open to enroll. */
+  enrollWindowMs?: number;
 }
+
+/** Close code of a credential-less connection that did not enroll in time; agents retry on it. */
+const enrollTimeoutCode = 4408;
 
 /** Why a connection_init is refused, with the close code an agent must not retry on. */
 class Refusal extends Error {
@@ -59,6 +69,8 @@ export function startAgentGateway(wsServer: WebSocketServer, options: AgentGatew
   return useServer<Record<string, unknown>, { sessionKey?: object }>(
     {
       schema: options.schema,
+      connectionInitWaitTimeout: options.connectionInitWaitMs,
+      onSubscribe: options.onSubscribe,
       onConnect: async (ctx) => {
         try {
           const params = readParams(ctx.connectionParams);
@@ -66,7 +78,16 @@ export function startAgentGateway(wsServer: WebSocketServer, options: AgentGatew
             // Attached now, the agent would show connected to a hub that is going away.
             throw new Refusal(agentCloseCodes.hubUnavailable, 'the hub is shutting down; retry');
           }
-          if (!params.credential) return true;
+          if (!params.credential) {
+            // A connection without a credential can only enroll; one that lingers only holds a socket.
+            const socket = ctx.extra.socket;
+            const timer = setTimeout(
+              () => socket.close(enrollTimeoutCode, 'enroll right after connecting, then reconnect with the credential'),
+              options.enrollWindowMs ?? 30_000,
+            );
+            socket.once('close', () => clearTimeout(timer));
+            return true;
+          }
           const credentialHash = hashSecret(params.credential);
           const cluster = await dispatcher.em().findOne(ClusterEntity, { credentialHash });
           if (!cluster) {

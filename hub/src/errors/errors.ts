@@ -53,6 +53,12 @@ export class ConflictError extends FleetbackError {
   readonly code = ErrorCode.CONFLICT;
 }
 
+/** The caller failed too often (e.g. authentication) and must wait before trying again. */
+export class TooManyRequestsError extends FleetbackError {
+  override readonly name = 'TooManyRequestsError';
+  readonly code = ErrorCode.TOO_MANY_REQUESTS;
+}
+
 /** A fault of the hub itself; its message is generic and the cause is logged, never sent. */
 export class InternalError extends FleetbackError {
   override readonly name = 'InternalError';

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/Principal.ts';
 import type { SignInSettings } from '../auth/SignInOptions.ts';
 import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import type { SecretBox } from '../secrets/SecretBox.ts';
+import type { SubscriptionBounds } from './boundSubscription.ts';
 
 /** What every resolver receives: the caller and an entity manager already narrowed to the caller's scope. */
 export interface HubContext {
@@ -14,4 +15,8 @@ export interface HubContext {
   signals: DispatchSignals;
   /** How people sign in to this hub (the `signInOptions` query). */
   signIn: SignInSettings;
+  /** Directories filesystem locations must lie under (`FLEETBACK_FILESYSTEM_LOCATION_ROOTS`); empty: any. */
+  filesystemRoots: readonly string[];
+  /** Set for graphql-ws operations: how long a subscription may deliver, and the check before each event. */
+  subscriptionBounds?: SubscriptionBounds;
 }

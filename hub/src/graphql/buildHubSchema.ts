@@ -13,6 +13,7 @@ import { JobResolver } from '../jobs/JobResolver.ts';
 import { BackupLocationResolver } from '../locations/BackupLocationResolver.ts';
 import { SchedulePolicyResolver } from '../policies/SchedulePolicyResolver.ts';
 import { RestoreResolver } from '../restores/RestoreResolver.ts';
+import { AdminTokenResolver } from '../auth/AdminTokenResolver.ts';
 import { SignInOptionsResolver } from '../auth/SignInOptionsResolver.ts';
 import { RuleResolver } from '../rules/RuleResolver.ts';
 import { BackupScheduleResolver } from '../schedules/BackupScheduleResolver.ts';
@@ -29,6 +30,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       RoleBindingResolver,
       UserResolver,
       ApiTokenResolver,
+      AdminTokenResolver,
       ClusterResolver,
       InventoryResolver,
       CredentialResolver,

@@ -1,27 +1,17 @@
 import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors/ErrorCode.ts';
 import { FleetbackError } from '../errors/errors.ts';
-
-/** Apollo's own codes for requests that never reached a resolver; all are the caller's to fix. */
-const requestErrorCodes = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
 
 export interface ErrorLogger {
   error(message: string, fields: Record<string, unknown>): void;
 }
 
 /**
- * The GraphQL boundary: our typed errors become `extensions.code` with their message; request errors become
- * BAD_USER_INPUT; anything else is logged with its cause and reaches the client only as a generic INTERNAL,
- * so no stack, SQL or secret leaks.
+ * The GraphQL boundary: our typed errors become `extensions.code` with their message; errors graphql itself
+ * raised about the request (parse, validation, depth, cost, variables) become BAD_USER_INPUT with their
+ * message; anything else is logged with its cause and reaches the client only as a generic INTERNAL. Only
+ * `code` and our own caller-safe details ever leave in `extensions`: no stack trace, SQL or secret.
  */
 export function formatError(logger: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -43,20 +33,16 @@ export function formatError(logger: ErrorLogger) {
         extensions: { code: ErrorCode.CONFLICT },
       };
     }
-    const apolloCode = formatted.extensions?.code;
-    if (apolloCode === ErrorCode.BAD_USER_INPUT) return formatted;
-    if (typeof apolloCode === 'string' && requestErrorCodes.has(apolloCode)) {
-      return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
-    }
-    if (!formatted.path) {
-      // Validation rules (depth, cost) raise plain GraphQLErrors before execution: also the caller's to fix.
+    // A GraphQLError with no other error behind it was raised by graphql, Apollo or our own rules about the
+    // request itself, before a resolver ran: the caller's to fix, and its message names what is wrong.
+    if (original instanceof GraphQLError && !formatted.path) {
       return {
         message: formatted.message,
         locations: formatted.locations,
         extensions: { code: ErrorCode.BAD_USER_INPUT },
       };
     }
-    logger.error('unexpected error in resolver', {
+    logger.error('unexpected error', {
       path: formatted.path,
       error: String(original),
       stack: (original as Error)?.stack,

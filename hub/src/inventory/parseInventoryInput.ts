@@ -11,6 +11,24 @@ import { validateLabels } from '../graphql/validateName.ts';
 import type { NamespaceInventoryInput } from '../dispatch/InventoryInputs.ts';
 import type { ClusterFacts as ClusterFactsInput } from './ClusterFacts.ts';
 
+/** The most entries any one list of an inventory report may hold (namespaces, workloads of one, …). */
+export const maxInventoryListLength = 10_000;
+
+/** The longest free text kept from an inventory (a provisioner, a phase); longer ones are cut. */
+const maxInventoryTextLength = 253;
+
+/** Refuses a list longer than `maxInventoryListLength`: an agent never sends one, so it is a fault or an attack. */
+export function boundedList<T>(field: string, list: readonly T[]): readonly T[] {
+  if (list.length > maxInventoryListLength) {
+    throw new BadUserInputError(field, `must hold at most ${maxInventoryListLength} entries`);
+  }
+  return list;
+}
+
+function text<T extends string | null>(value: T): T {
+  return (value === null ? null : value.slice(0, maxInventoryTextLength)) as T;
+}
+
 /** Kubernetes object names are DNS subdomains of at most 253 characters. */
 function objectName(field: string, value: string): string {
   if (value.length === 0 || value.length > 253) throw new BadUserInputError(field, `'${value}' is not an object name`);
@@ -28,16 +46,16 @@ export function parseFactsInput(input: ClusterFactsInput): ClusterFacts {
   return {
     kubernetesVersion: input.kubernetesVersion.slice(0, 64),
     nodeCount: input.nodeCount,
-    storageClasses: input.storageClasses.map((c, i) => ({
+    storageClasses: boundedList('facts.storageClasses', input.storageClasses).map((c, i) => ({
       name: objectName(`facts.storageClasses[${i}].name`, c.name),
-      provisioner: c.provisioner,
+      provisioner: text(c.provisioner),
       isDefault: c.isDefault,
     })),
-    csiDrivers: input.csiDrivers.map((d, i) => objectName(`facts.csiDrivers[${i}]`, d)),
-    volumeSnapshotClasses: input.volumeSnapshotClasses.map((c, i) => ({
+    csiDrivers: boundedList('facts.csiDrivers', input.csiDrivers).map((d, i) => objectName(`facts.csiDrivers[${i}]`, d)),
+    volumeSnapshotClasses: boundedList('facts.volumeSnapshotClasses', input.volumeSnapshotClasses).map((c, i) => ({
       name: objectName(`facts.volumeSnapshotClasses[${i}].name`, c.name),
-      driver: c.driver,
-      deletionPolicy: c.deletionPolicy,
+      driver: text(c.driver),
+      deletionPolicy: text(c.deletionPolicy),
     })),
   };
 }
@@ -49,7 +67,7 @@ export function parseNamespaceInput(input: NamespaceInventoryInput, field: strin
   return {
     name: input.name,
     labels: validateLabels(`${field}.labels`, labelsFromList(input.labels)),
-    workloads: input.workloads.map((w, i) => {
+    workloads: boundedList(`${field}.workloads`, input.workloads).map((w, i) => {
       const at = `${field}.workloads[${i}]`;
       if (!workloadKinds.includes(w.kind as WorkloadKind)) {
         throw new BadUserInputError(`${at}.kind`, `must be one of ${workloadKinds.join(', ')}`);
@@ -62,16 +80,16 @@ export function parseNamespaceInput(input: NamespaceInventoryInput, field: strin
         readyReplicas: count(`${at}.readyReplicas`, w.readyReplicas),
       };
     }),
-    persistentVolumeClaims: input.persistentVolumeClaims.map((c, i) => ({
+    persistentVolumeClaims: boundedList(`${field}.persistentVolumeClaims`, input.persistentVolumeClaims).map((c, i) => ({
       name: objectName(`${field}.persistentVolumeClaims[${i}].name`, c.name),
       labels: validateLabels(`${field}.persistentVolumeClaims[${i}].labels`, labelsFromList(c.labels)),
-      storageClassName: c.storageClassName,
-      requestedStorage: c.requestedStorage,
-      phase: c.phase,
-      volumeName: c.volumeName,
+      storageClassName: text(c.storageClassName),
+      requestedStorage: text(c.requestedStorage),
+      phase: text(c.phase),
+      volumeName: text(c.volumeName),
     })),
     countsByKind: Object.fromEntries(
-      input.countsByKind.map((c, i) => [c.kind, count(`${field}.countsByKind[${i}].count`, c.count) ?? 0]),
+      boundedList(`${field}.countsByKind`, input.countsByKind).map((c, i) => [c.kind, count(`${field}.countsByKind[${i}].count`, c.count) ?? 0]),
     ),
   };
 }

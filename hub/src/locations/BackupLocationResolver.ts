@@ -82,11 +82,11 @@ export class BackupLocationResolver {
   @Mutation(() => BackupLocation)
   async createBackupLocation(
     @Arg('input', () => CreateBackupLocationInput) input: CreateBackupLocationInput,
-    @Ctx() { em, principal }: HubContext,
+    @Ctx() { em, principal, filesystemRoots }: HubContext,
   ): Promise<BackupLocation> {
     authorize(principal, 'administer', { tenantId: input.tenantId });
     await requireTenant(em, input.tenantId);
-    const parsed = parseLocationInput(input);
+    const parsed = parseLocationInput(input, filesystemRoots);
     const credentialId = await checkLocationCredential(
       em,
       'input.credentialId',

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { BackupLocationRow } from './BackupLocationEntity.ts';
 import type { BackupLocationFilter } from './BackupLocationInputs.ts';
+import { nameContains } from '../graphql/nameContains.ts';
 
 /** The rows of `tenantId` a filter selects; an empty filter selects them all. */
 export function backupLocationFilterQuery(
@@ -10,6 +11,6 @@ export function backupLocationFilterQuery(
   const where: Record<string, unknown> = { tenantId };
   if (filter?.kind) where.kind = filter.kind;
   if (filter?.credentialId) where.credentialId = filter.credentialId;
-  if (filter?.nameContains) where.name = { $like: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` };
+  if (filter?.nameContains) where.name = nameContains('filter.nameContains', filter.nameContains);
   return where as FilterQuery<BackupLocationRow>;
 }

@@ -82,6 +82,26 @@ describe('parseLocationInput', () => {
     for (const [over, field] of cases) expect(fieldOf(() => parseLocationInput(input(over)))).toBe(field);
   });
 
+  it.each(['/etc', '/etc/fleetback', '/var/run/secrets/kubernetes.io', '/run/secrets', '/proc/1/root'])(
+    'refuses a filesystem location in the system directory %s',
+    (path) => {
+      expect(fieldOf(() => parseLocationInput(input({ filesystem: { path } })))).toBe('input.filesystem.path');
+    },
+  );
+
+  it('refuses a filesystem location outside the configured roots', () => {
+    const roots = ['/backups', '/mnt/fleetback'];
+    expect(parseLocationInput(input({ filesystem: { path: '/backups/shop' } }), roots)).toMatchObject({
+      path: '/backups/shop',
+    });
+    expect(parseLocationInput(input({ filesystem: { path: '/mnt/fleetback' } }), roots)).toMatchObject({
+      path: '/mnt/fleetback',
+    });
+    for (const path of ['/backupsX', '/home/user', '/mnt']) {
+      expect(fieldOf(() => parseLocationInput(input({ filesystem: { path } }), roots))).toBe('input.filesystem.path');
+    }
+  });
+
   it('does not echo an endpoint that carries a password', () => {
     const attempt = () =>
       parseLocationInput(input({ s3: { ...s3, endpoint: 'https://key:hunter2@s3.local' } }));

@@ -24,8 +24,14 @@ export interface ParsedLocation {
 
 const kinds = ['s3', 'azure', 'gcs', 'filesystem'] as const satisfies readonly LocationKindName[];
 
-/** Validates everything of a create input that needs no database, naming each bad field as `input.…`. */
-export function parseLocationInput(input: CreateBackupLocationInput): ParsedLocation {
+/**
+ * Validates everything of a create input that needs no database, naming each bad field as `input.…`. A
+ * filesystem path must lie under one of `filesystemRoots` when any are configured.
+ */
+export function parseLocationInput(
+  input: CreateBackupLocationInput,
+  filesystemRoots: readonly string[] = [],
+): ParsedLocation {
   const name = validateName('input.name', input.name);
   const given = kinds.filter((kind) => input[kind] != null);
   if (given.length !== 1) {
@@ -79,6 +85,6 @@ export function parseLocationInput(input: CreateBackupLocationInput): ParsedLoca
     ...common,
     ...none,
     kind: 'filesystem',
-    path: validateFilesystemPath('input.filesystem.path', filesystem.path),
+    path: validateFilesystemPath('input.filesystem.path', filesystem.path, filesystemRoots),
   };
 }

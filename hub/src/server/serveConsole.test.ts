@@ -26,6 +26,7 @@ describe('serveConsole', () => {
   mkdirSync(join(built, 'assets'));
   writeFileSync(join(built, 'index.html'), '<!doctype html><title>console</title>');
   writeFileSync(join(built, 'assets', 'index-abc.js'), 'console.log(1)');
+  writeFileSync(join(built, 'assets', 'index-abc.js.map'), '{"sources":["secret.tsx"]}');
   let hub: { url: string; server: Server };
   let bare: { url: string; server: Server };
   beforeAll(async () => {
@@ -35,6 +36,12 @@ describe('serveConsole', () => {
   afterAll(() => {
     hub.server.close();
     bare.server.close();
+  });
+
+  it('does not publish a source map left in the build directory', async () => {
+    const response = await fetch(`${hub.url}/assets/index-abc.js.map`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('secret.tsx');
   });
 
   it('serves index.html at / and at every console route, never cached, with a strict policy', async () => {

@@ -60,6 +60,11 @@ export function serveConsole(options: ServeConsoleOptions): RequestHandler {
     });
   };
 
+  // Source maps are not built; one left in an older build directory is not published either.
+  router.use('/assets', (req: Request, res: Response, next) => {
+    if (req.path.endsWith('.map')) res.status(404).json({ error: 'not found' });
+    else next();
+  });
   router.use(
     '/assets',
     express.static(join(options.directory, 'assets'), {

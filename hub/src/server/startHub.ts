@@ -4,20 +4,26 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isAnonymousOperation } from '../auth/anonymousOperation.ts';
+import { AuthFailureLimiter } from '../auth/AuthFailureLimiter.ts';
 import { OidcVerifier } from '../auth/OidcVerifier.ts';
 import type { HubConfig } from '../config/loadConfig.ts';
 import { createOrm, defaultSqliteFile, dialectOf } from '../db/createOrm.ts';
 import { hubWideEm } from '../db/hubWideEm.ts';
 import { buildHubSchema } from '../graphql/buildHubSchema.ts';
 import { deliverUpdate, relayUpdatesThrough } from '../graphql/hubPubSub.ts';
-import { costLimit } from '../graphql/costLimit.ts';
 import { depthLimit } from '../graphql/depthLimit.ts';
 import { formatError } from '../graphql/formatError.ts';
+import {
+  admitOperation,
+  agentLinkLimits,
+  operationLimitsPlugin,
+  publicApiLimits,
+} from '../graphql/operationLimits.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
+import { limitResponseSize, responseSizePlugin } from '../graphql/responseSizeLimit.ts';
 import { agentLinkPath } from '../../../schema/agent/agentProtocol.ts';
 import { buildAgentSchema } from '../dispatch/buildAgentSchema.ts';
 import { Dispatcher } from '../dispatch/Dispatcher.ts';
@@ -35,6 +41,8 @@ import { secureDataDir } from './secureDataDir.ts';
 import type { Logger } from './Logger.ts';
 import { loadMasterKey } from './masterKey.ts';
 import { createMetrics } from './metrics.ts';
+import { jsonErrorHandler } from './jsonErrorHandler.ts';
+import { routeUpgrades } from './routeUpgrades.ts';
 import { defaultConsoleDir, serveConsole } from './serveConsole.ts';
 
 export interface RunningHub {
@@ -48,8 +56,15 @@ export interface RunningHub {
   stop(): Promise<void>;
 }
 
-export const maxQueryDepth = 12;
-export const maxQueryCost = 20_000;
+/** The largest WebSocket frame the public API takes: as much as an HTTP request body. */
+const maxPublicFrameBytes = 1024 * 1024;
+/**
+ * The largest frame on the agent link: a full inventory of a large cluster travels in one message; restore
+ * items (500 per report) and outcomes (log of 256 KiB) are smaller.
+ */
+const maxAgentFrameBytes = 16 * 1024 * 1024;
+/** A socket that has not sent connection_init by then is closed (graphql-ws close code 4408). */
+const connectionInitWaitMs = 5_000;
 
 /** Starts the hub: database and migrations, bootstrap, the GraphQL API over HTTP and WebSocket, health, metrics. */
 export interface StartHubOptions {
@@ -78,6 +93,7 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
         issuer: config.oidcIssuer,
         audience: config.oidcAudience as string,
         groupsClaim: config.oidcGroupsClaim,
+        maxLifetimeSeconds: config.oidcMaxTokenLifetimeSeconds,
       })
     : undefined;
   const secrets = new SecretBox(masterKey.key);
@@ -97,13 +113,29 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
     oidcConsoleClientId: config.oidcConsoleClientId,
     oidcConsoleScopes: config.oidcConsoleScopes,
   };
-  const deps = { orm, oidc, adminGroups: config.adminGroups, secrets, signals, signIn };
+  const deps = {
+    orm,
+    oidc,
+    adminGroups: config.adminGroups,
+    adminTokenDisabled: config.disableAdminToken,
+    secrets,
+    signals,
+    signIn,
+    filesystemRoots: config.filesystemLocationRoots,
+    authFailures: new AuthFailureLimiter({
+      maxFailures: config.authFailuresPerMinute,
+      windowMs: 60_000,
+      maxSources: 10_000,
+    }),
+    logger,
+    subscriptionMaxLifetimeMs: config.subscriptionMaxLifetimeSeconds * 1000,
+  };
   const schema = await buildHubSchema();
   // Decides which replica may run hub-wide periodic work (the scheduler); shown in /metrics.
   const leadership = config.databaseUrl
     ? new AdvisoryLockLeadership(config.databaseUrl, logger)
     : new SoleLeadership();
-  const metrics = createMetrics();
+  const metrics = createMetrics(schema);
   leadership.onChange((leader) => metrics.schedulerLeader.set(leader ? 1 : 0));
   const scheduler = new Scheduler(
     {
@@ -127,38 +159,44 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
   });
 
   const app = express();
+  // Nothing about the server's make and version is the client's business.
+  app.disable('x-powered-by');
   const http = createServer(app);
-  const wsServer = new WebSocketServer({ noServer: true });
-  const agentWsServer = new WebSocketServer({ noServer: true });
-  http.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://hub').pathname;
-    const target = path === '/graphql' ? wsServer : path === agentLinkPath ? agentWsServer : undefined;
-    if (!target) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    target.handleUpgrade(request, socket, head, (ws) => target.emit('connection', ws, request));
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: maxPublicFrameBytes });
+  const agentWsServer = new WebSocketServer({ noServer: true, maxPayload: maxAgentFrameBytes });
+  routeUpgrades(http, {
+    servers: new Map([
+      ['/graphql', wsServer],
+      [agentLinkPath, agentWsServer],
+    ]),
+    maxConnectionsPerAddress: config.maxConnectionsPerAddress,
   });
   const format = formatError({ error: (message, fields) => logger.error(fields, message) });
+  const agentSchema = await buildAgentSchema();
   const agentCleanup = startAgentGateway(agentWsServer, {
-    schema: await buildAgentSchema(),
+    schema: agentSchema,
     dispatcher,
     logger,
     format,
     keepAliveMs: 12_000,
+    connectionInitWaitMs,
+    onSubscribe: admitOperation(agentSchema, agentLinkLimits),
   });
-  const wsCleanup = useServer<{ authorization?: string }>(
+  const sourceOf = (request: { socket: { remoteAddress?: string } }) => request.socket.remoteAddress ?? 'unknown';
+  const wsCleanup = useServer(
     {
       schema,
+      connectionInitWaitTimeout: connectionInitWaitMs,
       // The same limits and error shapes as over HTTP: a subscription is no way around either.
-      validate: (s, document) => validate(s, document, [...specifiedRules, depthLimit(maxQueryDepth)]),
+      onSubscribe: admitOperation(schema, publicApiLimits),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)),
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) } : undefined,
-      context: (ctx) => createContext(ctx.connectionParams?.authorization, deps),
+        limitResponseSize(result.errors ? { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) } : result),
+      context: (ctx) =>
+        createContext(authorizationOf(ctx.connectionParams), deps, { source: sourceOf(ctx.extra.request), live: true }),
       onConnect: async (ctx) => {
         try {
-          await createContext(ctx.connectionParams?.authorization, deps);
+          await createContext(authorizationOf(ctx.connectionParams), deps, { source: sourceOf(ctx.extra.request) });
           return true;
         } catch {
           return false;
@@ -170,12 +208,14 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
   const apollo = new ApolloServer<HubContext>({
     schema,
     formatError: format,
-    validationRules: [depthLimit(maxQueryDepth)],
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit(publicApiLimits.maxDepth)],
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       metrics.plugin,
-      costLimit(maxQueryCost),
+      operationLimitsPlugin(publicApiLimits),
+      responseSizePlugin(),
       {
         async serverWillStart() {
           return {
@@ -206,11 +246,16 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext(req.headers.authorization, deps, { anonymous: isAnonymousOperation(req.body) }),
+        createContext(req.headers.authorization, deps, {
+          anonymous: isAnonymousOperation(req.body),
+          source: sourceOf(req),
+        }),
     }),
   );
   // Last: the web console and its client-side routes, for every path the API does not own.
   app.use(serveConsole({ directory: options.consoleDir ?? defaultConsoleDir(), oidcIssuer: config.oidcIssuer }));
+  // Errors Express would answer with an HTML page (a malformed or oversized body, a missing asset).
+  app.use(jsonErrorHandler(logger));
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -233,8 +278,11 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
     { url: `${url}/graphql`, database: dialectOf(config), oidc: Boolean(oidc) },
     'fleetback hub listening',
   );
-  // Only now: a token made before the port was open could be stored and then lost to a failed start.
-  const adminToken = await bootstrapAdmin(orm.em.fork(), (token) => options.showAdminToken?.(token, url));
+  // Only now: a token made before the port was open could be stored and then lost to a failed start. A hub
+  // that refuses the built-in token makes none: printing one that never works would only mislead.
+  const adminToken = config.disableAdminToken
+    ? undefined
+    : await bootstrapAdmin(orm.em.fork(), (token) => options.showAdminToken?.(token, url));
 
   let stopping: Promise<void> | undefined;
   return {
@@ -253,4 +301,10 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
       return stopping;
     },
   };
+}
+
+/** connection_init's `authorization`, when it is text; anything else counts as none. */
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const value = params?.authorization;
+  return typeof value === 'string' ? value : undefined;
 }
