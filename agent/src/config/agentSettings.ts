@@ -82,7 +82,7 @@ export const agentSettings = {
   maxConcurrentJobs: {
     env: 'FLEETBACK_MAX_CONCURRENT_JOBS',
     flag: 'max-concurrent-jobs',
-    description: 'Jobs run at once (1 to 64)',
+    description: 'Jobs run at once, from 1 to 64',
     defaultValue: 2,
     parse: wholeNumber(1, 64),
   },
