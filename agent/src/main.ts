@@ -1,5 +1,7 @@
 import { pino } from 'pino';
-import { AgentConfigError, agentSettings, loadAgentConfig } from './config/loadAgentConfig.ts';
+import { renderSettingsHelp } from '../../schema/settings/renderSettingsTable.ts';
+import { agentSettings } from './config/agentSettings.ts';
+import { AgentConfigError, loadAgentConfig } from './config/loadAgentConfig.ts';
 import { loadKubeConfig } from './kube/loadKubeConfig.ts';
 import { AgentFatalError } from './link/AgentFatalError.ts';
 import { FileCredentialStore } from './link/FileCredentialStore.ts';
@@ -7,8 +9,7 @@ import { SecretCredentialStore } from './link/SecretCredentialStore.ts';
 import { runAgent } from './runAgent.ts';
 
 function usage(): string {
-  const lines = Object.values(agentSettings).map((s) => `  --${s.flag.padEnd(22)} ${s.env.padEnd(32)} ${s.help}`);
-  return `usage: fleetback agent [--flag value …]\n\n${lines.join('\n')}\n`;
+  return `usage: fleetback agent [--flag value …]\n\n${renderSettingsHelp(agentSettings)}\n`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadYaml } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { agentSettings } from '../../agent/src/config/loadAgentConfig.ts';
+import { agentSettings } from '../../agent/src/config/agentSettings.ts';
 import { settings as hubSettings } from '../../hub/src/config/settings.ts';
 import {
   agentSettingsSetByChart,
@@ -58,7 +58,7 @@ describe.each(charts)('charts/$chart', ({ chart, schema, envs, setByChart }) => 
 });
 
 describe('the config schemas', () => {
-  it('take the hub defaults from settings.ts and the agent defaults stated in its help', () => {
+  it('take the hub defaults from settings.ts and the agent defaults from agentSettings.ts', () => {
     const hubConfig = hubValuesSchema().properties?.config?.properties ?? {};
     expect(hubConfig.FLEETBACK_JOB_LEASE_SECONDS).toMatchObject({ type: ['integer', 'string'], default: 60 });
     expect(hubConfig.FLEETBACK_LOG_LEVEL).toMatchObject({ type: 'string', default: 'info' });
@@ -66,6 +66,20 @@ describe('the config schemas', () => {
     const agentConfig = agentValuesSchema().properties?.config?.properties ?? {};
     expect(agentConfig.FLEETBACK_MAX_CONCURRENT_JOBS).toMatchObject({ type: ['integer', 'string'], default: 2 });
     expect(agentConfig.FLEETBACK_LOG_LEVEL).toMatchObject({ default: 'info' });
+  });
+
+  it("give every agent setting in `config` the table's default and description, not one read from help text", () => {
+    const agentConfig = agentValuesSchema().properties?.config?.properties ?? {};
+    expect(agentConfig.FLEETBACK_STORE_STALL_WARNING_SECONDS).toMatchObject({ type: ['integer', 'string'], default: 60 });
+    expect(agentConfig.FLEETBACK_STORE_STALL_TIMEOUT_SECONDS).toMatchObject({ type: ['integer', 'string'], default: 300 });
+    for (const s of Object.values(agentSettings)) {
+      if (s.env in agentSettingsSetByChart) continue;
+      expect(agentConfig[s.env], s.env).toEqual({
+        type: typeof s.defaultValue === 'number' ? ['integer', 'string'] : 'string',
+        description: s.description,
+        ...(s.defaultValue === undefined ? {} : { default: s.defaultValue }),
+      });
+    }
   });
 });
 

@@ -1,15 +1,10 @@
-import { parseArgs } from 'node:util';
-import { type Setting, settings } from './settings.ts';
-
-type Settings = typeof settings;
-type ValueOf<S> = S extends Setting<infer T> ? T : never;
+import { readSettings } from '../../../schema/settings/readSettings.ts';
+import type { SettingValues } from '../../../schema/settings/Setting.ts';
+import { SettingError } from '../../../schema/settings/SettingError.ts';
+import { settings } from './settings.ts';
 
 /** The hub's resolved configuration. Optional entries are those without a default. */
-export type HubConfig = {
-  [K in keyof Settings]: Settings[K]['defaultValue'] extends undefined
-    ? ValueOf<Settings[K]> | undefined
-    : ValueOf<Settings[K]>;
-};
+export type HubConfig = SettingValues<typeof settings>;
 
 /** A setting has a bad value; the message names the variable or flag so the operator can fix it. */
 export class ConfigError extends Error {
@@ -21,34 +16,13 @@ export class ConfigError extends Error {
  * checks settings that only make sense together. Throws a `ConfigError` naming the first bad setting.
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): HubConfig {
-  const entries = Object.entries(settings) as [keyof Settings, Setting<unknown>][];
-  let flags: Record<string, string | undefined>;
+  let result: HubConfig;
   try {
-    flags = parseArgs({
-      args: argv,
-      options: Object.fromEntries(entries.map(([, s]) => [s.flag, { type: 'string' as const }])),
-      strict: true,
-      allowPositionals: false,
-    }).values as Record<string, string | undefined>;
+    result = readSettings(settings, env, argv, "see the README's configuration table").values;
   } catch (error) {
-    throw new ConfigError(`${(error as Error).message}; see the README's configuration table`);
+    if (error instanceof SettingError) throw new ConfigError(error.message);
+    throw error;
   }
-  const config: Record<string, unknown> = {};
-  for (const [key, setting] of entries) {
-    const fromFlag = flags[setting.flag];
-    const raw = fromFlag ?? env[setting.env];
-    if (raw === undefined || raw === '') {
-      config[key] = setting.defaultValue;
-      continue;
-    }
-    try {
-      config[key] = setting.parse(raw);
-    } catch (error) {
-      const source = fromFlag !== undefined ? `--${setting.flag}` : setting.env;
-      throw new ConfigError(`${source}: ${(error as Error).message}`);
-    }
-  }
-  const result = config as HubConfig;
   if (result.oidcIssuer && !result.oidcAudience) {
     throw new ConfigError(`${settings.oidcAudience.env}: required when ${settings.oidcIssuer.env} is set`);
   }

@@ -1,16 +1,5 @@
-/**
- * Every hub setting, in one table: the environment variable, the matching `fleetback hub --flag`, the
- * default and the parser. The README's configuration table is generated from it (and checked by a test).
- */
-export interface Setting<T> {
-  env: `FLEETBACK_${string}`;
-  flag: string;
-  description: string;
-  /** The value used when neither the variable nor the flag is given; `undefined` means "unset". */
-  defaultValue: T | undefined;
-  /** Turns the raw text into a value, or throws an Error whose message says what is wrong. */
-  parse(raw: string): T;
-}
+import type { Setting } from '../../../schema/settings/Setting.ts';
+import { logLevel, nonEmpty, seconds, wholeNumber } from '../../../schema/settings/settingParsers.ts';
 
 function port(raw: string): number {
   const n = Number(raw);
@@ -33,31 +22,10 @@ function url(protocols: string[]) {
   };
 }
 
-function nonEmpty(raw: string): string {
-  if (!raw.trim()) throw new Error('must not be empty');
-  return raw.trim();
-}
-
 function masterKey(raw: string): Buffer {
   const key = Buffer.from(raw, 'base64');
   if (key.length !== 32) throw new Error('must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
   return key;
-}
-
-function seconds(min: number, max: number) {
-  return (raw: string): number => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`'${raw}' is not a whole number of seconds from ${min} to ${max}`);
-    return n;
-  };
-}
-
-function count(min: number, max: number) {
-  return (raw: string): number => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`'${raw}' is not a whole number from ${min} to ${max}`);
-    return n;
-  };
 }
 
 function boolean(raw: string): boolean {
@@ -78,11 +46,11 @@ function absolutePaths(raw: string): string[] {
   return paths;
 }
 
-function logLevel(raw: string): 'debug' | 'info' | 'warn' | 'error' {
-  if (raw === 'debug' || raw === 'info' || raw === 'warn' || raw === 'error') return raw;
-  throw new Error(`'${raw}' is not one of debug, info, warn, error`);
-}
-
+/**
+ * Every hub setting, in one table (the shape the agent's table shares): the environment variable, the matching
+ * `fleetback hub --flag`, the default and the parser. The README's configuration table and the hub chart's
+ * values schema are generated from it (and checked by tests).
+ */
 export const settings = {
   port: {
     env: 'FLEETBACK_PORT',
@@ -222,7 +190,7 @@ export const settings = {
     description:
       'Open WebSocket connections (public API and agent link together) allowed from one source address; raise it behind a proxy that hides client addresses',
     defaultValue: 100,
-    parse: count(1, 100_000),
+    parse: wholeNumber(1, 100_000),
   },
   authFailuresPerMinute: {
     env: 'FLEETBACK_AUTH_FAILURES_PER_MINUTE',
@@ -230,7 +198,7 @@ export const settings = {
     description:
       'Failed authentications (a token presented and refused) one source address may have in a minute before its requests get TOO_MANY_REQUESTS until the minute ends; 0: no limit. Behind a proxy that hides client addresses all clients share one',
     defaultValue: 20,
-    parse: count(0, 1_000_000),
+    parse: wholeNumber(0, 1_000_000),
   },
   filesystemLocationRoots: {
     env: 'FLEETBACK_FILESYSTEM_LOCATION_ROOTS',
