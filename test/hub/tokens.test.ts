@@ -1,8 +1,10 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { databasesOf } from '../kit/databases.ts';
-import { startTestHub, type TestHub } from '../kit/startTestHub.ts';
+import { startTestHub, type TestHub, type TestHubStorage } from '../kit/startTestHub.ts';
 import { watchJob } from '../kit/watchJob.ts';
 import { fetchIdpToken } from '../world/idp/fetchIdpToken.ts';
 
@@ -177,9 +179,19 @@ describe.skipIf(!idp).each(databasesOf(world))('bearer tokens on %s', (database)
 });
 
 describe.skipIf(!idp)('the built-in admin token in OIDC mode', () => {
-  let hub: TestHub;
+  let hub: TestHub & TestHubStorage;
   beforeAll(async () => {
-    hub = await startTestHub({ database: 'sqlite', world, oidc: true, settings: { FLEETBACK_DISABLE_ADMIN_TOKEN: 'true' } });
+    // A deployment that had the token, then turned it off: the stored token must stop working.
+    const first = await startTestHub({ database: 'sqlite', world, oidc: true });
+    const { adminToken, dataDir, databaseUrl, masterKey } = first;
+    await first.stop();
+    hub = await startTestHub({
+      database: 'sqlite',
+      world,
+      oidc: true,
+      reuse: { adminToken, dataDir, databaseUrl, masterKey },
+      settings: { FLEETBACK_DISABLE_ADMIN_TOKEN: 'true' },
+    });
   });
   afterAll(() => hub?.stop());
 
@@ -189,5 +201,18 @@ describe.skipIf(!idp)('the built-in admin token in OIDC mode', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(result.errors?.[0]?.message).toMatch(/disabled/);
     expect(result.data ?? null).toBeNull();
+  });
+
+  it('is not made at all by a fresh hub that refuses it', async () => {
+    const fresh = await startTestHub({ database: 'sqlite', world, oidc: true, settings: { FLEETBACK_DISABLE_ADMIN_TOKEN: 'true' } });
+    try {
+      expect(fresh.adminToken).toBe('');
+      const db = new DatabaseSync(join(fresh.dataDir, 'fleetback.sqlite'), { readOnly: true });
+      const row = db.prepare('select count(*) as n from admin_tokens').get() as { n: number };
+      db.close();
+      expect(Number(row.n)).toBe(0);
+    } finally {
+      await fresh.stop();
+    }
   });
 });

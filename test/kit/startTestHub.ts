@@ -97,8 +97,10 @@ export async function startTestHub(options: StartTestHubOptions): Promise<TestHu
   const logFile = join(options.world.logDir, `hub-${Date.now()}.log`);
   const logger = pino({ level: 'info' }, pino.destination(logFile));
   const hub = await startHub(loadConfig(env, []), logger, { clock: options.clock });
-  const adminToken = hub.adminToken ?? reuse?.adminToken;
-  if (!adminToken) throw new Error('a fresh hub must print an admin token');
+  const adminToken = hub.adminToken ?? reuse?.adminToken ?? '';
+  // A hub that refuses the built-in admin token makes none; every other fresh hub prints one.
+  const refusesAdminToken = options.settings?.FLEETBACK_DISABLE_ADMIN_TOKEN === 'true';
+  if (!adminToken && !refusesAdminToken) throw new Error('a fresh hub must print an admin token');
   const gql: TestHub['gql'] = async (token, query, variables) => {
     const response = await fetch(`${hub.url}/graphql`, {
       method: 'POST',
