@@ -50,7 +50,10 @@ export class BackupManifestError extends Error {
 export function parseBackupManifest(value: unknown): BackupManifest {
   const o = objectAt(value, 'backup.json');
   if (o.formatVersion !== backupFormatVersion) {
-    throw new BackupManifestError(`formatVersion: ${JSON.stringify(o.formatVersion)} is not a version this agent reads (1)`);
+    throw new BackupManifestError(
+      `formatVersion: ${JSON.stringify(o.formatVersion)} is not a format version this Fleetback reads (it reads ${backupFormatVersion}); ` +
+        'a newer Fleetback wrote it: upgrade to read it',
+    );
   }
   for (const field of ['backupId', 'backupName', 'clusterId', 'startedAt', 'completedAt'] as const) {
     if (typeof o[field] !== 'string') throw new BackupManifestError(`${field}: must be a string`);
