@@ -5,7 +5,7 @@ import { CopyButton } from '../ui/CopyButton.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { emptyTokenForm, type TokenForm, tokenInputFromForm } from './accessForms.ts';
 import { createApiTokenMutation } from './accessOperations.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { ScopeFields } from './ScopeFields.tsx';
 
 export interface CreateApiTokenDialogProps {

@@ -4,7 +4,7 @@ import { ErrorState } from '../states/ErrorState.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { type BindingForm, bindingInputFromForm, emptyBindingForm } from './accessForms.ts';
 import { createRoleBindingMutation, type User } from './accessOperations.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { ScopeFields } from './ScopeFields.tsx';
 
 export interface CreateRoleBindingDialogProps {

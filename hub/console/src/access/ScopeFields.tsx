@@ -1,7 +1,7 @@
 import type { RoleName } from '../auth/meQuery.ts';
 import type { ScopeForm } from './accessForms.ts';
 import { roleDescriptions } from './describeScope.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../ui/Field.tsx';
 
 export interface ScopeFieldsProps {
   form: ScopeForm;

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { CheckboxField, Field } from '../access/Field.tsx';
+import { CheckboxField, Field } from '../ui/Field.tsx';
 import { useMutation } from '../api/useMutation.ts';
 import type { CredentialKind } from '../credentials/Credential.ts';
 import { ErrorState } from '../states/ErrorState.tsx';

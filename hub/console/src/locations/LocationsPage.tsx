@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { ConfirmDialog } from '../access/ConfirmDialog.tsx';
-import { RequireTenant } from '../access/RequireTenant.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { RequireTenant } from '../ui/RequireTenant.tsx';
 import { useQuery } from '../api/useQuery.ts';
-import { Page } from '../app/Page.tsx';
+import { Page } from '../ui/Page.tsx';
 import { EmptyState } from '../states/EmptyState.tsx';
 import { QueryView } from '../states/QueryView.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';

@@ -1,4 +1,4 @@
-import { Field } from '../access/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { unreachable } from '../ui/unreachable.ts';
 import type { PolicyForm } from './policyForm.ts';
 import { type DayOfWeek, daysOfWeek, type ScheduleKind } from './SchedulePolicy.ts';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { CheckboxField, Field } from '../access/Field.tsx';
+import { CheckboxField, Field } from '../ui/Field.tsx';
 import type { ActionForm } from './ruleForm.ts';
 
 export interface ActionFieldsProps {

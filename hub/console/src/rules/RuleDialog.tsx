@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Field } from '../access/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { useMutation } from '../api/useMutation.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
 import { Dialog } from '../ui/Dialog.tsx';

@@ -1,4 +1,4 @@
-import { Field } from '../access/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { ActionFields } from './ActionFields.tsx';
 import { type ActionForm, emptyActionForm, type SubRuleForm } from './ruleForm.ts';
 

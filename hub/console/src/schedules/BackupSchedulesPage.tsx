@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { ConfirmDialog } from '../access/ConfirmDialog.tsx';
-import { RequireTenant } from '../access/RequireTenant.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { RequireTenant } from '../ui/RequireTenant.tsx';
 import { useMutation } from '../api/useMutation.ts';
 import { useQuery } from '../api/useQuery.ts';
-import { Page } from '../app/Page.tsx';
+import { Page } from '../ui/Page.tsx';
 import { EmptyState } from '../states/EmptyState.tsx';
 import { ErrorState } from '../states/ErrorState.tsx';
 import { QueryView } from '../states/QueryView.tsx';
