@@ -1,0 +1,168 @@
+import { type ReactNode, useState } from 'react';
+import type { Operation } from '../api/Operation.ts';
+import { useQuery } from '../api/useQuery.ts';
+import type { RoleName } from '../auth/meQuery.ts';
+import { EmptyState } from '../states/EmptyState.tsx';
+import { QueryView } from '../states/QueryView.tsx';
+import { useTenants } from '../tenants/TenantProvider.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { Page } from './Page.tsx';
+import { RequireTenant } from './RequireTenant.tsx';
+import { type RowAction, type SettingsColumn, SettingsTable } from './SettingsTable.tsx';
+
+/** What a dialog or an action of a settings screen works with. */
+export interface SettingsContext<TData> {
+  tenantId: string;
+  /** The list's last answer; undefined while it loads or failed. */
+  data: TData | undefined;
+  /** Reads the list again, after a change. */
+  reload: () => void;
+  close: () => void;
+}
+
+export interface SettingsAction<TRow, TData> extends Omit<RowAction<TRow>, 'run'> {
+  /** The least role in the tenant that may do it; the hub decides anyway. */
+  role: RoleName;
+  /** A dialog the action opens for the row. */
+  dialog?: (row: TRow, context: SettingsContext<TData>) => ReactNode;
+  /** Or what it does straight away. */
+  run?: (row: TRow, context: SettingsContext<TData>) => void;
+}
+
+export interface SettingsPageProps<TData, TRow extends { id: string; name: string }> {
+  title: string;
+  description: ReactNode;
+  /** What the screen lists, in the plural: "backup locations" (loading, errors, the tenant question). */
+  what: string;
+  /** The list's query: every settings list belongs to one tenant. */
+  query: Operation<TData, { tenantId: string }>;
+  /** Set for lists that change without events the API streams. */
+  pollMs?: number;
+  list: (data: TData) => { totalCount: number; edges: readonly { node: TRow }[] };
+  /** How many the query asks for, and what they are called in "Showing the first 100 of 120 rules". */
+  page: { size: number; noun: string };
+  /** `others`: shown to callers who may not create one, saying who may. */
+  empty: { title: string; text: ReactNode; others: ReactNode };
+  create?: {
+    label: string;
+    role: RoleName;
+    /** Whether the dialog needs the list's data (e.g. the credentials a new location may use). */
+    needsData?: boolean;
+    dialog: (context: SettingsContext<TData>) => ReactNode;
+  };
+  /** A function when cells need more of the answer than the row (e.g. names of the clusters rows point at). */
+  columns: Columns<TRow> | ((data: TData) => Columns<TRow>);
+  rowProps?: (row: TRow) => { className?: string } & Record<`data-${string}`, string>;
+  actions?: readonly SettingsAction<TRow, TData>[];
+  /** Delete, asked for first: "Delete <noun> <name>?"; `explain` says what the hub refuses and what stays. */
+  remove?: { noun: string; role: RoleName; operation: Operation<unknown, { id: string }>; explain: ReactNode };
+  /** Shown above the table, e.g. why the last row action failed. */
+  notice?: ReactNode;
+}
+
+type Columns<TRow> = readonly [SettingsColumn<TRow>, ...SettingsColumn<TRow>[]];
+
+type Open<TRow> = { kind: 'create' } | { kind: 'row'; row: TRow; action: string };
+
+/**
+ * A tenant's settings list: the frame, the tenant question, loading, empty and error states, the table with the
+ * row actions the caller's role allows, and the dialogs they open. Screens differ only in their props.
+ */
+export function SettingsPage<TData, TRow extends { id: string; name: string }>(props: SettingsPageProps<TData, TRow>) {
+  const { title, description, what, list, page, empty, create, columns, rowProps, remove, notice } = props;
+  const { tenantId, can } = useTenants();
+  const query = useQuery(props.query, { tenantId: tenantId ?? '' }, { skip: !tenantId, pollMs: props.pollMs });
+  const [open, setOpen] = useState<Open<TRow> | undefined>();
+  const allowed = (role: RoleName) => tenantId !== null && can(role, tenantId);
+  const data = query.state.status === 'ready' ? query.state.data : undefined;
+  const actions = [...(props.actions ?? []), ...(remove ? [removeAction(remove)] : [])];
+  const context = (tenant: string): SettingsContext<TData> => ({
+    tenantId: tenant,
+    data,
+    reload: query.reload,
+    close: () => setOpen(undefined),
+  });
+  const createButton =
+    create && allowed(create.role) && (data || !create.needsData) ? (
+      <button type="button" className="primary" onClick={() => setOpen({ kind: 'create' })}>
+        {create.label}
+      </button>
+    ) : undefined;
+  const dialog = (tenant: string) => {
+    if (open?.kind === 'create') return create?.dialog(context(tenant));
+    const action = open && actions.find((a) => a.label === open.action);
+    return open && action?.dialog?.(open.row, context(tenant));
+  };
+
+  return (
+    <Page title={title} description={description} actions={createButton}>
+      <RequireTenant what={what}>
+        {(tenant) => (
+          <>
+            <QueryView
+              query={query}
+              loading={`Loading ${what}`}
+              failed={`Could not load the ${what}`}
+              isEmpty={(d) => list(d).edges.length === 0}
+              empty={
+                <EmptyState title={empty.title} action={createButton}>
+                  {empty.text}
+                  {!(create && allowed(create.role)) && <p>{empty.others}</p>}
+                </EmptyState>
+              }
+            >
+              {(d) => (
+                <>
+                  {notice}
+                  <SettingsTable
+                    caption={title}
+                    rows={list(d).edges.map((e) => e.node)}
+                    columns={typeof columns === 'function' ? columns(d) : columns}
+                    rowProps={rowProps}
+                    actions={actions.map((a) => ({
+                      ...a,
+                      run: !allowed(a.role)
+                        ? undefined
+                        : a.dialog
+                          ? (row: TRow) => setOpen({ kind: 'row', row, action: a.label })
+                          : (row: TRow) => a.run?.(row, context(tenant)),
+                    }))}
+                  />
+                  {list(d).totalCount > page.size && (
+                    <p className="hint">
+                      Showing the first {page.size} of {list(d).totalCount} {page.noun}, by name.
+                    </p>
+                  )}
+                </>
+              )}
+            </QueryView>
+            {dialog(tenant)}
+          </>
+        )}
+      </RequireTenant>
+    </Page>
+  );
+}
+
+function removeAction<TRow extends { id: string; name: string }, TData>(
+  remove: NonNullable<SettingsPageProps<TData, TRow>['remove']>,
+): SettingsAction<TRow, TData> {
+  return {
+    label: 'Delete',
+    role: remove.role,
+    danger: true,
+    dialog: (row, { reload, close }) => (
+      <ConfirmDialog
+        title={`Delete ${remove.noun} ${row.name}?`}
+        confirm={`Delete ${remove.noun}`}
+        failed={`The hub did not delete the ${remove.noun}`}
+        operation={remove.operation}
+        variables={{ id: row.id }}
+        onDone={reload}
+        onClose={close}
+      >
+        {remove.explain}
+      </ConfirmDialog>
+    ),
+  };
+}
