@@ -10,12 +10,10 @@ export function CredentialsPage() {
     <SettingsPage
       title="Credentials"
       description="Cloud credentials backup locations use. Secrets are stored encrypted and never shown again."
-      what="credentials"
       query={credentialsQuery}
       list={(data) => data.credentials}
-      page={{ size: credentialPageSize, noun: 'credentials' }}
+      pageSize={credentialPageSize}
       empty={{
-        title: 'No credentials yet',
         text: (
           <p>
             An S3, Azure or Google Cloud location needs one (S3 can use the agent's own identity instead); a filesystem
@@ -24,10 +22,13 @@ export function CredentialsPage() {
         ),
         others: 'Admins of the tenant store them.',
       }}
-      create={{
+      form={{
         label: 'New credential',
         role: 'admin',
-        dialog: ({ tenantId, reload, close }) => <CredentialDialog tenantId={tenantId} onClose={close} onSaved={reload} />,
+        edits: true,
+        dialog: (credential, { tenantId, reload, close }) => (
+          <CredentialDialog tenantId={tenantId} credential={credential} onClose={close} onSaved={reload} />
+        ),
       }}
       columns={[
         { header: 'Credential', cell: (c) => <span className="row-name">{c.name}</span> },
@@ -44,15 +45,6 @@ export function CredentialsPage() {
         { header: 'Changed', cell: (c) => <RelativeTime at={c.updatedAt} now={Date.now()} /> },
       ]}
       rowProps={(c) => ({ 'data-credential': c.name })}
-      actions={[
-        {
-          label: 'Edit',
-          role: 'admin',
-          dialog: (credential, { tenantId, reload, close }) => (
-            <CredentialDialog tenantId={tenantId} credential={credential} onClose={close} onSaved={reload} />
-          ),
-        },
-      ]}
       remove={{
         noun: 'credential',
         role: 'admin',

@@ -18,20 +18,18 @@ export function LocationsPage() {
     <SettingsPage
       title="Backup locations"
       description="Where backups are written. Agents write straight to them, never through the hub."
-      what="backup locations"
       query={backupLocationsQuery}
       list={(data) => data.backupLocations}
-      page={{ size: locationPageSize, noun: 'locations' }}
+      pageSize={locationPageSize}
       empty={{
-        title: 'No backup locations yet',
         text: <p>A location is an S3, Azure or Google Cloud bucket, or a path mounted into the agents.</p>,
         others: 'Admins of the tenant create them.',
       }}
-      create={{
+      form={{
         label: 'New location',
         role: 'admin',
         needsData: true,
-        dialog: ({ tenantId, data, reload, close }) =>
+        dialog: (_, { tenantId, data, reload, close }) =>
           data && (
             <CreateLocationDialog
               tenantId={tenantId}

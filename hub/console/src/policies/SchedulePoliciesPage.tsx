@@ -10,19 +10,20 @@ export function SchedulePoliciesPage() {
     <SettingsPage
       title="Schedule policies"
       description="When backups run and how long they are kept. One policy serves any number of backup schedules."
-      what="schedule policies"
       query={schedulePoliciesQuery}
       list={(data) => data.schedulePolicies}
-      page={{ size: policyPageSize, noun: 'policies' }}
+      pageSize={policyPageSize}
       empty={{
-        title: 'No schedule policies yet',
         text: <p>A policy says when backups run (hourly, daily at 02:00, on Sundays, by cron) and how many to keep.</p>,
         others: 'Operators and admins of the tenant create them.',
       }}
-      create={{
+      form={{
         label: 'New policy',
         role: 'operator',
-        dialog: ({ tenantId, reload, close }) => <PolicyDialog tenantId={tenantId} onClose={close} onSaved={reload} />,
+        edits: true,
+        dialog: (policy, { tenantId, reload, close }) => (
+          <PolicyDialog tenantId={tenantId} policy={policy} onClose={close} onSaved={reload} />
+        ),
       }}
       columns={[
         { header: 'Policy', cell: (policy) => <span className="row-name">{policy.name}</span> },
@@ -31,15 +32,6 @@ export function SchedulePoliciesPage() {
         { header: 'Changed', cell: (policy) => <RelativeTime at={policy.updatedAt} now={Date.now()} /> },
       ]}
       rowProps={(policy) => ({ 'data-policy': policy.name })}
-      actions={[
-        {
-          label: 'Edit',
-          role: 'operator',
-          dialog: (policy, { tenantId, reload, close }) => (
-            <PolicyDialog tenantId={tenantId} policy={policy} onClose={close} onSaved={reload} />
-          ),
-        },
-      ]}
       remove={{
         noun: 'policy',
         role: 'operator',

@@ -11,19 +11,20 @@ export function RulesPage() {
     <SettingsPage
       title="Rules"
       description="Commands run in pods before or after a backup, so the data on disk is consistent (flush, freeze, dump)."
-      what="rules"
       query={rulesQuery}
       list={(data) => data.rules}
-      page={{ size: rulePageSize, noun: 'rules' }}
+      pageSize={rulePageSize}
       empty={{
-        title: 'No rules yet',
         text: <p>A backup schedule can run a rule before each backup and another after it.</p>,
         others: 'Operators and admins of the tenant create them.',
       }}
-      create={{
+      form={{
         label: 'New rule',
         role: 'operator',
-        dialog: ({ tenantId, reload, close }) => <RuleDialog tenantId={tenantId} onClose={close} onSaved={reload} />,
+        edits: true,
+        dialog: (rule, { tenantId, reload, close }) => (
+          <RuleDialog tenantId={tenantId} rule={rule} onClose={close} onSaved={reload} />
+        ),
       }}
       columns={[
         { header: 'Rule', cell: (rule) => <span className="row-name">{rule.name}</span> },
@@ -31,15 +32,6 @@ export function RulesPage() {
         { header: 'Changed', cell: (rule) => <RelativeTime at={rule.updatedAt} now={Date.now()} /> },
       ]}
       rowProps={(rule) => ({ 'data-rule': rule.name })}
-      actions={[
-        {
-          label: 'Edit',
-          role: 'operator',
-          dialog: (rule, { tenantId, reload, close }) => (
-            <RuleDialog tenantId={tenantId} rule={rule} onClose={close} onSaved={reload} />
-          ),
-        },
-      ]}
       remove={{
         noun: 'rule',
         role: 'operator',

@@ -53,21 +53,19 @@ export function BackupSchedulesPage() {
     <SettingsPage
       title="Backup schedules"
       description="Backups of a cluster taken when a schedule policy says, with the next runs and how the last one went."
-      what="backup schedules"
       query={backupSchedulesQuery}
       pollMs={pollMs}
       list={(data) => data.backupSchedules}
-      page={{ size: schedulePageSize, noun: 'schedules' }}
+      pageSize={schedulePageSize}
       empty={{
-        title: 'No backup schedules yet',
         text: <p>A schedule backs up one cluster under a schedule policy, into a backup location.</p>,
         others: 'Operators and admins of the tenant create them.',
       }}
-      create={{
+      form={{
         label: 'New schedule',
         role: 'operator',
         needsData: true,
-        dialog: ({ data, reload, close }) =>
+        dialog: (_, { data, reload, close }) =>
           data && <CreateScheduleDialog lookups={lookupsOf(data)} onClose={close} onCreated={reload} />,
       }}
       notice={toggleError && <ErrorState error={toggleError.error} title={toggleError.title} compact />}

@@ -30,25 +30,28 @@ export interface SettingsAction<TRow, TData> extends Omit<RowAction<TRow>, 'run'
 }
 
 export interface SettingsPageProps<TData, TRow extends { id: string; name: string }> {
+  /** What the screen lists, in the plural: "Backup locations". Its lower case names them in loading, errors and
+   * empty states; its last word counts them in "Showing the first 100 of 120 locations". */
   title: string;
   description: ReactNode;
-  /** What the screen lists, in the plural: "backup locations" (loading, errors, the tenant question). */
-  what: string;
   /** The list's query: every settings list belongs to one tenant. */
   query: Operation<TData, { tenantId: string }>;
   /** Set for lists that change without events the API streams. */
   pollMs?: number;
   list: (data: TData) => { totalCount: number; edges: readonly { node: TRow }[] };
-  /** How many the query asks for, and what they are called in "Showing the first 100 of 120 rules". */
-  page: { size: number; noun: string };
-  /** `others`: shown to callers who may not create one, saying who may. */
-  empty: { title: string; text: ReactNode; others: ReactNode };
-  create?: {
+  /** How many the query asks for. */
+  pageSize: number;
+  /** What the empty list would hold and how to get the first one; `others`: who may, to those who may not. */
+  empty: { text: ReactNode; others: ReactNode };
+  /** The form that creates one ("New rule") and, with `edits`, changes one (an Edit action on each row). */
+  form?: {
     label: string;
     role: RoleName;
+    edits?: boolean;
     /** Whether the dialog needs the list's data (e.g. the credentials a new location may use). */
     needsData?: boolean;
-    dialog: (context: SettingsContext<TData>) => ReactNode;
+    /** The row to change, or none to create one. */
+    dialog: (row: TRow | undefined, context: SettingsContext<TData>) => ReactNode;
   };
   /** A function when cells need more of the answer than the row (e.g. names of the clusters rows point at). */
   columns: Columns<TRow> | ((data: TData) => Columns<TRow>);
@@ -69,13 +72,19 @@ type Open<TRow> = { kind: 'create' } | { kind: 'row'; row: TRow; action: string 
  * row actions the caller's role allows, and the dialogs they open. Screens differ only in their props.
  */
 export function SettingsPage<TData, TRow extends { id: string; name: string }>(props: SettingsPageProps<TData, TRow>) {
-  const { title, description, what, list, page, empty, create, columns, rowProps, remove, notice } = props;
+  const { title, description, list, pageSize, empty, form, columns, rowProps, remove, notice } = props;
+  const what = title.toLowerCase();
+  const noun = what.split(' ').at(-1);
   const { tenantId, can } = useTenants();
   const query = useQuery(props.query, { tenantId: tenantId ?? '' }, { skip: !tenantId, pollMs: props.pollMs });
   const [open, setOpen] = useState<Open<TRow> | undefined>();
   const allowed = (role: RoleName) => tenantId !== null && can(role, tenantId);
   const data = query.state.status === 'ready' ? query.state.data : undefined;
-  const actions = [...(props.actions ?? []), ...(remove ? [removeAction(remove)] : [])];
+  const actions = [
+    ...(form?.edits ? [{ label: 'Edit', role: form.role, dialog: form.dialog }] : []),
+    ...(props.actions ?? []),
+    ...(remove ? [removeAction(remove)] : []),
+  ];
   const context = (tenant: string): SettingsContext<TData> => ({
     tenantId: tenant,
     data,
@@ -83,13 +92,13 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
     close: () => setOpen(undefined),
   });
   const createButton =
-    create && allowed(create.role) && (data || !create.needsData) ? (
+    form && allowed(form.role) && (data || !form.needsData) ? (
       <button type="button" className="primary" onClick={() => setOpen({ kind: 'create' })}>
-        {create.label}
+        {form.label}
       </button>
     ) : undefined;
   const dialog = (tenant: string) => {
-    if (open?.kind === 'create') return create?.dialog(context(tenant));
+    if (open?.kind === 'create') return form?.dialog(undefined, context(tenant));
     const action = open && actions.find((a) => a.label === open.action);
     return open && action?.dialog?.(open.row, context(tenant));
   };
@@ -105,9 +114,9 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
               failed={`Could not load the ${what}`}
               isEmpty={(d) => list(d).edges.length === 0}
               empty={
-                <EmptyState title={empty.title} action={createButton}>
+                <EmptyState title={`No ${what} yet`} action={createButton}>
                   {empty.text}
-                  {!(create && allowed(create.role)) && <p>{empty.others}</p>}
+                  {!(form && allowed(form.role)) && <p>{empty.others}</p>}
                 </EmptyState>
               }
             >
@@ -128,9 +137,9 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
                           : (row: TRow) => a.run?.(row, context(tenant)),
                     }))}
                   />
-                  {list(d).totalCount > page.size && (
+                  {list(d).totalCount > pageSize && (
                     <p className="hint">
-                      Showing the first {page.size} of {list(d).totalCount} {page.noun}, by name.
+                      Showing the first {pageSize} of {list(d).totalCount} {noun}, by name.
                     </p>
                   )}
                 </>
