@@ -5,8 +5,8 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { FormDialog } from '../ui/FormDialog.tsx';
 import { emptyTokenForm, type TokenForm, tokenInputFromForm } from './accessForms.ts';
 import { createApiTokenMutation } from './accessOperations.ts';
-import { Field } from '../ui/Field.tsx';
 import { ScopeFields } from './ScopeFields.tsx';
+import { TextField } from '../ui/TextField.tsx';
 
 export interface CreateApiTokenDialogProps {
   tenantId: string;
@@ -61,30 +61,23 @@ export function CreateApiTokenDialog({ tenantId, clusters, onClose, onCreated }:
       busy="Creating…"
     >
       <div className="form-row">
-        <Field label="Name" hint="What uses it, e.g. ci-nightly; 1 to 100 characters.">
-          {(control) => (
-            <input
-              {...control}
-              required
-              maxLength={100}
-              autoComplete="off"
-              value={form.name}
-              onChange={(event) => change({ name: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Expires in (days)" hint="1 to 3650; blank: never.">
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={1}
-              max={3650}
-              value={form.expiresInDays}
-              onChange={(event) => change({ expiresInDays: event.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Name"
+          hint="What uses it, e.g. ci-nightly; 1 to 100 characters."
+          required
+          maxLength={100}
+          value={form.name}
+          onChange={(value) => change({ name: value })}
+        />
+        <TextField
+          label="Expires in (days)"
+          hint="1 to 3650; blank: never."
+          type="number"
+          min={1}
+          max={3650}
+          value={form.expiresInDays}
+          onChange={(value) => change({ expiresInDays: value })}
+        />
       </div>
       <ScopeFields form={form} change={change} clusters={clusters} />
     </FormDialog>

@@ -15,6 +15,7 @@ import { emptyPolicyForm, type PolicyForm, policyFormFromSpec, previewSpec, spec
 import { PolicyTimingFields } from './PolicyTimingFields.tsx';
 import type { SchedulePolicy } from './SchedulePolicy.ts';
 import { browserTimeZone } from './TimeZoneField.tsx';
+import { TextField } from '../ui/TextField.tsx';
 
 export interface PolicyDialogProps {
   tenantId: string;
@@ -58,30 +59,22 @@ export function PolicyDialog({ tenantId, policy, onClose, onSaved }: PolicyDialo
       <fieldset className="fieldset">
         <legend>How long backups are kept</legend>
         <div className="form-row">
-          <Field label="Keep the newest" hint="1 to 1000 successful backups; blank keeps all.">
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                min={1}
-                max={1000}
-                value={form.retain}
-                onChange={(event) => change({ retain: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Delete each after" hint="e.g. 30d, 720h, 1h30m; blank: 30 days.">
-            {(control) => (
-              <input
-                {...control}
-                pattern="\s*(\d+[dhms])+\s*"
-                spellCheck={false}
-                autoComplete="off"
-                value={form.expiry}
-                onChange={(event) => change({ expiry: event.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Keep the newest"
+            hint="1 to 1000 successful backups; blank keeps all."
+            type="number"
+            min={1}
+            max={1000}
+            value={form.retain}
+            onChange={(value) => change({ retain: value })}
+          />
+          <TextField
+            label="Delete each after"
+            hint="e.g. 30d, 720h, 1h30m; blank: 30 days."
+            pattern="\s*(\d+[dhms])+\s*"
+            value={form.expiry}
+            onChange={(value) => change({ expiry: value })}
+          />
         </div>
       </fieldset>
       <p className="hint" aria-live="polite">

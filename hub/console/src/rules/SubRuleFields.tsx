@@ -1,6 +1,7 @@
 import { Field } from '../ui/Field.tsx';
 import { ActionFields } from './ActionFields.tsx';
 import { type ActionForm, emptyActionForm, type SubRuleForm } from './ruleForm.ts';
+import { TextField } from '../ui/TextField.tsx';
 
 /** The most actions (and sub-rules) the hub accepts. */
 export const maxItems = 20;
@@ -42,17 +43,12 @@ export function SubRuleFields({ index, subRule, change, onRemove }: SubRuleField
           />
         )}
       </Field>
-      <Field label="Namespaces" hint="Names or * patterns, comma-separated; blank: the namespaces the backup takes.">
-        {(control) => (
-          <input
-            {...control}
-            spellCheck={false}
-            autoComplete="off"
-            value={subRule.namespaces}
-            onChange={(event) => change({ ...subRule, namespaces: event.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Namespaces"
+        hint="Names or * patterns, comma-separated; blank: the namespaces the backup takes."
+        value={subRule.namespaces}
+        onChange={(value) => change({ ...subRule, namespaces: value })}
+      />
       {subRule.actions.map((action, i) => (
         <ActionFields
           key={i}

@@ -8,6 +8,7 @@ import { FormDialog } from '../ui/FormDialog.tsx';
 import type { ScheduleLookups } from './BackupSchedule.ts';
 import { emptyScheduleForm, type ScheduleForm, scheduleInputFromForm } from './scheduleForm.ts';
 import { createBackupScheduleMutation } from './scheduleOperations.ts';
+import { TextField } from '../ui/TextField.tsx';
 
 export interface CreateScheduleDialogProps {
   lookups: ScheduleLookups;
@@ -64,18 +65,13 @@ export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateSche
       submit="Create schedule"
       busy="Creating…"
     >
-      <Field label="Name" hint="Lowercase letters, digits and dashes, unique in the tenant, e.g. shop-nightly.">
-        {(control) => (
-          <input
-            {...control}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            value={form.name}
-            onChange={(event) => change({ name: event.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Name"
+        hint="Lowercase letters, digits and dashes, unique in the tenant, e.g. shop-nightly."
+        required
+        value={form.name}
+        onChange={(value) => change({ name: value })}
+      />
       <div className="form-row">
         <Choice label="Cluster" value={form.clusterId} options={lookups.clusters} onChange={(clusterId) => change({ clusterId })} />
         <Choice label="Policy" value={form.policyId} options={lookups.policies} onChange={(policyId) => change({ policyId })} />
@@ -90,28 +86,18 @@ export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateSche
           onChange={(locationId) => change({ locationId })}
         />
         <div className="form-row">
-          <Field label="Namespaces" hint="Names or * patterns, comma-separated; blank takes all.">
-            {(control) => (
-              <input
-                {...control}
-                spellCheck={false}
-                autoComplete="off"
-                value={form.includeNamespaces}
-                onChange={(event) => change({ includeNamespaces: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Except namespaces" hint="Excludes win over includes.">
-            {(control) => (
-              <input
-                {...control}
-                spellCheck={false}
-                autoComplete="off"
-                value={form.excludeNamespaces}
-                onChange={(event) => change({ excludeNamespaces: event.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Namespaces"
+            hint="Names or * patterns, comma-separated; blank takes all."
+            value={form.includeNamespaces}
+            onChange={(value) => change({ includeNamespaces: value })}
+          />
+          <TextField
+            label="Except namespaces"
+            hint="Excludes win over includes."
+            value={form.excludeNamespaces}
+            onChange={(value) => change({ excludeNamespaces: value })}
+          />
         </div>
         <Field
           label="Label selectors"
@@ -144,18 +130,13 @@ export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateSche
         <Choice label="Pre-backup rule" value={form.preRuleId} options={lookups.rules} none="None" onChange={(preRuleId) => change({ preRuleId })} />
         <Choice label="Post-backup rule" value={form.postRuleId} options={lookups.rules} none="None" onChange={(postRuleId) => change({ postRuleId })} />
       </div>
-      <Field label="Backup name prefix" hint="Backups are named <prefix>-<UTC time>; at most 43 characters. Blank: the schedule's name.">
-        {(control) => (
-          <input
-            {...control}
-            maxLength={43}
-            spellCheck={false}
-            autoComplete="off"
-            value={form.namePrefix}
-            onChange={(event) => change({ namePrefix: event.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Backup name prefix"
+        hint="Backups are named <prefix>-<UTC time>; at most 43 characters. Blank: the schedule's name."
+        maxLength={43}
+        value={form.namePrefix}
+        onChange={(value) => change({ namePrefix: value })}
+      />
       <CheckboxField
         label="Create it suspended"
         hint="It takes no backups until resumed."

@@ -1,4 +1,4 @@
-import { Field } from './Field.tsx';
+import { TextField } from './TextField.tsx';
 
 export interface NameFieldProps {
   value: string;
@@ -10,20 +10,12 @@ export interface NameFieldProps {
 /** The name of a tenant's object, which the hub checks: lowercase letters, digits and dashes, unique in the tenant. */
 export function NameField({ value, onChange, example }: NameFieldProps) {
   return (
-    <Field
+    <TextField
       label="Name"
       hint={`Lowercase letters, digits and dashes, unique in the tenant${example ? `, e.g. ${example}` : ''}.`}
-    >
-      {(control) => (
-        <input
-          {...control}
-          required
-          autoComplete="off"
-          spellCheck={false}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </Field>
+      required
+      value={value}
+      onChange={onChange}
+    />
   );
 }
