@@ -7,6 +7,7 @@ import { emptyTokenForm, type TokenForm, tokenInputFromForm } from './accessForm
 import { createApiTokenMutation } from './accessOperations.ts';
 import { ScopeFields } from './ScopeFields.tsx';
 import { TextField } from '../ui/TextField.tsx';
+import { useForm } from '../ui/useForm.ts';
 
 export interface CreateApiTokenDialogProps {
   tenantId: string;
@@ -18,9 +19,8 @@ export interface CreateApiTokenDialogProps {
 /** Creates an API token, then shows its secret this once, with a copy button and a clear note. */
 export function CreateApiTokenDialog({ tenantId, clusters, onClose, onCreated }: CreateApiTokenDialogProps) {
   const mutation = useMutation(createApiTokenMutation);
-  const [form, setForm] = useState<TokenForm>(emptyTokenForm);
+  const { form, change } = useForm<TokenForm>(emptyTokenForm);
   const [created, setCreated] = useState<{ name: string; token: string } | undefined>();
-  const change = (patch: Partial<TokenForm>) => setForm((f) => ({ ...f, ...patch }));
 
   if (created) {
     return (

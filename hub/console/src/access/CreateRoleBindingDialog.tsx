@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useMutation } from '../api/useMutation.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
 import { type BindingForm, bindingInputFromForm, emptyBindingForm } from './accessForms.ts';
 import { createRoleBindingMutation, type User } from './accessOperations.ts';
 import { Field } from '../ui/Field.tsx';
 import { ScopeFields } from './ScopeFields.tsx';
+import { useForm } from '../ui/useForm.ts';
 
 export interface CreateRoleBindingDialogProps {
   tenantId: string;
@@ -18,8 +19,7 @@ export interface CreateRoleBindingDialogProps {
 /** Grants a role in the tenant to a user (by OIDC subject) or a group, optionally narrowed. */
 export function CreateRoleBindingDialog({ tenantId, clusters, users, onClose, onCreated }: CreateRoleBindingDialogProps) {
   const mutation = useMutation(createRoleBindingMutation);
-  const [form, setForm] = useState<BindingForm>(emptyBindingForm);
-  const change = (patch: Partial<BindingForm>) => setForm((f) => ({ ...f, ...patch }));
+  const { form, change } = useForm<BindingForm>(emptyBindingForm);
   const listId = useId();
   const kindName = useId();
   const suggestions =

@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { useMutation } from '../api/useMutation.ts';
 import { CheckboxField, Field } from '../ui/Field.tsx';
 import { FormDialog } from '../ui/FormDialog.tsx';
+import type { SettingsFormProps } from '../ui/SettingsPage.tsx';
+import { useSaveMutation } from '../ui/useSaveMutation.ts';
 import { NameField } from '../ui/NameField.tsx';
 import { type Credential, type CredentialKind, credentialKindLabels } from './Credential.ts';
 import {
@@ -13,32 +13,22 @@ import {
 } from './credentialForm.ts';
 import { createCredentialMutation, updateCredentialMutation } from './credentialOperations.ts';
 import { SecretFields } from './SecretFields.tsx';
-
-export interface CredentialDialogProps {
-  tenantId: string;
-  /** The credential to rename or give a new secret; none to create one. */
-  credential?: Credential;
-  onClose: () => void;
-  onSaved: () => void;
-}
+import { useForm } from '../ui/useForm.ts';
 
 /** Stores a cloud credential, or renames one and/or replaces its secret. Secrets go in, never come out. */
-export function CredentialDialog({ tenantId, credential, onClose, onSaved }: CredentialDialogProps) {
-  const create = useMutation(createCredentialMutation);
-  const update = useMutation(updateCredentialMutation);
-  const mutation = credential ? update : create;
-  const [form, setForm] = useState<CredentialForm>(() => (credential ? credentialFormFor(credential) : emptyCredentialForm()));
-  const change = (patch: Partial<CredentialForm>) => setForm((f) => ({ ...f, ...patch }));
+export function CredentialDialog({ tenantId, editing: credential, onClose, onSaved }: SettingsFormProps<Credential>) {
+  const { create, update, state } = useSaveMutation(createCredentialMutation, updateCredentialMutation, Boolean(credential));
+  const { form, change } = useForm<CredentialForm>(() => (credential ? credentialFormFor(credential) : emptyCredentialForm()));
 
   const send = (): Promise<unknown> =>
     credential
-      ? update.run({ id: credential.id, input: updateCredentialInput(credential, form) })
-      : create.run({ input: createCredentialInput(tenantId, form) });
+      ? update({ id: credential.id, input: updateCredentialInput(credential, form) })
+      : create({ input: createCredentialInput(tenantId, form) });
 
   return (
     <FormDialog
       title={credential ? `Edit credential ${credential.name}` : 'New credential'}
-      state={mutation.state}
+      state={state}
       send={send}
       onSaved={onSaved}
       onClose={onClose}

@@ -22,14 +22,7 @@ export function CredentialsPage() {
         ),
         others: 'Admins of the tenant store them.',
       }}
-      form={{
-        label: 'New credential',
-        role: 'admin',
-        edits: true,
-        dialog: (credential, { tenantId, reload, close }) => (
-          <CredentialDialog tenantId={tenantId} credential={credential} onClose={close} onSaved={reload} />
-        ),
-      }}
+      form={{ label: 'New credential', role: 'admin', editor: CredentialDialog }}
       columns={[
         { header: 'Credential', cell: (c) => <span className="row-name">{c.name}</span> },
         { header: 'Kind', cell: (c) => credentialKindLabels[c.kind] },

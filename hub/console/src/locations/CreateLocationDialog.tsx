@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { CheckboxField, Field } from '../ui/Field.tsx';
 import { useMutation } from '../api/useMutation.ts';
 import type { CredentialKind } from '../credentials/Credential.ts';
@@ -6,6 +5,7 @@ import { FormDialog } from '../ui/FormDialog.tsx';
 import { type BackupLocationKind, locationKindLabels } from './BackupLocation.ts';
 import { credentialKindFor, emptyLocationForm, type LocationForm, locationInputFromForm } from './locationForm.ts';
 import { createBackupLocationMutation } from './locationOperations.ts';
+import { useForm } from '../ui/useForm.ts';
 
 export interface CreateLocationDialogProps {
   tenantId: string;
@@ -17,8 +17,7 @@ export interface CreateLocationDialogProps {
 /** Adds a backup location of one of the four kinds, with the fields and credential that kind takes. */
 export function CreateLocationDialog({ tenantId, credentials, onClose, onCreated }: CreateLocationDialogProps) {
   const mutation = useMutation(createBackupLocationMutation);
-  const [form, setForm] = useState<LocationForm>(() => emptyLocationForm());
-  const change = (patch: Partial<LocationForm>) => setForm((f) => ({ ...f, ...patch }));
+  const { form, change } = useForm<LocationForm>(() => emptyLocationForm());
   const credentialKind = credentialKindFor(form.kind);
   const matching = credentials.filter((c) => c.kind === credentialKind);
 

@@ -29,7 +29,7 @@ export function LocationsPage() {
         label: 'New location',
         role: 'admin',
         needsData: true,
-        dialog: (_, { tenantId, data, reload, close }) =>
+        creator: ({ tenantId, data, reload, close }) =>
           data && (
             <CreateLocationDialog
               tenantId={tenantId}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Field } from '../ui/Field.tsx';
-import { useMutation } from '../api/useMutation.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
 import { FormDialog } from '../ui/FormDialog.tsx';
+import type { SettingsFormProps } from '../ui/SettingsPage.tsx';
+import { useSaveMutation } from '../ui/useSaveMutation.ts';
 import { NameField } from '../ui/NameField.tsx';
 import { describeSchedule } from './describeSchedule.ts';
 import {
@@ -16,36 +17,26 @@ import { PolicyTimingFields } from './PolicyTimingFields.tsx';
 import type { SchedulePolicy } from './SchedulePolicy.ts';
 import { browserTimeZone } from './TimeZoneField.tsx';
 import { TextField } from '../ui/TextField.tsx';
-
-export interface PolicyDialogProps {
-  tenantId: string;
-  /** The policy to edit; none to create one. */
-  policy?: SchedulePolicy;
-  onClose: () => void;
-  onSaved: () => void;
-}
+import { useForm } from '../ui/useForm.ts';
 
 /** Creates a schedule policy (blank or from a preset) or edits one: its timing, retention and expiry. */
-export function PolicyDialog({ tenantId, policy, onClose, onSaved }: PolicyDialogProps) {
-  const create = useMutation(createSchedulePolicyMutation);
-  const update = useMutation(updateSchedulePolicyMutation);
-  const mutation = policy ? update : create;
-  const [form, setForm] = useState<PolicyForm>(() =>
+export function PolicyDialog({ tenantId, editing: policy, onClose, onSaved }: SettingsFormProps<SchedulePolicy>) {
+  const { create, update, state } = useSaveMutation(createSchedulePolicyMutation, updateSchedulePolicyMutation, Boolean(policy));
+  const { form, change, setForm } = useForm<PolicyForm>(() =>
     policy ? policyFormFromSpec(policy.name, policy.spec, browserTimeZone()) : emptyPolicyForm(browserTimeZone()),
   );
-  const change = (patch: Partial<PolicyForm>) => setForm((f) => ({ ...f, ...patch }));
   const preview = previewSpec(form);
 
   const send = (): Promise<unknown> => {
     const spec = specInputFromPolicyForm(form);
     const name = form.name.trim();
-    return policy ? update.run({ id: policy.id, name, spec }) : create.run({ tenantId, name, spec });
+    return policy ? update({ id: policy.id, name, spec }) : create({ tenantId, name, spec });
   };
 
   return (
     <FormDialog
       title={policy ? `Edit policy ${policy.name}` : 'New schedule policy'}
-      state={mutation.state}
+      state={state}
       send={send}
       onSaved={onSaved}
       onClose={onClose}

@@ -17,14 +17,7 @@ export function SchedulePoliciesPage() {
         text: <p>A policy says when backups run (hourly, daily at 02:00, on Sundays, by cron) and how many to keep.</p>,
         others: 'Operators and admins of the tenant create them.',
       }}
-      form={{
-        label: 'New policy',
-        role: 'operator',
-        edits: true,
-        dialog: (policy, { tenantId, reload, close }) => (
-          <PolicyDialog tenantId={tenantId} policy={policy} onClose={close} onSaved={reload} />
-        ),
-      }}
+      form={{ label: 'New policy', role: 'operator', editor: PolicyDialog }}
       columns={[
         { header: 'Policy', cell: (policy) => <span className="row-name">{policy.name}</span> },
         { header: 'When', cell: (policy) => describeSchedule(policy.spec) },

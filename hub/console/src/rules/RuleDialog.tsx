@@ -1,38 +1,29 @@
 import { useState } from 'react';
-import { useMutation } from '../api/useMutation.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
+import type { SettingsFormProps } from '../ui/SettingsPage.tsx';
+import { useSaveMutation } from '../ui/useSaveMutation.ts';
 import { NameField } from '../ui/NameField.tsx';
 import type { Rule } from './Rule.ts';
 import { createRuleMutation, updateRuleMutation } from './ruleOperations.ts';
 import { emptyRuleForm, emptySubRuleForm, type RuleForm, ruleFormFromRule, ruleSpecInputFromForm } from './ruleForm.ts';
 import { maxItems, SubRuleFields } from './SubRuleFields.tsx';
 
-export interface RuleDialogProps {
-  tenantId: string;
-  /** The rule to edit; none to create one. */
-  rule?: Rule;
-  onClose: () => void;
-  onSaved: () => void;
-}
-
 /** Creates or edits a rule: its sub-rules (pods) and their actions (commands), each in order. */
-export function RuleDialog({ tenantId, rule, onClose, onSaved }: RuleDialogProps) {
-  const create = useMutation(createRuleMutation);
-  const update = useMutation(updateRuleMutation);
-  const mutation = rule ? update : create;
+export function RuleDialog({ tenantId, editing: rule, onClose, onSaved }: SettingsFormProps<Rule>) {
+  const { create, update, state } = useSaveMutation(createRuleMutation, updateRuleMutation, Boolean(rule));
   const [form, setForm] = useState<RuleForm>(() => (rule ? ruleFormFromRule(rule) : emptyRuleForm()));
   const setSubRules = (subRules: RuleForm['subRules']) => setForm((f) => ({ ...f, subRules }));
 
   const send = (): Promise<unknown> => {
     const spec = ruleSpecInputFromForm(form);
     const name = form.name.trim();
-    return rule ? update.run({ id: rule.id, name, spec }) : create.run({ tenantId, name, spec });
+    return rule ? update({ id: rule.id, name, spec }) : create({ tenantId, name, spec });
   };
 
   return (
     <FormDialog
       title={rule ? `Edit rule ${rule.name}` : 'New rule'}
-      state={mutation.state}
+      state={state}
       send={send}
       onSaved={onSaved}
       onClose={onClose}

@@ -18,14 +18,7 @@ export function RulesPage() {
         text: <p>A backup schedule can run a rule before each backup and another after it.</p>,
         others: 'Operators and admins of the tenant create them.',
       }}
-      form={{
-        label: 'New rule',
-        role: 'operator',
-        edits: true,
-        dialog: (rule, { tenantId, reload, close }) => (
-          <RuleDialog tenantId={tenantId} rule={rule} onClose={close} onSaved={reload} />
-        ),
-      }}
+      form={{ label: 'New rule', role: 'operator', editor: RuleDialog }}
       columns={[
         { header: 'Rule', cell: (rule) => <span className="row-name">{rule.name}</span> },
         { header: 'What it runs', cell: (rule) => <WhatItRuns rule={rule} /> },

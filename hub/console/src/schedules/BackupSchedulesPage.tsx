@@ -65,7 +65,7 @@ export function BackupSchedulesPage() {
         label: 'New schedule',
         role: 'operator',
         needsData: true,
-        dialog: (_, { data, reload, close }) =>
+        creator: ({ data, reload, close }) =>
           data && <CreateScheduleDialog lookups={lookupsOf(data)} onClose={close} onCreated={reload} />,
       }}
       notice={toggleError && <ErrorState error={toggleError.error} title={toggleError.title} compact />}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { CheckboxField, Field } from '../ui/Field.tsx';
 import { useMutation } from '../api/useMutation.ts';
 import { describeSchedule } from '../policies/describeSchedule.ts';
@@ -9,6 +8,7 @@ import type { ScheduleLookups } from './BackupSchedule.ts';
 import { emptyScheduleForm, type ScheduleForm, scheduleInputFromForm } from './scheduleForm.ts';
 import { createBackupScheduleMutation } from './scheduleOperations.ts';
 import { TextField } from '../ui/TextField.tsx';
+import { useForm } from '../ui/useForm.ts';
 
 export interface CreateScheduleDialogProps {
   lookups: ScheduleLookups;
@@ -19,14 +19,13 @@ export interface CreateScheduleDialogProps {
 /** Schedules backups of a cluster: which policy, where to, what to take, and the rules around each run. */
 export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateScheduleDialogProps) {
   const mutation = useMutation(createBackupScheduleMutation);
-  const [form, setForm] = useState<ScheduleForm>(() =>
+  const { form, change } = useForm<ScheduleForm>(() =>
     emptyScheduleForm({
       clusterId: lookups.clusters[0]?.id,
       policyId: lookups.policies[0]?.id,
       locationId: lookups.locations[0]?.id,
     }),
   );
-  const change = (patch: Partial<ScheduleForm>) => setForm((f) => ({ ...f, ...patch }));
   const missing = [
     lookups.clusters.length === 0 && { what: 'a cluster', to: '/fleet', where: 'Fleet' },
     lookups.policies.length === 0 && { what: 'a schedule policy', to: '/policies', where: 'Schedule policies' },

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ComponentType, type ReactNode, useState } from 'react';
 import type { Operation } from '../api/Operation.ts';
 import { useQuery } from '../api/useQuery.ts';
 import type { RoleName } from '../auth/meQuery.ts';
@@ -18,6 +18,16 @@ export interface SettingsContext<TData> {
   /** Reads the list again, after a change. */
   reload: () => void;
   close: () => void;
+}
+
+/** What a settings form that creates and edits is given. */
+export interface SettingsFormProps<TRow> {
+  tenantId: string;
+  /** The one to change; none to create one. */
+  editing?: TRow;
+  onClose: () => void;
+  /** After the hub took it: reads the list again. */
+  onSaved: () => void;
 }
 
 export interface SettingsAction<TRow, TData> extends Omit<RowAction<TRow>, 'run'> {
@@ -43,16 +53,14 @@ export interface SettingsPageProps<TData, TRow extends { id: string; name: strin
   pageSize: number;
   /** What the empty list would hold and how to get the first one; `others`: who may, to those who may not. */
   empty: { text: ReactNode; others: ReactNode };
-  /** The form that creates one ("New rule") and, with `edits`, changes one (an Edit action on each row). */
-  form?: {
-    label: string;
-    role: RoleName;
-    edits?: boolean;
-    /** Whether the dialog needs the list's data (e.g. the credentials a new location may use). */
-    needsData?: boolean;
-    /** The row to change, or none to create one. */
-    dialog: (row: TRow | undefined, context: SettingsContext<TData>) => ReactNode;
-  };
+  /**
+   * The form behind "New rule" (`label`): an `editor` that also changes a row (an Edit action on each), or a
+   * `creator` that only creates; `needsData` when it needs the list's answer (the credentials a location may use).
+   */
+  form?: { label: string; role: RoleName; needsData?: boolean } & (
+    | { editor: ComponentType<SettingsFormProps<TRow>> }
+    | { creator: (context: SettingsContext<TData>) => ReactNode }
+  );
   /** A function when cells need more of the answer than the row (e.g. names of the clusters rows point at). */
   columns: Columns<TRow> | ((data: TData) => Columns<TRow>);
   rowProps?: (row: TRow) => { className?: string } & Record<`data-${string}`, string>;
@@ -81,7 +89,7 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
   const allowed = (role: RoleName) => tenantId !== null && can(role, tenantId);
   const data = query.state.status === 'ready' ? query.state.data : undefined;
   const actions = [
-    ...(form?.edits ? [{ label: 'Edit', role: form.role, dialog: form.dialog }] : []),
+    ...(form && 'editor' in form ? [editAction<TRow, TData>(form.role, form.editor)] : []),
     ...(props.actions ?? []),
     ...(remove ? [removeAction(remove)] : []),
   ];
@@ -98,9 +106,11 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
       </button>
     ) : undefined;
   const dialog = (tenant: string) => {
-    if (open?.kind === 'create') return form?.dialog(undefined, context(tenant));
-    const action = open && actions.find((a) => a.label === open.action);
-    return open && action?.dialog?.(open.row, context(tenant));
+    if (!open) return null;
+    if (open.kind === 'row') return actions.find((a) => a.label === open.action)?.dialog?.(open.row, context(tenant));
+    if (!form) return null;
+    const { close, reload } = context(tenant);
+    return 'editor' in form ? <form.editor tenantId={tenant} onClose={close} onSaved={reload} /> : form.creator(context(tenant));
   };
 
   return (
@@ -151,6 +161,14 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
       </RequireTenant>
     </Page>
   );
+}
+
+function editAction<TRow, TData>(role: RoleName, Editor: ComponentType<SettingsFormProps<TRow>>): SettingsAction<TRow, TData> {
+  return {
+    label: 'Edit',
+    role,
+    dialog: (row, { tenantId, reload, close }) => <Editor tenantId={tenantId} editing={row} onClose={close} onSaved={reload} />,
+  };
 }
 
 function removeAction<TRow extends { id: string; name: string }, TData>(
