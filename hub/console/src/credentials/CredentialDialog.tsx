@@ -1,4 +1,5 @@
 import { CheckboxField, Field } from '../ui/Field.tsx';
+import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
 import type { SettingsFormProps } from '../ui/SettingsPage.tsx';
 import { useSaveMutation } from '../ui/useSaveMutation.ts';
@@ -26,17 +27,7 @@ export function CredentialDialog({ tenantId, editing: credential, onClose, onSav
       : create({ input: createCredentialInput(tenantId, form) });
 
   return (
-    <FormDialog
-      title={credential ? `Edit credential ${credential.name}` : 'New credential'}
-      state={state}
-      send={send}
-      onSaved={onSaved}
-      onClose={onClose}
-      failed={credential ? 'The hub did not save the credential' : 'The hub did not store the credential'}
-      submit={credential ? 'Save credential' : 'Store credential'}
-      busy="Saving…"
-      autoComplete="off"
-    >
+    <FormDialog {...editorWords('credential', credential, { create: 'store' })} state={state} send={send} onSaved={onSaved} onClose={onClose} autoComplete="off">
       <NameField value={form.name} onChange={(name) => change({ name })} example="aws-prod" />
       {credential ? (
         <>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Field } from '../ui/Field.tsx';
 import { useQuery } from '../api/useQuery.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
+import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
 import type { SettingsFormProps } from '../ui/SettingsPage.tsx';
 import { useSaveMutation } from '../ui/useSaveMutation.ts';
@@ -34,16 +35,7 @@ export function PolicyDialog({ tenantId, editing: policy, onClose, onSaved }: Se
   };
 
   return (
-    <FormDialog
-      title={policy ? `Edit policy ${policy.name}` : 'New schedule policy'}
-      state={state}
-      send={send}
-      onSaved={onSaved}
-      onClose={onClose}
-      failed={policy ? 'The hub did not save the policy' : 'The hub did not create the policy'}
-      submit={policy ? 'Save policy' : 'Create policy'}
-      busy="Saving…"
-    >
+    <FormDialog {...editorWords('policy', policy, { newTitle: 'New schedule policy' })} state={state} send={send} onSaved={onSaved} onClose={onClose}>
       {!policy && <PresetPicker onPick={setForm} />}
       <NameField value={form.name} onChange={(name) => change({ name })} example="nightly" />
       <PolicyTimingFields form={form} change={change} />

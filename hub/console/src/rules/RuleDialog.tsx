@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
 import type { SettingsFormProps } from '../ui/SettingsPage.tsx';
 import { useSaveMutation } from '../ui/useSaveMutation.ts';
@@ -21,16 +22,7 @@ export function RuleDialog({ tenantId, editing: rule, onClose, onSaved }: Settin
   };
 
   return (
-    <FormDialog
-      title={rule ? `Edit rule ${rule.name}` : 'New rule'}
-      state={state}
-      send={send}
-      onSaved={onSaved}
-      onClose={onClose}
-      failed={rule ? 'The hub did not save the rule' : 'The hub did not create the rule'}
-      submit={rule ? 'Save rule' : 'Create rule'}
-      busy="Saving…"
-    >
+    <FormDialog {...editorWords('rule', rule)} state={state} send={send} onSaved={onSaved} onClose={onClose}>
       <p className="hint">
         Sub-rules run one after another, and so do the actions of each, through the Kubernetes exec API: before a
         backup to flush or freeze data, after it to thaw.
