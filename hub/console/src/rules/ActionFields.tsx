@@ -1,7 +1,8 @@
 import { useId } from 'react';
-import { CheckboxField, Field } from '../ui/Field.tsx';
+import { CheckboxField } from '../ui/Field.tsx';
 import type { ActionForm } from './ruleForm.ts';
 import { TextField } from '../ui/TextField.tsx';
+import { LinesField } from '../ui/LinesField.tsx';
 
 export interface ActionFieldsProps {
   /** "Action 2 of sub-rule 1", the fieldset's legend. */
@@ -43,19 +44,14 @@ export function ActionFields({ legend, action, change, onRemove }: ActionFieldsP
           onChange={(value) => change({ command: value })}
         />
       ) : (
-        <Field label="Program and arguments" hint="One per line, the program first; for images without a shell.">
-          {(control) => (
-            <textarea
-              {...control}
-              className="mono"
-              rows={3}
-              required
-              spellCheck={false}
-              value={action.argv}
-              onChange={(event) => change({ argv: event.target.value })}
-            />
-          )}
-        </Field>
+        <LinesField
+          label="Program and arguments"
+          hint="One per line, the program first; for images without a shell."
+          rows={3}
+          required
+          value={action.argv}
+          onChange={(value) => change({ argv: value })}
+        />
       )}
       <div className="form-row">
         <TextField

@@ -9,6 +9,7 @@ import { emptyScheduleForm, type ScheduleForm, scheduleInputFromForm } from './s
 import { createBackupScheduleMutation } from './scheduleOperations.ts';
 import { TextField } from '../ui/TextField.tsx';
 import { useForm } from '../ui/useForm.ts';
+import { LinesField } from '../ui/LinesField.tsx';
 
 export interface CreateScheduleDialogProps {
   lookups: ScheduleLookups;
@@ -98,7 +99,7 @@ export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateSche
             onChange={(value) => change({ excludeNamespaces: value })}
           />
         </div>
-        <Field
+        <LinesField
           label="Label selectors"
           hint={
             <>
@@ -106,18 +107,10 @@ export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateSche
               everything.
             </>
           }
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              className="mono"
-              rows={2}
-              spellCheck={false}
-              value={form.labelSelectors}
-              onChange={(event) => change({ labelSelectors: event.target.value })}
-            />
-          )}
-        </Field>
+          rows={2}
+          value={form.labelSelectors}
+          onChange={(value) => change({ labelSelectors: value })}
+        />
         <CheckboxField
           label="Back up volume data"
           hint="Off: only the PersistentVolume and PersistentVolumeClaim objects."
