@@ -1,6 +1,6 @@
 import { type ReactNode, useId, useState } from 'react';
 import { useQuery } from '../api/useQuery.ts';
-import { Page } from '../app/Page.tsx';
+import { Page } from '../ui/Page.tsx';
 import { EmptyState } from '../states/EmptyState.tsx';
 import { QueryView } from '../states/QueryView.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';
@@ -14,10 +14,10 @@ import {
   revokeApiTokenMutation,
 } from './accessOperations.ts';
 import { ApiTokenTable } from './ApiTokenTable.tsx';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { CreateApiTokenDialog } from './CreateApiTokenDialog.tsx';
 import { CreateRoleBindingDialog } from './CreateRoleBindingDialog.tsx';
-import { RequireTenant } from './RequireTenant.tsx';
+import { RequireTenant } from '../ui/RequireTenant.tsx';
 import { RoleBindingTable } from './RoleBindingTable.tsx';
 import { UserTable } from './UserTable.tsx';
 

@@ -1,5 +1,6 @@
 import { Badge } from '../ui/Badge.tsx';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
+import { SettingsTable } from '../ui/SettingsTable.tsx';
 import { unreachable } from '../ui/unreachable.ts';
 import type { ApiToken } from './accessOperations.ts';
 import { describeScope, type TokenState, tokenState } from './describeScope.ts';
@@ -27,71 +28,61 @@ function StateBadge({ state }: { state: TokenState }) {
 export function ApiTokenTable({ tokens, clusterNames, onRevoke }: ApiTokenTableProps) {
   const now = Date.now();
   return (
-    <table className="table settings-table">
-      <caption className="visually-hidden">API tokens</caption>
-      <thead>
-        <tr>
-          <th scope="col">Token</th>
-          <th scope="col">Role</th>
-          <th scope="col">State</th>
-          <th scope="col">Created</th>
-          <th scope="col">Last used</th>
-          {onRevoke && <th scope="col">Actions</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {tokens.map((t) => {
-          const state = tokenState(t, now);
-          return (
-            <tr key={t.id} data-token={t.name}>
-              <th scope="row" data-label="Token">
-                <div className="cell-stack">
-                  <span className="row-name">{t.name}</span>
-                  <code className="subtle" title="The first characters of the token, to tell tokens apart">
-                    {t.hint}…
-                  </code>
-                </div>
-              </th>
-              <td data-label="Role">
-                <div className="cell-stack">
-                  <span>{t.role}</span>
-                  <span className="subtle">{describeScope(t, clusterNames)}</span>
-                </div>
-              </td>
-              <td data-label="State">
-                <div className="cell-stack">
-                  <StateBadge state={state} />
-                  {state === 'active' && (
-                    <span className="subtle">
-                      {t.expiresAt ? `expires ${new Date(t.expiresAt).toLocaleDateString()}` : 'never expires'}
-                    </span>
-                  )}
-                </div>
-              </td>
-              <td data-label="Created">
-                <div className="cell-stack">
-                  <RelativeTime at={t.createdAt} now={now} />
-                  <span className="subtle">by {t.createdBy}</span>
-                </div>
-              </td>
-              <td data-label="Last used">
-                {t.lastUsedAt ? <RelativeTime at={t.lastUsedAt} now={now} /> : <span className="subtle">Never</span>}
-              </td>
-              {onRevoke && (
-                <td data-label="Actions">
-                  {state === 'active' ? (
-                    <button type="button" className="small danger" onClick={() => onRevoke(t)} aria-label={`Revoke ${t.name}`}>
-                      Revoke
-                    </button>
-                  ) : (
-                    <span className="subtle">—</span>
-                  )}
-                </td>
-              )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <SettingsTable
+      caption="API tokens"
+      rows={tokens}
+      rowProps={(t) => ({ 'data-token': t.name })}
+      columns={[
+        {
+          header: 'Token',
+          cell: (t) => (
+            <div className="cell-stack">
+              <span className="row-name">{t.name}</span>
+              <code className="subtle" title="The first characters of the token, to tell tokens apart">
+                {t.hint}…
+              </code>
+            </div>
+          ),
+        },
+        {
+          header: 'Role',
+          cell: (t) => (
+            <div className="cell-stack">
+              <span>{t.role}</span>
+              <span className="subtle">{describeScope(t, clusterNames)}</span>
+            </div>
+          ),
+        },
+        { header: 'State', cell: (t) => <StateCell token={t} now={now} /> },
+        {
+          header: 'Created',
+          cell: (t) => (
+            <div className="cell-stack">
+              <RelativeTime at={t.createdAt} now={now} />
+              <span className="subtle">by {t.createdBy}</span>
+            </div>
+          ),
+        },
+        {
+          header: 'Last used',
+          cell: (t) => (t.lastUsedAt ? <RelativeTime at={t.lastUsedAt} now={now} /> : <span className="subtle">Never</span>),
+        },
+      ]}
+      actions={[{ label: 'Revoke', danger: true, run: onRevoke, offered: (t) => tokenState(t, now) === 'active' }]}
+    />
+  );
+}
+
+function StateCell({ token, now }: { token: ApiToken; now: number }) {
+  const state = tokenState(token, now);
+  return (
+    <div className="cell-stack">
+      <StateBadge state={state} />
+      {state === 'active' && (
+        <span className="subtle">
+          {token.expiresAt ? `expires ${new Date(token.expiresAt).toLocaleDateString()}` : 'never expires'}
+        </span>
+      )}
+    </div>
   );
 }

@@ -1,12 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useMutation } from '../api/useMutation.ts';
-import { ErrorState } from '../states/ErrorState.tsx';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FormDialog } from '../ui/FormDialog.tsx';
 import { emptyTokenForm, type TokenForm, tokenInputFromForm } from './accessForms.ts';
 import { createApiTokenMutation } from './accessOperations.ts';
-import { Field } from './Field.tsx';
 import { ScopeFields } from './ScopeFields.tsx';
+import { TextField } from '../ui/TextField.tsx';
+import { useForm } from '../ui/useForm.ts';
 
 export interface CreateApiTokenDialogProps {
   tenantId: string;
@@ -18,18 +19,8 @@ export interface CreateApiTokenDialogProps {
 /** Creates an API token, then shows its secret this once, with a copy button and a clear note. */
 export function CreateApiTokenDialog({ tenantId, clusters, onClose, onCreated }: CreateApiTokenDialogProps) {
   const mutation = useMutation(createApiTokenMutation);
-  const [form, setForm] = useState<TokenForm>(emptyTokenForm);
+  const { form, change } = useForm<TokenForm>(emptyTokenForm);
   const [created, setCreated] = useState<{ name: string; token: string } | undefined>();
-  const change = (patch: Partial<TokenForm>) => setForm((f) => ({ ...f, ...patch }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const data = await mutation.run({ input: tokenInputFromForm(tenantId, form) });
-    if (data) {
-      setCreated({ name: data.createApiToken.apiToken.name, token: data.createApiToken.token });
-      onCreated();
-    }
-  };
 
   if (created) {
     return (
@@ -55,47 +46,40 @@ export function CreateApiTokenDialog({ tenantId, clusters, onClose, onCreated }:
   }
 
   return (
-    <Dialog title="New API token" onClose={onClose}>
-      <form className="form" onSubmit={submit}>
-        <div className="form-row">
-          <Field label="Name" hint="What uses it, e.g. ci-nightly; 1 to 100 characters.">
-            {(control) => (
-              <input
-                {...control}
-                required
-                maxLength={100}
-                autoComplete="off"
-                value={form.name}
-                onChange={(event) => change({ name: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Expires in (days)" hint="1 to 3650; blank: never.">
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                min={1}
-                max={3650}
-                value={form.expiresInDays}
-                onChange={(event) => change({ expiresInDays: event.target.value })}
-              />
-            )}
-          </Field>
-        </div>
-        <ScopeFields form={form} change={change} clusters={clusters} />
-        {mutation.state.status === 'error' && (
-          <ErrorState error={mutation.state.error} title="The hub did not create the token" compact />
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={mutation.state.status === 'running'}>
-            {mutation.state.status === 'running' ? 'Creating…' : 'Create token'}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title="New API token"
+      state={mutation.state}
+      send={() => mutation.run({ input: tokenInputFromForm(tenantId, form) })}
+      onSaved={(data) => {
+        setCreated({ name: data.createApiToken.apiToken.name, token: data.createApiToken.token });
+        onCreated();
+      }}
+      onClose={onClose}
+      closeWhenSaved={false}
+      failed="The hub did not create the token"
+      submit="Create token"
+      busy="Creating…"
+    >
+      <div className="form-row">
+        <TextField
+          label="Name"
+          hint="What uses it, e.g. ci-nightly; 1 to 100 characters."
+          required
+          maxLength={100}
+          value={form.name}
+          onChange={(value) => change({ name: value })}
+        />
+        <TextField
+          label="Expires in (days)"
+          hint="1 to 3650; blank: never."
+          type="number"
+          min={1}
+          max={3650}
+          value={form.expiresInDays}
+          onChange={(value) => change({ expiresInDays: value })}
+        />
+      </div>
+      <ScopeFields form={form} change={change} clusters={clusters} />
+    </FormDialog>
   );
 }

@@ -1,11 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
 import { useMutation } from '../api/useMutation.ts';
-import { ErrorState } from '../states/ErrorState.tsx';
-import { Dialog } from '../ui/Dialog.tsx';
+import { FormDialog } from '../ui/FormDialog.tsx';
 import { type BindingForm, bindingInputFromForm, emptyBindingForm } from './accessForms.ts';
 import { createRoleBindingMutation, type User } from './accessOperations.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { ScopeFields } from './ScopeFields.tsx';
+import { useForm } from '../ui/useForm.ts';
 
 export interface CreateRoleBindingDialogProps {
   tenantId: string;
@@ -19,8 +19,7 @@ export interface CreateRoleBindingDialogProps {
 /** Grants a role in the tenant to a user (by OIDC subject) or a group, optionally narrowed. */
 export function CreateRoleBindingDialog({ tenantId, clusters, users, onClose, onCreated }: CreateRoleBindingDialogProps) {
   const mutation = useMutation(createRoleBindingMutation);
-  const [form, setForm] = useState<BindingForm>(emptyBindingForm);
-  const change = (patch: Partial<BindingForm>) => setForm((f) => ({ ...f, ...patch }));
+  const { form, change } = useForm<BindingForm>(emptyBindingForm);
   const listId = useId();
   const kindName = useId();
   const suggestions =
@@ -28,84 +27,71 @@ export function CreateRoleBindingDialog({ tenantId, clusters, users, onClose, on
       ? users.map((u) => ({ value: u.subject, label: u.email ?? u.subject }))
       : [...new Set(users.flatMap((u) => u.groups))].sort().map((g) => ({ value: g, label: g }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const data = await mutation.run({ input: bindingInputFromForm(tenantId, form) });
-    if (data) {
-      onCreated();
-      onClose();
-    }
-  };
-
   return (
-    <Dialog title="New role binding" onClose={onClose}>
-      <form className="form" onSubmit={submit}>
-        <fieldset className="fieldset">
-          <legend>Who</legend>
-          <div className="choice-group">
-            <label>
-              <input
-                type="radio"
-                name={kindName}
-                checked={form.subjectKind === 'group'}
-                onChange={() => change({ subjectKind: 'group' })}
-              />
-              A group
-            </label>
-            <label>
-              <input
-                type="radio"
-                name={kindName}
-                checked={form.subjectKind === 'user'}
-                onChange={() => change({ subjectKind: 'user' })}
-              />
-              A user
-            </label>
-          </div>
-          <Field
-            label={form.subjectKind === 'group' ? 'Group' : 'User subject'}
-            hint={
-              form.subjectKind === 'group'
-                ? "The group's name as the identity provider sends it in the groups claim."
-                : "The user's OIDC subject (sub), not their email; people who have signed in are suggested."
-            }
-          >
-            {(control) => (
-              <>
-                <input
-                  {...control}
-                  required
-                  list={listId}
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={form.subject}
-                  onChange={(event) => change({ subject: event.target.value })}
-                />
-                <datalist id={listId}>
-                  {suggestions.map((s) => (
-                    <option key={s.value} value={s.value}>
-                      {s.label}
-                    </option>
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
-        </fieldset>
-        <ScopeFields form={form} change={change} clusters={clusters} />
-        <p className="hint">It takes effect on the subject's next request.</p>
-        {mutation.state.status === 'error' && (
-          <ErrorState error={mutation.state.error} title="The hub did not create the binding" compact />
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={mutation.state.status === 'running'}>
-            {mutation.state.status === 'running' ? 'Granting…' : 'Grant role'}
-          </button>
+    <FormDialog
+      title="New role binding"
+      state={mutation.state}
+      send={() => mutation.run({ input: bindingInputFromForm(tenantId, form) })}
+      onSaved={onCreated}
+      onClose={onClose}
+      failed="The hub did not create the binding"
+      submit="Grant role"
+      busy="Granting…"
+    >
+      <fieldset className="fieldset">
+        <legend>Who</legend>
+        <div className="choice-group">
+          <label>
+            <input
+              type="radio"
+              name={kindName}
+              checked={form.subjectKind === 'group'}
+              onChange={() => change({ subjectKind: 'group' })}
+            />
+            A group
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={kindName}
+              checked={form.subjectKind === 'user'}
+              onChange={() => change({ subjectKind: 'user' })}
+            />
+            A user
+          </label>
         </div>
-      </form>
-    </Dialog>
+        <Field
+          label={form.subjectKind === 'group' ? 'Group' : 'User subject'}
+          hint={
+            form.subjectKind === 'group'
+              ? "The group's name as the identity provider sends it in the groups claim."
+              : "The user's OIDC subject (sub), not their email; people who have signed in are suggested."
+          }
+        >
+          {(control) => (
+            <>
+              <input
+                {...control}
+                required
+                list={listId}
+                autoComplete="off"
+                spellCheck={false}
+                value={form.subject}
+                onChange={(event) => change({ subject: event.target.value })}
+              />
+              <datalist id={listId}>
+                {suggestions.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label}
+                  </option>
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+      </fieldset>
+      <ScopeFields form={form} change={change} clusters={clusters} />
+      <p className="hint">It takes effect on the subject's next request.</p>
+    </FormDialog>
   );
 }

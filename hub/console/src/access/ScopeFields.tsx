@@ -1,7 +1,8 @@
 import type { RoleName } from '../auth/meQuery.ts';
 import type { ScopeForm } from './accessForms.ts';
 import { roleDescriptions } from './describeScope.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../ui/Field.tsx';
+import { TextField } from '../ui/TextField.tsx';
 
 export interface ScopeFieldsProps {
   form: ScopeForm;
@@ -47,17 +48,12 @@ export function ScopeFields({ form, change, clusters }: ScopeFieldsProps) {
             </div>
           </fieldset>
         )}
-        <Field label="Namespaces" hint="Names or * patterns like shop-*, comma-separated; blank: all.">
-          {(control) => (
-            <input
-              {...control}
-              spellCheck={false}
-              autoComplete="off"
-              value={form.namespaces}
-              onChange={(event) => change({ namespaces: event.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Namespaces"
+          hint="Names or * patterns like shop-*, comma-separated; blank: all."
+          value={form.namespaces}
+          onChange={(value) => change({ namespaces: value })}
+        />
       </fieldset>
     </>
   );

@@ -1,6 +1,6 @@
 import { Link } from '../router/Link.tsx';
 import { EmptyState } from '../states/EmptyState.tsx';
-import { Page } from './Page.tsx';
+import { Page } from '../ui/Page.tsx';
 import { homePath } from './routes.tsx';
 
 export function NotFoundPage({ path }: { path: string }) {

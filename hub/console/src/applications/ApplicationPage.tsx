@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '../api/useQuery.ts';
-import { Page } from '../app/Page.tsx';
+import { Page } from '../ui/Page.tsx';
 import { backupListPath } from '../backups/backupListParams.ts';
 import { mayOperate } from '../backups/mayOperate.ts';
 import { BackupHistoryChart } from '../charts/BackupHistoryChart.tsx';

@@ -1,5 +1,5 @@
 import { useQuery } from '../api/useQuery.ts';
-import { Page } from '../app/Page.tsx';
+import { Page } from '../ui/Page.tsx';
 import { BackupHistoryChart } from '../charts/BackupHistoryChart.tsx';
 import { type BackupPoint, toBackupPoint } from '../charts/BackupPoint.ts';
 import { Link } from '../router/Link.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '../api/useQuery.ts';
 import { useSubscription } from '../api/useSubscription.ts';
-import { Page } from '../app/Page.tsx';
+import { Page } from '../ui/Page.tsx';
 import { Link } from '../router/Link.tsx';
 import { EmptyState } from '../states/EmptyState.tsx';
 import { QueryView } from '../states/QueryView.tsx';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '../api/useQuery.ts';
-import { Page } from '../app/Page.tsx';
+import { Page } from '../ui/Page.tsx';
 import { Link } from '../router/Link.tsx';
 import { useLocation } from '../router/useLocation.ts';
 import { EmptyState } from '../states/EmptyState.tsx';

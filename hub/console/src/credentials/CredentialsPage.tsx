@@ -1,96 +1,61 @@
-import { useState } from 'react';
-import { ConfirmDialog } from '../access/ConfirmDialog.tsx';
-import { RequireTenant } from '../access/RequireTenant.tsx';
-import { useQuery } from '../api/useQuery.ts';
-import { Page } from '../app/Page.tsx';
-import { EmptyState } from '../states/EmptyState.tsx';
-import { QueryView } from '../states/QueryView.tsx';
-import { useTenants } from '../tenants/TenantProvider.tsx';
-import type { Credential } from './Credential.ts';
+import { RelativeTime } from '../ui/RelativeTime.tsx';
+import { SettingsPage } from '../ui/SettingsPage.tsx';
+import { type Credential, credentialKindLabels } from './Credential.ts';
 import { CredentialDialog } from './CredentialDialog.tsx';
 import { credentialPageSize, credentialsQuery, deleteCredentialMutation } from './credentialOperations.ts';
-import { CredentialTable } from './CredentialTable.tsx';
-
-type Editing = { kind: 'create' } | { kind: 'edit'; credential: Credential } | { kind: 'delete'; credential: Credential };
 
 /** A tenant's cloud credentials: list (no secrets), store, rename or replace the secret, delete. */
 export function CredentialsPage() {
-  const { tenantId, can } = useTenants();
-  const query = useQuery(credentialsQuery, { tenantId: tenantId ?? '' }, { skip: !tenantId });
-  const [editing, setEditing] = useState<Editing | undefined>();
-  const canAdminister = tenantId !== null && can('admin', tenantId);
-  const createButton = canAdminister ? (
-    <button type="button" className="primary" onClick={() => setEditing({ kind: 'create' })}>
-      New credential
-    </button>
-  ) : undefined;
-
   return (
-    <Page
+    <SettingsPage
       title="Credentials"
       description="Cloud credentials backup locations use. Secrets are stored encrypted and never shown again."
-      actions={createButton}
-    >
-      <RequireTenant what="credentials">
-        {(tenant) => (
-          <>
-            <QueryView
-              query={query}
-              loading="Loading credentials"
-              failed="Could not load the credentials"
-              isEmpty={(data) => data.credentials.edges.length === 0}
-              empty={
-                <EmptyState title="No credentials yet" action={createButton}>
-                  <p>
-                    An S3, Azure or Google Cloud location needs one (S3 can use the agent's own identity instead); a
-                    filesystem location needs none.
-                  </p>
-                  {!canAdminister && <p>Admins of the tenant store them.</p>}
-                </EmptyState>
-              }
-            >
-              {(data) => (
-                <>
-                  <CredentialTable
-                    credentials={data.credentials.edges.map((e) => e.node)}
-                    onEdit={canAdminister ? (credential) => setEditing({ kind: 'edit', credential }) : undefined}
-                    onDelete={canAdminister ? (credential) => setEditing({ kind: 'delete', credential }) : undefined}
-                  />
-                  {data.credentials.totalCount > credentialPageSize && (
-                    <p className="hint">
-                      Showing the first {credentialPageSize} of {data.credentials.totalCount} credentials, by name.
-                    </p>
-                  )}
-                </>
-              )}
-            </QueryView>
-            {editing?.kind === 'create' && (
-              <CredentialDialog tenantId={tenant} onClose={() => setEditing(undefined)} onSaved={query.reload} />
-            )}
-            {editing?.kind === 'edit' && (
-              <CredentialDialog
-                tenantId={tenant}
-                credential={editing.credential}
-                onClose={() => setEditing(undefined)}
-                onSaved={query.reload}
-              />
-            )}
-            {editing?.kind === 'delete' && (
-              <ConfirmDialog
-                title={`Delete credential ${editing.credential.name}?`}
-                confirm="Delete credential"
-                failed="The hub did not delete the credential"
-                operation={deleteCredentialMutation}
-                variables={{ id: editing.credential.id }}
-                onDone={query.reload}
-                onClose={() => setEditing(undefined)}
-              >
-                <p>The hub refuses while a backup location uses it; give those locations another credential first.</p>
-              </ConfirmDialog>
-            )}
-          </>
-        )}
-      </RequireTenant>
-    </Page>
+      query={credentialsQuery}
+      list={(data) => data.credentials}
+      pageSize={credentialPageSize}
+      empty={{
+        text: (
+          <p>
+            An S3, Azure or Google Cloud location needs one (S3 can use the agent's own identity instead); a filesystem
+            location needs none.
+          </p>
+        ),
+        others: 'Admins of the tenant store them.',
+      }}
+      form={{ label: 'New credential', role: 'admin', editor: CredentialDialog }}
+      columns={[
+        { header: 'Credential', cell: (c) => <span className="row-name">{c.name}</span> },
+        { header: 'Kind', cell: (c) => credentialKindLabels[c.kind] },
+        { header: 'Details', cell: (c) => <CredentialDetails credential={c} /> },
+        {
+          header: 'Secret',
+          cell: (c) => (
+            <span title="Secrets are write-only: the hub never returns them.">
+              {c.secretFields.length ? `${c.secretFields.join(', ')} stored` : 'none stored'}
+            </span>
+          ),
+        },
+        { header: 'Changed', cell: (c) => <RelativeTime at={c.updatedAt} now={Date.now()} /> },
+      ]}
+      rowProps={(c) => ({ 'data-credential': c.name })}
+      remove={{
+        noun: 'credential',
+        role: 'admin',
+        operation: deleteCredentialMutation,
+        explain: <p>The hub refuses while a backup location uses it; give those locations another credential first.</p>,
+      }}
+    />
+  );
+}
+
+function CredentialDetails({ credential: c }: { credential: Credential }) {
+  return (
+    <div className="cell-stack">
+      {c.region && <span>Region {c.region}</span>}
+      {c.accountName && <span>Account {c.accountName}</span>}
+      {c.projectId && <span>Project {c.projectId}</span>}
+      {c.clientEmail && <span className="subtle">{c.clientEmail}</span>}
+      {!c.region && !c.accountName && !c.projectId && !c.clientEmail && <span className="subtle">—</span>}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
-import { Field } from '../access/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { unreachable } from '../ui/unreachable.ts';
 import type { AzureSecretKind, CredentialForm } from './credentialForm.ts';
+import { TextField } from '../ui/TextField.tsx';
 
 export interface SecretFieldsProps {
   form: CredentialForm;
@@ -23,18 +24,12 @@ export function SecretFields({ form, change }: SecretFieldsProps) {
       return (
         <>
           <div className="form-row">
-            <Field label="Access key ID">
-              {(control) => (
-                <input
-                  {...control}
-                  required
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={form.accessKeyId}
-                  onChange={(event) => change({ accessKeyId: event.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Access key ID"
+              required
+              value={form.accessKeyId}
+              onChange={(value) => change({ accessKeyId: value })}
+            />
             <Secret label="Secret access key" value={form.secretAccessKey} required onChange={(secretAccessKey) => change({ secretAccessKey })} />
           </div>
           <div className="form-row">
@@ -44,35 +39,24 @@ export function SecretFields({ form, change }: SecretFieldsProps) {
               value={form.sessionToken}
               onChange={(sessionToken) => change({ sessionToken })}
             />
-            <Field label="Default region" hint="e.g. eu-west-1; optional.">
-              {(control) => (
-                <input
-                  {...control}
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={form.region}
-                  onChange={(event) => change({ region: event.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Default region"
+              hint="e.g. eu-west-1; optional."
+              value={form.region}
+              onChange={(value) => change({ region: value })}
+            />
           </div>
         </>
       );
     case 'azure':
       return (
         <>
-          <Field label="Storage account">
-            {(control) => (
-              <input
-                {...control}
-                required
-                autoComplete="off"
-                spellCheck={false}
-                value={form.accountName}
-                onChange={(event) => change({ accountName: event.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Storage account"
+            required
+            value={form.accountName}
+            onChange={(value) => change({ accountName: value })}
+          />
           <div className="form-row">
             <Field label="Authenticate with">
               {(control) => (
@@ -139,18 +123,14 @@ interface SecretProps {
 
 function Secret({ label, hint, value, required, onChange }: SecretProps) {
   return (
-    <Field label={label} hint={hint}>
-      {(control) => (
-        <input
-          {...control}
-          type="password"
-          required={required}
-          autoComplete="new-password"
-          spellCheck={false}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      hint={hint}
+      type="password"
+      required={required}
+      autoComplete="new-password"
+      value={value}
+      onChange={(value) => onChange(value)}
+    />
   );
 }

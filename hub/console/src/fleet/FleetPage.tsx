@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '../api/useQuery.ts';
-import { Page } from '../app/Page.tsx';
+import { Page } from '../ui/Page.tsx';
 import { EmptyState } from '../states/EmptyState.tsx';
 import { QueryView } from '../states/QueryView.tsx';
 import { CreateTenantForm } from '../tenants/CreateTenantForm.tsx';

@@ -1,107 +1,116 @@
-import { useState } from 'react';
-import { ConfirmDialog } from '../access/ConfirmDialog.tsx';
-import { RequireTenant } from '../access/RequireTenant.tsx';
-import { useQuery } from '../api/useQuery.ts';
-import { Page } from '../app/Page.tsx';
-import { EmptyState } from '../states/EmptyState.tsx';
-import { QueryView } from '../states/QueryView.tsx';
-import { useTenants } from '../tenants/TenantProvider.tsx';
-import type { BackupLocation } from './BackupLocation.ts';
+import { SettingsPage } from '../ui/SettingsPage.tsx';
+import type { SettingsColumn } from '../ui/SettingsTable.tsx';
+import { type BackupLocation, locationKindLabels } from './BackupLocation.ts';
 import { CreateLocationDialog } from './CreateLocationDialog.tsx';
-import { backupLocationsQuery, deleteBackupLocationMutation, locationPageSize } from './locationOperations.ts';
-import { LocationTable } from './LocationTable.tsx';
+import { describeWhere } from './locationForm.ts';
+import {
+  backupLocationsQuery,
+  deleteBackupLocationMutation,
+  locationPageSize,
+  type LocationsData,
+} from './locationOperations.ts';
 import { ValidateLocationDialog } from './ValidateLocationDialog.tsx';
-
-type Acting = { kind: 'create' } | { kind: 'validate'; location: BackupLocation } | { kind: 'delete'; location: BackupLocation };
+import { ValidationCell } from './ValidationCell.tsx';
 
 /** A tenant's backup locations: list with their last check, create, check from a cluster, delete. */
 export function LocationsPage() {
-  const { tenantId, can } = useTenants();
-  const query = useQuery(backupLocationsQuery, { tenantId: tenantId ?? '' }, { skip: !tenantId });
-  const [acting, setActing] = useState<Acting | undefined>();
-  const canAdminister = tenantId !== null && can('admin', tenantId);
-  const canOperate = tenantId !== null && can('operator', tenantId);
-  const data = query.state.status === 'ready' ? query.state.data : undefined;
-  const createButton =
-    canAdminister && data ? (
-      <button type="button" className="primary" onClick={() => setActing({ kind: 'create' })}>
-        New location
-      </button>
-    ) : undefined;
-
   return (
-    <Page
+    <SettingsPage
       title="Backup locations"
       description="Where backups are written. Agents write straight to them, never through the hub."
-      actions={createButton}
-    >
-      <RequireTenant what="backup locations">
-        {(tenant) => (
-          <>
-            <QueryView
-              query={query}
-              loading="Loading backup locations"
-              failed="Could not load the backup locations"
-              isEmpty={(d) => d.backupLocations.edges.length === 0}
-              empty={
-                <EmptyState title="No backup locations yet" action={createButton}>
-                  <p>A location is an S3, Azure or Google Cloud bucket, or a path mounted into the agents.</p>
-                  {!canAdminister && <p>Admins of the tenant create them.</p>}
-                </EmptyState>
-              }
-            >
-              {(d) => (
-                <>
-                  <LocationTable
-                    locations={d.backupLocations.edges.map((e) => e.node)}
-                    credentialNames={new Map(d.credentials.edges.map((e) => [e.node.id, e.node.name]))}
-                    clusterNames={new Map(d.clusters.edges.map((e) => [e.node.id, e.node.name]))}
-                    onValidate={canOperate ? (location) => setActing({ kind: 'validate', location }) : undefined}
-                    onDelete={canAdminister ? (location) => setActing({ kind: 'delete', location }) : undefined}
-                  />
-                  {d.backupLocations.totalCount > locationPageSize && (
-                    <p className="hint">
-                      Showing the first {locationPageSize} of {d.backupLocations.totalCount} locations, by name.
-                    </p>
-                  )}
-                </>
-              )}
-            </QueryView>
-            {acting?.kind === 'create' && data && (
-              <CreateLocationDialog
-                tenantId={tenant}
-                credentials={data.credentials.edges.map((e) => e.node)}
-                onClose={() => setActing(undefined)}
-                onCreated={query.reload}
-              />
-            )}
-            {acting?.kind === 'validate' && data && (
+      query={backupLocationsQuery}
+      list={(data) => data.backupLocations}
+      pageSize={locationPageSize}
+      empty={{
+        text: <p>A location is an S3, Azure or Google Cloud bucket, or a path mounted into the agents.</p>,
+        others: 'Admins of the tenant create them.',
+      }}
+      form={{
+        label: 'New location',
+        role: 'admin',
+        needsData: true,
+        creator: ({ tenantId, data, reload, close }) =>
+          data && (
+            <CreateLocationDialog
+              tenantId={tenantId}
+              credentials={data.credentials.edges.map((e) => e.node)}
+              onClose={close}
+              onCreated={reload}
+            />
+          ),
+      }}
+      columns={locationColumns}
+      rowProps={(l) => ({
+        'data-location': l.name,
+        ...(l.validation && !l.validation.ok ? { className: 'row-warn' } : {}),
+      })}
+      actions={[
+        {
+          label: 'Check',
+          role: 'operator',
+          dialog: (location, { data, reload, close }) =>
+            data && (
               <ValidateLocationDialog
-                location={acting.location}
+                location={location}
                 clusters={data.clusters.edges.map((e) => e.node)}
-                onClose={() => setActing(undefined)}
-                onChecked={query.reload}
+                onClose={close}
+                onChecked={reload}
               />
-            )}
-            {acting?.kind === 'delete' && (
-              <ConfirmDialog
-                title={`Delete location ${acting.location.name}?`}
-                confirm="Delete location"
-                failed="The hub did not delete the location"
-                operation={deleteBackupLocationMutation}
-                variables={{ id: acting.location.id }}
-                onDone={query.reload}
-                onClose={() => setActing(undefined)}
-              >
-                <p>
-                  The hub refuses while the catalog holds backups in it or a schedule writes to it. The data in the
-                  bucket or path is not touched.
-                </p>
-              </ConfirmDialog>
-            )}
-          </>
-        )}
-      </RequireTenant>
-    </Page>
+            ),
+        },
+      ]}
+      remove={{
+        noun: 'location',
+        role: 'admin',
+        operation: deleteBackupLocationMutation,
+        explain: (
+          <p>
+            The hub refuses while the catalog holds backups in it or a schedule writes to it. The data in the bucket or
+            path is not touched.
+          </p>
+        ),
+      }}
+    />
   );
+}
+
+/** Kind, where each writes, its credential and its last check, naming credentials and clusters from the answer. */
+function locationColumns(data: LocationsData): readonly [SettingsColumn<BackupLocation>, ...SettingsColumn<BackupLocation>[]] {
+  const credentialNames = new Map(data.credentials.edges.map((e) => [e.node.id, e.node.name]));
+  const clusterNames = new Map(data.clusters.edges.map((e) => [e.node.id, e.node.name]));
+  return [
+    { header: 'Location', cell: (l) => <span className="row-name">{l.name}</span> },
+    { header: 'Kind', cell: (l) => locationKindLabels[l.kind] },
+    {
+      header: 'Where',
+      cell: (l) => (
+        <div className="cell-stack">
+          <code>{describeWhere(l)}</code>
+          {l.region && <span className="subtle">Region {l.region}</span>}
+          {l.endpoint && <span className="subtle">Endpoint {l.endpoint}</span>}
+          {l.forcePathStyle && <span className="subtle">Path-style addressing</span>}
+          {l.encryptionKeyRef && <span className="subtle">Encrypted with {l.encryptionKeyRef}</span>}
+        </div>
+      ),
+    },
+    {
+      header: 'Credential',
+      cell: (l) =>
+        l.credentialId ? (
+          (credentialNames.get(l.credentialId) ?? 'unknown')
+        ) : (
+          <span className="subtle">{l.kind === 'filesystem' ? 'None needed' : "The agent's own identity"}</span>
+        ),
+    },
+    {
+      header: 'Last check',
+      cell: (l) => (
+        <ValidationCell
+          validation={l.validation}
+          clusterName={l.validation?.clusterId ? clusterNames.get(l.validation.clusterId) : undefined}
+          now={Date.now()}
+        />
+      ),
+    },
+  ];
 }

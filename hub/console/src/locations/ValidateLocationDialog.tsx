@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { Field } from '../access/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { useMutation } from '../api/useMutation.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { useSubscription } from '../api/useSubscription.ts';

@@ -1,9 +1,12 @@
-import { type FormEvent, useState } from 'react';
-import { Field } from '../access/Field.tsx';
-import { useMutation } from '../api/useMutation.ts';
+import { useState } from 'react';
+import { Field } from '../ui/Field.tsx';
 import { useQuery } from '../api/useQuery.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
-import { Dialog } from '../ui/Dialog.tsx';
+import { editorWords } from '../ui/editorWords.ts';
+import { FormDialog } from '../ui/FormDialog.tsx';
+import type { SettingsFormProps } from '../ui/SettingsPage.tsx';
+import { useSaveMutation } from '../ui/useSaveMutation.ts';
+import { NameField } from '../ui/NameField.tsx';
 import { describeSchedule } from './describeSchedule.ts';
 import {
   createSchedulePolicyMutation,
@@ -14,106 +17,54 @@ import { emptyPolicyForm, type PolicyForm, policyFormFromSpec, previewSpec, spec
 import { PolicyTimingFields } from './PolicyTimingFields.tsx';
 import type { SchedulePolicy } from './SchedulePolicy.ts';
 import { browserTimeZone } from './TimeZoneField.tsx';
-
-export interface PolicyDialogProps {
-  tenantId: string;
-  /** The policy to edit; none to create one. */
-  policy?: SchedulePolicy;
-  onClose: () => void;
-  onSaved: () => void;
-}
+import { TextField } from '../ui/TextField.tsx';
+import { useForm } from '../ui/useForm.ts';
 
 /** Creates a schedule policy (blank or from a preset) or edits one: its timing, retention and expiry. */
-export function PolicyDialog({ tenantId, policy, onClose, onSaved }: PolicyDialogProps) {
-  const create = useMutation(createSchedulePolicyMutation);
-  const update = useMutation(updateSchedulePolicyMutation);
-  const mutation = policy ? update : create;
-  const [form, setForm] = useState<PolicyForm>(() =>
+export function PolicyDialog({ tenantId, editing: policy, onClose, onSaved }: SettingsFormProps<SchedulePolicy>) {
+  const { create, update, state } = useSaveMutation(createSchedulePolicyMutation, updateSchedulePolicyMutation, Boolean(policy));
+  const { form, change, setForm } = useForm<PolicyForm>(() =>
     policy ? policyFormFromSpec(policy.name, policy.spec, browserTimeZone()) : emptyPolicyForm(browserTimeZone()),
   );
-  const change = (patch: Partial<PolicyForm>) => setForm((f) => ({ ...f, ...patch }));
   const preview = previewSpec(form);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const send = (): Promise<unknown> => {
     const spec = specInputFromPolicyForm(form);
     const name = form.name.trim();
-    const data = policy
-      ? await update.run({ id: policy.id, name, spec })
-      : await create.run({ tenantId, name, spec });
-    if (data) {
-      onSaved();
-      onClose();
-    }
+    return policy ? update({ id: policy.id, name, spec }) : create({ tenantId, name, spec });
   };
 
   return (
-    <Dialog title={policy ? `Edit policy ${policy.name}` : 'New schedule policy'} onClose={onClose}>
-      <form className="form" onSubmit={submit}>
-        {!policy && <PresetPicker onPick={setForm} />}
-        <Field label="Name" hint="Lowercase letters, digits and dashes, unique in the tenant, e.g. nightly.">
-          {(control) => (
-            <input
-              {...control}
-              required
-              autoComplete="off"
-              spellCheck={false}
-              value={form.name}
-              onChange={(event) => change({ name: event.target.value })}
-            />
-          )}
-        </Field>
-        <PolicyTimingFields form={form} change={change} />
-        <fieldset className="fieldset">
-          <legend>How long backups are kept</legend>
-          <div className="form-row">
-            <Field label="Keep the newest" hint="1 to 1000 successful backups; blank keeps all.">
-              {(control) => (
-                <input
-                  {...control}
-                  type="number"
-                  min={1}
-                  max={1000}
-                  value={form.retain}
-                  onChange={(event) => change({ retain: event.target.value })}
-                />
-              )}
-            </Field>
-            <Field label="Delete each after" hint="e.g. 30d, 720h, 1h30m; blank: 30 days.">
-              {(control) => (
-                <input
-                  {...control}
-                  pattern="\s*(\d+[dhms])+\s*"
-                  spellCheck={false}
-                  autoComplete="off"
-                  value={form.expiry}
-                  onChange={(event) => change({ expiry: event.target.value })}
-                />
-              )}
-            </Field>
-          </div>
-        </fieldset>
-        <p className="hint" aria-live="polite">
-          {preview ? `Runs: ${describeSchedule(preview)}.` : 'Fill in the timing to see when it runs.'}
-        </p>
-        {policy && <p className="hint">Schedules using this policy follow the change from their next run.</p>}
-        {mutation.state.status === 'error' && (
-          <ErrorState
-            error={mutation.state.error}
-            title={policy ? 'The hub did not save the policy' : 'The hub did not create the policy'}
-            compact
+    <FormDialog {...editorWords('policy', policy, { newTitle: 'New schedule policy' })} state={state} send={send} onSaved={onSaved} onClose={onClose}>
+      {!policy && <PresetPicker onPick={setForm} />}
+      <NameField value={form.name} onChange={(name) => change({ name })} example="nightly" />
+      <PolicyTimingFields form={form} change={change} />
+      <fieldset className="fieldset">
+        <legend>How long backups are kept</legend>
+        <div className="form-row">
+          <TextField
+            label="Keep the newest"
+            hint="1 to 1000 successful backups; blank keeps all."
+            type="number"
+            min={1}
+            max={1000}
+            value={form.retain}
+            onChange={(value) => change({ retain: value })}
           />
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={mutation.state.status === 'running'}>
-            {mutation.state.status === 'running' ? 'Saving…' : policy ? 'Save policy' : 'Create policy'}
-          </button>
+          <TextField
+            label="Delete each after"
+            hint="e.g. 30d, 720h, 1h30m; blank: 30 days."
+            pattern="\s*(\d+[dhms])+\s*"
+            value={form.expiry}
+            onChange={(value) => change({ expiry: value })}
+          />
         </div>
-      </form>
-    </Dialog>
+      </fieldset>
+      <p className="hint" aria-live="polite">
+        {preview ? `Runs: ${describeSchedule(preview)}.` : 'Fill in the timing to see when it runs.'}
+      </p>
+      {policy && <p className="hint">Schedules using this policy follow the change from their next run.</p>}
+    </FormDialog>
   );
 }
 

@@ -1,8 +1,9 @@
-import { Field } from '../access/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { unreachable } from '../ui/unreachable.ts';
 import type { PolicyForm } from './policyForm.ts';
 import { type DayOfWeek, daysOfWeek, type ScheduleKind } from './SchedulePolicy.ts';
 import { TimeZoneField } from './TimeZoneField.tsx';
+import { TextField } from '../ui/TextField.tsx';
 
 const kindLabels: Record<ScheduleKind, string> = {
   periodic: 'Every few minutes or hours',
@@ -43,19 +44,16 @@ function KindFields({ form, change }: PolicyTimingFieldsProps) {
     case 'periodic':
       return (
         <div className="form-row">
-          <Field label="Every" hint="Minutes: 5 to 1440; hours: 1 to 744. Runs at whole multiples since 1970 UTC.">
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                min={1}
-                max={form.unit === 'minutes' ? 1440 : 744}
-                required
-                value={form.every}
-                onChange={(event) => change({ every: event.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Every"
+            hint="Minutes: 5 to 1440; hours: 1 to 744. Runs at whole multiples since 1970 UTC."
+            type="number"
+            min={1}
+            max={form.unit === 'minutes' ? 1440 : 744}
+            required
+            value={form.every}
+            onChange={(value) => change({ every: value })}
+          />
           <Field label="Unit">
             {(control) => (
               <select
@@ -90,18 +88,15 @@ function KindFields({ form, change }: PolicyTimingFieldsProps) {
               ))}
             </div>
           </fieldset>
-          <Field label="Every how many weeks" hint="1 is every week, 2 every second week (counted from 5 January 1970).">
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                min={1}
-                max={52}
-                value={form.everyNWeeks}
-                onChange={(event) => change({ everyNWeeks: event.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Every how many weeks"
+            hint="1 is every week, 2 every second week (counted from 5 January 1970)."
+            type="number"
+            min={1}
+            max={52}
+            value={form.everyNWeeks}
+            onChange={(value) => change({ everyNWeeks: value })}
+          />
           <TimeAndZone form={form} change={change} />
         </>
       );
@@ -109,29 +104,23 @@ function KindFields({ form, change }: PolicyTimingFieldsProps) {
       return (
         <>
           <div className="form-row">
-            <Field label="Days of the month" hint="1 to 31, e.g. 1, 15. A day past a month's end runs on the 1st of the next.">
-              {(control) => (
-                <input
-                  {...control}
-                  required
-                  pattern="\s*\d{1,2}([\s,]+\d{1,2})*[\s,]*"
-                  value={form.daysOfMonth}
-                  onChange={(event) => change({ daysOfMonth: event.target.value })}
-                />
-              )}
-            </Field>
-            <Field label="Every how many months" hint="1 to 12; 2 is January, March, …">
-              {(control) => (
-                <input
-                  {...control}
-                  type="number"
-                  min={1}
-                  max={12}
-                  value={form.everyNMonths}
-                  onChange={(event) => change({ everyNMonths: event.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Days of the month"
+              hint="1 to 31, e.g. 1, 15. A day past a month's end runs on the 1st of the next."
+              required
+              pattern="\s*\d{1,2}([\s,]+\d{1,2})*[\s,]*"
+              value={form.daysOfMonth}
+              onChange={(value) => change({ daysOfMonth: value })}
+            />
+            <TextField
+              label="Every how many months"
+              hint="1 to 12; 2 is January, March, …"
+              type="number"
+              min={1}
+              max={12}
+              value={form.everyNMonths}
+              onChange={(value) => change({ everyNMonths: value })}
+            />
           </div>
           <TimeAndZone form={form} change={change} />
         </>
@@ -171,20 +160,16 @@ function KindFields({ form, change }: PolicyTimingFieldsProps) {
 function TimeAndZone({ form, change }: PolicyTimingFieldsProps) {
   return (
     <div className="form-row">
-      <Field label="Time" hint="24-hour HH:MM, e.g. 02:30, in the time zone beside it.">
-        {(control) => (
-          <input
-            {...control}
-            required
-            inputMode="numeric"
-            pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
-            placeholder="02:30"
-            autoComplete="off"
-            value={form.time}
-            onChange={(event) => change({ time: event.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Time"
+        hint="24-hour HH:MM, e.g. 02:30, in the time zone beside it."
+        required
+        inputMode="numeric"
+        pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+        placeholder="02:30"
+        value={form.time}
+        onChange={(value) => change({ time: value })}
+      />
       <TimeZoneField value={form.timeZone} onChange={(timeZone) => change({ timeZone })} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { Field } from '../access/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 
 /** The browser's own zone, the default for a new policy: people plan backups in the time they live in. */
 export function browserTimeZone(): string {

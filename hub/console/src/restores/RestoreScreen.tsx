@@ -1,4 +1,4 @@
-import { Page, type PageProps } from '../app/Page.tsx';
+import { Page, type PageProps } from '../ui/Page.tsx';
 import './restores.css';
 
 /** A restore screen: the console's `Page`, inside the wrapper that scopes restores.css. */

@@ -1,6 +1,8 @@
 import { useId } from 'react';
-import { CheckboxField, Field } from '../access/Field.tsx';
+import { CheckboxField } from '../ui/Field.tsx';
 import type { ActionForm } from './ruleForm.ts';
+import { TextField } from '../ui/TextField.tsx';
+import { LinesField } from '../ui/LinesField.tsx';
 
 export interface ActionFieldsProps {
   /** "Action 2 of sub-rule 1", the fieldset's legend. */
@@ -33,58 +35,40 @@ export function ActionFields({ legend, action, change, onRemove }: ActionFieldsP
         </label>
       </div>
       {action.mode === 'command' ? (
-        <Field label="Command" hint={<>Run by <code>/bin/sh -c</code>, so pipes and variables work.</>}>
-          {(control) => (
-            <input
-              {...control}
-              className="mono"
-              required
-              spellCheck={false}
-              autoComplete="off"
-              value={action.command}
-              onChange={(event) => change({ command: event.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Command"
+          hint={<>Run by <code>/bin/sh -c</code>, so pipes and variables work.</>}
+          className="mono"
+          required
+          value={action.command}
+          onChange={(value) => change({ command: value })}
+        />
       ) : (
-        <Field label="Program and arguments" hint="One per line, the program first; for images without a shell.">
-          {(control) => (
-            <textarea
-              {...control}
-              className="mono"
-              rows={3}
-              required
-              spellCheck={false}
-              value={action.argv}
-              onChange={(event) => change({ argv: event.target.value })}
-            />
-          )}
-        </Field>
+        <LinesField
+          label="Program and arguments"
+          hint="One per line, the program first; for images without a shell."
+          rows={3}
+          required
+          value={action.argv}
+          onChange={(value) => change({ argv: value })}
+        />
       )}
       <div className="form-row">
-        <Field label="Container" hint="Blank: the pod's first container.">
-          {(control) => (
-            <input
-              {...control}
-              spellCheck={false}
-              autoComplete="off"
-              value={action.container}
-              onChange={(event) => change({ container: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Timeout (seconds)" hint="1 to 3600; blank: 60.">
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={1}
-              max={3600}
-              value={action.timeoutSeconds}
-              onChange={(event) => change({ timeoutSeconds: event.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Container"
+          hint="Blank: the pod's first container."
+          value={action.container}
+          onChange={(value) => change({ container: value })}
+        />
+        <TextField
+          label="Timeout (seconds)"
+          hint="1 to 3600; blank: 60."
+          type="number"
+          min={1}
+          max={3600}
+          value={action.timeoutSeconds}
+          onChange={(value) => change({ timeoutSeconds: value })}
+        />
       </div>
       <CheckboxField
         label="Run in the background"

@@ -1,6 +1,7 @@
-import { Field } from '../access/Field.tsx';
 import { ActionFields } from './ActionFields.tsx';
 import { type ActionForm, emptyActionForm, type SubRuleForm } from './ruleForm.ts';
+import { TextField } from '../ui/TextField.tsx';
+import { LinesField } from '../ui/LinesField.tsx';
 
 /** The most actions (and sub-rules) the hub accepts. */
 export const maxItems = 20;
@@ -22,37 +23,24 @@ export function SubRuleFields({ index, subRule, change, onRemove }: SubRuleField
   return (
     <fieldset className="fieldset">
       <legend>{legend}</legend>
-      <Field
+      <LinesField
         label="Pod selectors"
         hint={
           <>
             One label selector per line, e.g. <code>app=mysql</code>; a pod matching any is selected.
           </>
         }
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className="mono"
-            rows={2}
-            required
-            spellCheck={false}
-            value={subRule.podSelectors}
-            onChange={(event) => change({ ...subRule, podSelectors: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="Namespaces" hint="Names or * patterns, comma-separated; blank: the namespaces the backup takes.">
-        {(control) => (
-          <input
-            {...control}
-            spellCheck={false}
-            autoComplete="off"
-            value={subRule.namespaces}
-            onChange={(event) => change({ ...subRule, namespaces: event.target.value })}
-          />
-        )}
-      </Field>
+        rows={2}
+        required
+        value={subRule.podSelectors}
+        onChange={(value) => change({ ...subRule, podSelectors: value })}
+      />
+      <TextField
+        label="Namespaces"
+        hint="Names or * patterns, comma-separated; blank: the namespaces the backup takes."
+        value={subRule.namespaces}
+        onChange={(value) => change({ ...subRule, namespaces: value })}
+      />
       {subRule.actions.map((action, i) => (
         <ActionFields
           key={i}

@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { ConfirmDialog } from '../access/ConfirmDialog.tsx';
-import { RequireTenant } from '../access/RequireTenant.tsx';
 import { useMutation } from '../api/useMutation.ts';
-import { useQuery } from '../api/useQuery.ts';
-import { Page } from '../app/Page.tsx';
-import { EmptyState } from '../states/EmptyState.tsx';
+import { describeSchedule } from '../policies/describeSchedule.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
-import { QueryView } from '../states/QueryView.tsx';
-import { useTenants } from '../tenants/TenantProvider.tsx';
+import { SettingsPage } from '../ui/SettingsPage.tsx';
+import type { SettingsColumn } from '../ui/SettingsTable.tsx';
 import type { BackupSchedule, ScheduleLookups } from './BackupSchedule.ts';
 import { CreateScheduleDialog } from './CreateScheduleDialog.tsx';
+import { LastRunCell } from './LastRunCell.tsx';
+import { RunTimesCell } from './RunTimesCell.tsx';
 import {
   backupSchedulesQuery,
   deleteBackupScheduleMutation,
@@ -18,7 +16,6 @@ import {
   type SchedulesData,
   suspendBackupScheduleMutation,
 } from './scheduleOperations.ts';
-import { ScheduleTable } from './ScheduleTable.tsx';
 
 /** Run times pass and the scheduler records runs without events the API streams: read again this often. */
 const pollMs = 30_000;
@@ -34,28 +31,16 @@ function lookupsOf(data: SchedulesData): ScheduleLookups {
 
 /** A tenant's backup schedules: next run times, last run, missed runs; create, suspend, resume, delete. */
 export function BackupSchedulesPage() {
-  const { tenantId, can } = useTenants();
-  const query = useQuery(backupSchedulesQuery, { tenantId: tenantId ?? '' }, { skip: !tenantId, pollMs });
   const suspend = useMutation(suspendBackupScheduleMutation);
   const resume = useMutation(resumeBackupScheduleMutation);
-  const [creating, setCreating] = useState(false);
-  const [deleting, setDeleting] = useState<BackupSchedule | undefined>();
   const [togglingId, setTogglingId] = useState<string | undefined>();
-  const canOperate = tenantId !== null && can('operator', tenantId);
-  const data = query.state.status === 'ready' ? query.state.data : undefined;
-  const createButton =
-    canOperate && data ? (
-      <button type="button" className="primary" onClick={() => setCreating(true)}>
-        New schedule
-      </button>
-    ) : undefined;
-  const toggle = async (run: typeof suspend.run | typeof resume.run, schedule: BackupSchedule) => {
+  const toggle = async (run: (variables: { id: string }) => Promise<unknown>, schedule: BackupSchedule, reload: () => void) => {
     suspend.reset();
     resume.reset();
     setTogglingId(schedule.id);
     const done = await run({ id: schedule.id });
     setTogglingId(undefined);
-    if (done) query.reload();
+    if (done) reload();
   };
   const toggleError =
     suspend.state.status === 'error'
@@ -65,63 +50,96 @@ export function BackupSchedulesPage() {
         : undefined;
 
   return (
-    <Page
+    <SettingsPage
       title="Backup schedules"
       description="Backups of a cluster taken when a schedule policy says, with the next runs and how the last one went."
-      actions={createButton}
-    >
-      <RequireTenant what="backup schedules">
-        {() => (
-          <QueryView
-            query={query}
-            loading="Loading backup schedules"
-            failed="Could not load the backup schedules"
-            isEmpty={(d) => d.backupSchedules.edges.length === 0}
-            empty={
-              <EmptyState title="No backup schedules yet" action={createButton}>
-                <p>A schedule backs up one cluster under a schedule policy, into a backup location.</p>
-                {!canOperate && <p>Operators and admins of the tenant create them.</p>}
-              </EmptyState>
-            }
-          >
-            {(d) => (
-              <>
-                {toggleError && <ErrorState error={toggleError.error} title={toggleError.title} compact />}
-                <ScheduleTable
-                  schedules={d.backupSchedules.edges.map((e) => e.node)}
-                  lookups={lookupsOf(d)}
-                  now={Date.now()}
-                  busyId={togglingId}
-                  onSuspend={canOperate ? (s) => toggle(suspend.run, s) : undefined}
-                  onResume={canOperate ? (s) => toggle(resume.run, s) : undefined}
-                  onDelete={canOperate ? setDeleting : undefined}
-                />
-                {d.backupSchedules.totalCount > schedulePageSize && (
-                  <p className="hint">
-                    Showing the first {schedulePageSize} of {d.backupSchedules.totalCount} schedules, by name.
-                  </p>
-                )}
-              </>
-            )}
-          </QueryView>
-        )}
-      </RequireTenant>
-      {creating && data && (
-        <CreateScheduleDialog lookups={lookupsOf(data)} onClose={() => setCreating(false)} onCreated={query.reload} />
-      )}
-      {deleting && (
-        <ConfirmDialog
-          title={`Delete schedule ${deleting.name}?`}
-          confirm="Delete schedule"
-          failed="The hub did not delete the schedule"
-          operation={deleteBackupScheduleMutation}
-          variables={{ id: deleting.id }}
-          onDone={query.reload}
-          onClose={() => setDeleting(undefined)}
-        >
-          <p>It takes no more backups. The backups it took are kept until they expire.</p>
-        </ConfirmDialog>
-      )}
-    </Page>
+      query={backupSchedulesQuery}
+      pollMs={pollMs}
+      list={(data) => data.backupSchedules}
+      pageSize={schedulePageSize}
+      empty={{
+        text: <p>A schedule backs up one cluster under a schedule policy, into a backup location.</p>,
+        others: 'Operators and admins of the tenant create them.',
+      }}
+      form={{
+        label: 'New schedule',
+        role: 'operator',
+        needsData: true,
+        creator: ({ data, reload, close }) =>
+          data && <CreateScheduleDialog lookups={lookupsOf(data)} onClose={close} onCreated={reload} />,
+      }}
+      notice={toggleError && <ErrorState error={toggleError.error} title={toggleError.title} compact />}
+      columns={(data) => scheduleColumns(lookupsOf(data), Date.now())}
+      rowProps={(s) => ({ 'data-schedule': s.name, ...(s.lastRunError ? { className: 'row-warn' } : {}) })}
+      actions={[
+        {
+          label: 'Resume',
+          role: 'operator',
+          offered: (s) => s.suspended,
+          disabled: (s) => togglingId === s.id,
+          run: (s, { reload }) => void toggle(resume.run, s, reload),
+        },
+        {
+          label: 'Suspend',
+          role: 'operator',
+          offered: (s) => !s.suspended,
+          disabled: (s) => togglingId === s.id,
+          run: (s, { reload }) => void toggle(suspend.run, s, reload),
+        },
+      ]}
+      remove={{
+        noun: 'schedule',
+        role: 'operator',
+        operation: deleteBackupScheduleMutation,
+        explain: <p>It takes no more backups. The backups it took are kept until they expire.</p>,
+      }}
+    />
   );
+}
+
+/** Cluster, policy, next runs and last run, with what each schedule writes where in words under its name. */
+function scheduleColumns(
+  lookups: ScheduleLookups,
+  now: number,
+): readonly [SettingsColumn<BackupSchedule>, ...SettingsColumn<BackupSchedule>[]] {
+  const name = <T extends { id: string; name: string }>(list: readonly T[], id: string | null) =>
+    id ? (list.find((x) => x.id === id)?.name ?? 'unknown') : undefined;
+  return [
+    {
+      header: 'Schedule',
+      cell: (schedule) => {
+        const t = schedule.template;
+        const pre = name(lookups.rules, t.preRuleId);
+        const post = name(lookups.rules, t.postRuleId);
+        return (
+          <div className="cell-stack">
+            <span className="row-name">{schedule.name}</span>
+            <span className="subtle">
+              to {name(lookups.locations, t.locationId)}
+              {t.includeNamespaces.length ? ` · namespaces ${t.includeNamespaces.join(', ')}` : ' · all namespaces'}
+              {t.excludeNamespaces.length ? ` except ${t.excludeNamespaces.join(', ')}` : ''}
+              {t.labelSelectors.length ? ` · selectors ${t.labelSelectors.join(' | ')}` : ''}
+              {pre ? ` · before: ${pre}` : ''}
+              {post ? ` · after: ${post}` : ''}
+            </span>
+          </div>
+        );
+      },
+    },
+    { header: 'Cluster', cell: (schedule) => name(lookups.clusters, schedule.clusterId) },
+    {
+      header: 'Policy',
+      cell: (schedule) => {
+        const policy = lookups.policies.find((p) => p.id === schedule.policyId);
+        return (
+          <div className="cell-stack">
+            <span>{policy?.name ?? 'unknown'}</span>
+            {policy && <span className="subtle">{describeSchedule(policy.spec)}</span>}
+          </div>
+        );
+      },
+    },
+    { header: 'Next runs', cell: (schedule) => <RunTimesCell schedule={schedule} now={now} /> },
+    { header: 'Last run', cell: (schedule) => <LastRunCell schedule={schedule} now={now} /> },
+  ];
 }

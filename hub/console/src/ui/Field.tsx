@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import './adminForms.css';
+import './forms.css';
 
 /** What a control needs to be labelled and described by its field. */
 export interface FieldControlProps {

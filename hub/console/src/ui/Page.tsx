@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+import { usePageTitle } from './usePageTitle.ts';
 
 export interface PageProps {
   title: string;

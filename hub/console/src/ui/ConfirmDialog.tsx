@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Operation } from '../api/Operation.ts';
 import { useMutation } from '../api/useMutation.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog } from './Dialog.tsx';
 
 export interface ConfirmDialogProps<TVariables extends object> {
   title: string;
