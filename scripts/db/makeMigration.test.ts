@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Dialect } from '../../hub/src/db/createOrm.ts';
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { type Dialect, ormOptions } from '../../hub/src/db/createOrm.ts';
 import { makeMigration } from './makeMigration.ts';
 import { dialects, generatorOrm, migrationFolder, snapshotName } from './migrationFolder.ts';
 
@@ -77,5 +78,37 @@ describe('makeMigration', () => {
     }
     // The snapshots now include the change, so a second run finds nothing to do.
     expect(await makeMigration(root, undefined, folderOf)).toEqual([]);
+  });
+
+  it('writes a SQLite table rebuild that runs and leaves exactly the schema the entities describe', async () => {
+    // Inside the repository, so the generated file resolves `@mikro-orm/migrations` as a real one would.
+    mkdirSync(join(root, '.cache'), { recursive: true });
+    work = mkdtempSync(join(root, '.cache', 'migrations-'));
+    for (const dialect of dialects) cpSync(migrationFolder(root, dialect), join(work, dialect), { recursive: true });
+    const folder = join(work, 'sqlite');
+    // A snapshot where `backups.late` is nullable: making it not null is a change SQLite can only do by rebuilding.
+    const snapshot = readSnapshot(folder);
+    const late = snapshot.tables.find((table) => table.name === 'backups')?.columns.late as { nullable: boolean };
+    late.nullable = true;
+    writeFileSync(join(folder, `${snapshotName}.json`), JSON.stringify(snapshot, null, 2));
+
+    const written = await makeMigration(root, 'LateNotNull', (dialect) => join(work, dialect));
+    expect(written).toHaveLength(1);
+    expect(readFileSync(written[0] ?? '', 'utf8')).toContain('__temp_alter');
+
+    const { sqliteMigrations } = (await import(join(folder, 'index.ts'))) as {
+      sqliteMigrations: NonNullable<NonNullable<Options['migrations']>['migrationsList']>;
+    };
+    expect(sqliteMigrations).toHaveLength(2);
+    const orm = await MikroORM.init({
+      ...ormOptions({ dataDir: '', sqliteFile: ':memory:' }),
+      migrations: { migrationsList: sqliteMigrations, silent: true, snapshot: false },
+    });
+    try {
+      await orm.migrator.up();
+      expect(await orm.schema.getUpdateSchemaSQL({ wrap: false })).toBe('');
+    } finally {
+      await orm.close();
+    }
   });
 });
