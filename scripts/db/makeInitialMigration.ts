@@ -1,24 +1,25 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MikroORM } from '@mikro-orm/core';
-import { type Dialect, ormOptions } from '../../hub/src/db/createOrm.ts';
+import { SqlSchemaGenerator } from '@mikro-orm/sql';
+import { dialects, generatorOrm, migrationFolder, snapshotName, writeMigrationIndex } from './migrationFolder.ts';
 
 /**
- * Writes the initial migration of each dialect from the entity metadata, without a database: the schema
- * SQL the ORM would create. Later migrations are diffs and are written by hand or by the migrator.
+ * Writes the initial migration of each dialect from the entity metadata, without a database (the schema SQL the
+ * ORM would create), and the snapshot that `npm run db:migration` diffs later changes against. Only while the
+ * product is unreleased and no later migration exists: after that, each change gets its own migration.
  * Run with `npm run db:initial-migration`.
  */
 const root = process.argv[2] ?? process.cwd();
 const name = 'Migration20261123000000Initial';
 
-for (const dialect of ['sqlite', 'postgresql'] satisfies Dialect[]) {
-  const options = ormOptions(
-    dialect === 'sqlite'
-      ? { dataDir: '', sqliteFile: ':memory:' }
-      : { databaseUrl: 'postgres://fleetback@127.0.0.1:1/none', dataDir: '' },
-  );
+for (const dialect of dialects) {
+  const folder = migrationFolder(root, dialect);
+  const later = readdirSync(folder).filter((file) => /^Migration\d{14}/.test(file) && !file.startsWith(name));
+  if (later.length > 0) {
+    throw new Error(`${folder} holds later migrations (${later.join(', ')}); use \`npm run db:migration\` instead`);
+  }
   // The constructor discovers entities without connecting, which is all the schema generator needs.
-  const orm = new MikroORM(options);
+  const orm = generatorOrm(root, dialect);
   const sql = await orm.schema.getCreateSchemaSQL({ wrap: false });
   const statements = sql
     .split(/;\n/)
@@ -34,7 +35,12 @@ ${body}
   }
 }
 `;
-  writeFileSync(join(root, 'hub/src/db/migrations', dialect, `${name}.ts`), text);
+  writeFileSync(join(folder, `${name}.ts`), text);
+  // The same serialisation the migrator writes after each migration it generates.
+  const generator = orm.schema;
+  if (!(generator instanceof SqlSchemaGenerator)) throw new Error(`${dialect}: the ORM has no SQL schema generator`);
+  writeFileSync(join(folder, `${snapshotName}.json`), JSON.stringify(generator.getTargetSchema(), null, 2));
+  writeMigrationIndex(folder, dialect);
   await orm.close();
-  console.info(`wrote ${dialect} migration ${name} (${statements.length} statements)`);
+  console.info(`wrote ${dialect} migration ${name} (${statements.length} statements) and its snapshot`);
 }

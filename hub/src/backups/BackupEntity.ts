@@ -3,7 +3,7 @@ import type { BackupSpec } from '../../../schema/spec/BackupSpec.ts';
 import { newId } from '../db/newId.ts';
 import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
-import { type BackupProgress, type BackupResultSummary, backupPhases, deletionReasons } from './backupLifecycle.ts';
+import type { BackupPhase, BackupProgress, BackupResultSummary, DeletionReason } from './backupLifecycle.ts';
 import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';
@@ -38,7 +38,8 @@ export const BackupEntity = defineEntity({
     name: p.string(),
     spec: p.json<BackupSpec>(),
     labels: p.json<Record<string, string>>(),
-    phase: p.enum(backupPhases),
+    /** No CHECK constraint: the list grows with the product, and the API and parsers refuse unknown values. */
+    phase: p.string().$type<BackupPhase>(),
     progress: p.json<BackupProgress>(),
     result: p.json<BackupResultSummary>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -51,8 +52,8 @@ export const BackupEntity = defineEntity({
     scheduledFor: p.datetime().nullable(),
     /** Taken late: its cluster was disconnected at the run time, or it catches up runs missed while the hub was down. */
     late: p.boolean().default(false),
-    /** Why it is being deleted; null until a deletion is first asked for. */
-    deletionReason: p.enum(deletionReasons).nullable(),
+    /** Why it is being deleted; null until a deletion is first asked for. No CHECK constraint, as for `phase`. */
+    deletionReason: p.string().$type<DeletionReason>().nullable(),
     /** Deletion jobs queued so far: more than one means earlier ones failed. */
     deletionAttempts: p.integer().default(0),
     /** Why the last deletion job failed; null while none has. */

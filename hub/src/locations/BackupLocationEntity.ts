@@ -23,7 +23,8 @@ export const BackupLocationEntity = defineEntity({
       .onCreate(() => newId()),
     tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     name: p.string(),
-    kind: p.enum(locationKinds),
+    /** No CHECK constraint: the list grows with the product, and the API and parsers refuse unknown values. */
+    kind: p.string().$type<LocationKindName>(),
     /** The bucket (s3, gcs) or container (azure); null for filesystem. */
     bucket: p.string().nullable(),
     /** Key prefix inside the bucket, without leading or trailing slash; empty for the bucket's root. */

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { restoreItemResults } from '../../../schema/agent/RestoreItemReport.ts';
+import type { RestoreItemResult } from '../../../schema/agent/RestoreItemReport.ts';
 import { newId } from '../db/newId.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import { RestoreEntity } from './RestoreEntity.ts';
@@ -31,7 +31,8 @@ export const RestoreItemEntity = defineEntity({
     type: p.string(),
     namespace: p.string().nullable(),
     name: p.string(),
-    result: p.enum(restoreItemResults),
+    /** No CHECK constraint: the list grows with the product, and the API and parsers refuse unknown values. */
+    result: p.string().$type<RestoreItemResult>(),
     uid: p.string().nullable(),
     reason: p.text().nullable(),
     error: p.text().nullable(),
