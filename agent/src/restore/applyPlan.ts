@@ -1,5 +1,5 @@
 import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
-import { describeKubeError, kubeStatusOf } from '../kube/KubeJsonClient.ts';
+import { describeKubeError, isConflict, isNotFound } from '../kube/KubeJsonClient.ts';
 import { type OwnerReference, ownerKey, plannedKey, type RestoreActionContext } from './actions/RestoreAction.ts';
 import { restoreActions } from './actions/restoreActions.ts';
 import { isOwnRestoreObject, restoreLabelsAction } from './actions/restoreLabelsAction.ts';
@@ -157,7 +157,7 @@ async function ensureNamespace(
     if (!isOwnRestoreObject(existing, context.restoreId)) return undefined;
     return { ...ref, result: 'created', uid: existing.metadata.uid ?? '', reason: keptReason };
   } catch (error) {
-    if (kubeStatusOf(error) !== 404) return { ...ref, result: 'failed', error: describeKubeError(error) };
+    if (!isNotFound(error)) return { ...ref, result: 'failed', error: describeKubeError(error) };
   }
   if (dryRun) return { ...ref, result: 'created', uid: '' };
   const namespace: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
@@ -184,7 +184,7 @@ async function ensureNamespace(
     const answer = await kube.send<KubeObject>('POST', '/api/v1/namespaces', labelled.object);
     return { ...ref, result: 'created', uid: answer.metadata.uid ?? '' };
   } catch (error) {
-    if (kubeStatusOf(error) === 409) return undefined;
+    if (isConflict(error)) return undefined;
     return { ...ref, result: 'failed', error: describeKubeError(error) };
   }
 }
