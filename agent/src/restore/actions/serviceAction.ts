@@ -7,21 +7,23 @@ import type { RestoreAction } from './RestoreAction.ts';
  * ports the source allocated are cleared, since they would likely collide with the target's own allocations
  * and fail the item. `healthCheckNodePort` is always allocated, so it is cleared too.
  */
-export const serviceAction: RestoreAction = (object, item) => {
-  if (item.type !== 'services') return { object };
-  const spec = (object.spec ?? {}) as Record<string, unknown>;
-  if (spec.clusterIP !== 'None') {
-    delete spec.clusterIP;
-    delete spec.clusterIPs;
-  }
-  delete spec.healthCheckNodePort;
-  const chosen = chosenNodePorts(object.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']);
-  if (Array.isArray(spec.ports)) {
-    for (const port of spec.ports as Record<string, unknown>[]) {
-      if (typeof port.nodePort === 'number' && !chosen.has(port.nodePort)) delete port.nodePort;
+export const serviceAction: RestoreAction = {
+  appliesTo: { types: ['services'] },
+  run: (object) => {
+    const spec = (object.spec ?? {}) as Record<string, unknown>;
+    if (spec.clusterIP !== 'None') {
+      delete spec.clusterIP;
+      delete spec.clusterIPs;
     }
-  }
-  return { object };
+    delete spec.healthCheckNodePort;
+    const chosen = chosenNodePorts(object.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']);
+    if (Array.isArray(spec.ports)) {
+      for (const port of spec.ports as Record<string, unknown>[]) {
+        if (typeof port.nodePort === 'number' && !chosen.has(port.nodePort)) delete port.nodePort;
+      }
+    }
+    return { object };
+  },
 };
 
 /** The node ports a `kubectl apply` manifest named explicitly. */
