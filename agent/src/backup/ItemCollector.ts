@@ -6,7 +6,7 @@ import {
   qualifiedResourceName,
   resourcePath,
 } from '../kube/ApiResourceType.ts';
-import { describeKubeError, type KubeJson, kubeStatusOf } from '../kube/KubeJsonClient.ts';
+import { describeKubeError, isNotFound, type KubeJson } from '../kube/KubeJsonClient.ts';
 import { listPages } from '../kube/listPages.ts';
 import { isTransientObject } from '../kube/transientObjectLabels.ts';
 import type { BackupRequest } from './BackupRequest.ts';
@@ -135,7 +135,7 @@ export class ItemCollector {
       try {
         object = await this.kube.get<KubeObject>(resourcePath(type, undefined, ref.name));
       } catch (error) {
-        if (kubeStatusOf(error) === 404) {
+        if (isNotFound(error)) {
           const message = `needed by ${referrer}, but it does not exist`;
           if (!ref.optional) this.result.warn({ ...where, message });
         } else {
@@ -180,7 +180,7 @@ export class ItemCollector {
         if (!isTransientObject((object.metadata as ObjectMetadata | undefined)?.labels)) yield object;
       }
     } catch (error) {
-      if (kubeStatusOf(error) === 404) {
+      if (isNotFound(error)) {
         this.result.warn({ ...where, message: 'no longer served by the cluster; its objects are not backed up' });
       } else {
         this.result.fail({ ...where, message: `could not be listed: ${describeKubeError(error)}` });

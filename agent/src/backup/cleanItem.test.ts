@@ -60,6 +60,12 @@ describe('cleanItem', () => {
     expect(cleanItem({ kind: 'Odd', data: { a: 1 } })).toEqual({ kind: 'Odd', data: { a: 1 } });
   });
 
+  it("keeps a Service's managedFields, which tell the node ports a user set, and still removes the rest", () => {
+    const managedFields = [{ manager: 'kubectl', operation: 'Apply', fieldsV1: { 'f:spec': {} } }];
+    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', uid: 'u', managedFields }, spec: {} };
+    expect(cleanItem(service)).toEqual({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', managedFields }, spec: {} });
+  });
+
   it('matches the list in schema/format/README.md, which documents format v1', () => {
     const readme = readFileSync(join(import.meta.dirname, '../../../schema/format/README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Cleaned fields (format v1)'));

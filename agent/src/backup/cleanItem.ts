@@ -26,6 +26,8 @@ export const cleanedMetadataFields = [
  * - `ownerReferences`, uid included: the restore re-points each at the restored owner (found by kind and
  *   name, since owners get new uids) or drops it when the owner is not restored; the old uid documents
  *   which object it was.
+ * - a Service's `managedFields`: they tell the node ports a user set from those the source allocated, which
+ *   the restore's `serviceAction` reads (and then drops).
  * - the `kubectl.kubernetes.io/last-applied-configuration` annotation: without it, `kubectl apply` after a
  *   restore no longer prunes fields removed from the manifests.
  * - everything kind-specific (a Service's cluster IP, a pod's node): fix-ups belong to restore actions,
@@ -38,6 +40,9 @@ export function cleanItem(object: KubeObject): KubeObject {
   const metadata = rest.metadata;
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return structuredClone(rest);
   const keptMetadata: KubeObject = { ...(metadata as KubeObject) };
-  for (const field of cleanedMetadataFields) delete keptMetadata[field];
+  const keepsManagedFields = rest.apiVersion === 'v1' && rest.kind === 'Service';
+  for (const field of cleanedMetadataFields) {
+    if (!(field === 'managedFields' && keepsManagedFields)) delete keptMetadata[field];
+  }
   return structuredClone({ ...rest, metadata: keptMetadata });
 }

@@ -1,4 +1,5 @@
-import { ApiException, CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
+import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
+import { isNotFound } from '../kube/KubeJsonClient.ts';
 
 /** A resource by API group, version and plural, e.g. `snapshot.storage.k8s.io/v1 volumesnapshotclasses`. */
 export interface GroupVersionResource {
@@ -20,7 +21,7 @@ export async function servesResource(
     const list = await kubeConfig.makeApiClient(CustomObjectsApi).getAPIResources({ group, version });
     return list.resources.some((r) => r.name === resource.plural);
   } catch (error) {
-    if (error instanceof ApiException && error.code === 404) return false;
+    if (isNotFound(error)) return false;
     throw error;
   }
 }

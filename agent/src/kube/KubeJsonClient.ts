@@ -73,6 +73,21 @@ export function kubeStatusOf(error: unknown): number | undefined {
   return error instanceof ApiException ? error.code : undefined;
 }
 
+/** Whether a Kubernetes call failed because its object (or its type) does not exist: 404. */
+export function isNotFound(error: unknown): boolean {
+  return kubeStatusOf(error) === 404;
+}
+
+/** Whether a Kubernetes call failed on a conflict (the object already exists, or changed since read): 409. */
+export function isConflict(error: unknown): boolean {
+  return kubeStatusOf(error) === 409;
+}
+
+/** Whether a Kubernetes call failed because its list continue token or watch resourceVersion expired: 410. */
+export function isGone(error: unknown): boolean {
+  return kubeStatusOf(error) === 410;
+}
+
 /** A one-line description of a failed Kubernetes call, with the server's own message when it sent one. */
 export function describeKubeError(error: unknown): string {
   if (error instanceof ApiException) return `HTTP ${error.code}: ${serverMessage(error.body)}`;

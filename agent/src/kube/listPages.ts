@@ -1,4 +1,4 @@
-import { kubeStatusOf } from './KubeJsonClient.ts';
+import { isGone } from './KubeJsonClient.ts';
 
 /** One page of a Kubernetes list: its items and the token for the next page, empty on the last. */
 export interface ListPage<T> {
@@ -35,7 +35,7 @@ export async function* listPages<T>(fetchPage: FetchPage<T>, options: ListPagesO
     try {
       page = await fetchPage(options.pageSize, token);
     } catch (error) {
-      if (kubeStatusOf(error) !== 410 || token === undefined || restarted) throw error;
+      if (!isGone(error) || token === undefined || restarted) throw error;
       restarted = true;
       token = undefined;
       options.onRestart('the list expired between pages (410 Gone) and was restarted from the beginning');

@@ -1,4 +1,5 @@
-import { ApiException, CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
+import { isConflict, isNotFound } from '../kube/KubeJsonClient.ts';
 import type { CredentialStore } from './CredentialStore.ts';
 import { parseStoredCredential, serializeStoredCredential, type StoredCredential } from './StoredCredential.ts';
 import { takenMeanwhile } from './takenMeanwhile.ts';
@@ -25,7 +26,7 @@ export class SecretCredentialStore implements CredentialStore {
       const value = secret.data?.[key];
       return value ? parseStoredCredential(Buffer.from(value, 'base64').toString('utf8'), this.description) : undefined;
     } catch (error) {
-      if (error instanceof ApiException && error.code === 404) return undefined;
+      if (isNotFound(error)) return undefined;
       throw error;
     }
   }
@@ -40,7 +41,7 @@ export class SecretCredentialStore implements CredentialStore {
       await this.#core.createNamespacedSecret({ namespace: this.namespace, body });
       return;
     } catch (error) {
-      if (!(error instanceof ApiException && error.code === 409)) throw error;
+      if (!isConflict(error)) throw error;
     }
     // The Secret exists: it may be filled only while it holds no credential (made empty beforehand, by hand or
     // a chart). The replace carries the resourceVersion read, so another agent filling it meanwhile fails it.
@@ -50,7 +51,7 @@ export class SecretCredentialStore implements CredentialStore {
     try {
       await this.#core.replaceNamespacedSecret({ namespace: this.namespace, name: this.name, body: replacement });
     } catch (error) {
-      if (error instanceof ApiException && error.code === 409) throw takenMeanwhile(this.description, stored);
+      if (isConflict(error)) throw takenMeanwhile(this.description, stored);
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExistingResourcePolicy } from '../../../schema/spec/RestoreSpec.ts';
 import { unreachable } from '../../../schema/spec/unreachable.ts';
-import { describeKubeError, kubeStatusOf } from '../kube/KubeJsonClient.ts';
+import { describeKubeError, isConflict, isNotFound } from '../kube/KubeJsonClient.ts';
 import type { KubeWrite } from '../kube/KubeWriter.ts';
 import { withTargetRestoreLabels } from './actions/restoreLabelsAction.ts';
 import { apiPathOf } from './apiPathOf.ts';
@@ -103,7 +103,7 @@ async function read(kube: KubeWrite, path: string): Promise<KubeObject | undefin
   try {
     return await kube.get<KubeObject>(path);
   } catch (error) {
-    if (kubeStatusOf(error) === 404) return undefined;
+    if (isNotFound(error)) return undefined;
     throw error;
   }
 }
@@ -114,7 +114,7 @@ async function create(kube: KubeWrite, collection: string, object: KubeObject): 
     const answer = await kube.send<KubeObject>('POST', collection, object);
     return answer.metadata.uid ?? '';
   } catch (error) {
-    if (kubeStatusOf(error) === 409) return undefined;
+    if (isConflict(error)) return undefined;
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
-import { describeKubeError, kubeStatusOf } from '../kube/KubeJsonClient.ts';
+import { describeKubeError, isConflict, isNotFound } from '../kube/KubeJsonClient.ts';
 import { type OwnerReference, ownerKey, plannedKey, type RestoreActionContext } from './actions/RestoreAction.ts';
-import { restoreActions } from './actions/restoreActions.ts';
+import { actionsFor } from './actions/restoreActions.ts';
 import { isOwnRestoreObject, restoreLabelsAction } from './actions/restoreLabelsAction.ts';
 import { applyItem, keptReason } from './applyItem.ts';
 import { type LateOwners, linkLateOwners } from './linkLateOwners.ts';
@@ -41,7 +41,7 @@ export interface PlanContext {
  * it had to create). Partial failure is data: a failed item is recorded and the next one tried. Before an
  * item: its target namespace is created when it does not exist and the plan does not restore it; a custom
  * object whose CRD this run restored waits for the CRD to be Established (failing with the reason after
- * 30s); then its object is loaded, the per-kind actions run, a claim's volume is made bindable or the claim fails
+ * 30s); then its object is loaded, the actions that apply to its type run, a claim's volume is made bindable or the claim fails
  * (`rebindReleasedVolume`), and `applyItem` creates it under the spec's existing-resource policy. Owner references to owners restored later in the order are added when the plan has
  * run (`linkLateOwners`); an object that cannot be given them gets a second, failed outcome. One object at a
  * time is held. Only an abort of `signal` throws. A dry run goes through the same steps and decisions, and
@@ -96,8 +96,8 @@ export async function applyPlan(
     let skip: string | undefined;
     try {
       object = await context.load(item);
-      for (const action of restoreActions) {
-        const result = await action(object, item, actionContext);
+      for (const action of actionsFor(item.type)) {
+        const result = await action.run(object, item, actionContext);
         if ('skip' in result) {
           skip = result.skip;
           break;
@@ -157,7 +157,7 @@ async function ensureNamespace(
     if (!isOwnRestoreObject(existing, context.restoreId)) return undefined;
     return { ...ref, result: 'created', uid: existing.metadata.uid ?? '', reason: keptReason };
   } catch (error) {
-    if (kubeStatusOf(error) !== 404) return { ...ref, result: 'failed', error: describeKubeError(error) };
+    if (!isNotFound(error)) return { ...ref, result: 'failed', error: describeKubeError(error) };
   }
   if (dryRun) return { ...ref, result: 'created', uid: '' };
   const namespace: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
@@ -178,13 +178,13 @@ async function ensureNamespace(
     targetNamespace: null,
     name,
   };
-  const labelled = await restoreLabelsAction(namespace, item, context);
+  const labelled = await restoreLabelsAction.run(namespace, item, context);
   if ('skip' in labelled) return undefined;
   try {
     const answer = await kube.send<KubeObject>('POST', '/api/v1/namespaces', labelled.object);
     return { ...ref, result: 'created', uid: answer.metadata.uid ?? '' };
   } catch (error) {
-    if (kubeStatusOf(error) === 409) return undefined;
+    if (isConflict(error)) return undefined;
     return { ...ref, result: 'failed', error: describeKubeError(error) };
   }
 }

@@ -1,4 +1,4 @@
-import { kubeStatusOf } from '../kube/KubeJsonClient.ts';
+import { isNotFound } from '../kube/KubeJsonClient.ts';
 import type { KubeJson } from '../kube/KubeJsonClient.ts';
 import type { KubeObject } from './KubeObject.ts';
 
@@ -87,7 +87,7 @@ async function getOrUndefined<T>(kube: KubeJson, path: string): Promise<T | unde
   try {
     return await kube.get<T>(path);
   } catch (error) {
-    if (kubeStatusOf(error) === 404) return undefined;
+    if (isNotFound(error)) return undefined;
     throw error;
   }
 }

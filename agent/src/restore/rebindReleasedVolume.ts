@@ -1,6 +1,6 @@
 import type { KubeWrite } from '../kube/KubeWriter.ts';
 import { unreachable } from '../../../schema/spec/unreachable.ts';
-import { describeKubeError, kubeStatusOf } from '../kube/KubeJsonClient.ts';
+import { describeKubeError, isNotFound } from '../kube/KubeJsonClient.ts';
 import { apiPathOf } from './apiPathOf.ts';
 import { claimVolumeVerdict } from './claimVolumeVerdict.ts';
 import type { KubeObject } from './KubeObject.ts';
@@ -50,7 +50,7 @@ async function rebind(
     await kube.get(claimPath);
     return undefined;
   } catch (error) {
-    if (kubeStatusOf(error) !== 404) throw error;
+    if (!isNotFound(error)) throw error;
   }
   const judged = await claimVolumeVerdict(kube, namespace, name, volumeName);
   switch (judged.verdict) {

@@ -9,7 +9,7 @@ import { parseBackupSpec } from '../../../schema/spec/BackupSpec.ts';
 import { parseRestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
 import { runBackup } from '../../../agent/src/backup/runBackup.ts';
 import { JobFailure } from '../../../agent/src/jobs/JobFailure.ts';
-import { kubeStatusOf } from '../../../agent/src/kube/KubeJsonClient.ts';
+import { isNotFound } from '../../../agent/src/kube/KubeJsonClient.ts';
 import { KubeWriter } from '../../../agent/src/kube/KubeWriter.ts';
 import { keptReason } from '../../../agent/src/restore/applyItem.ts';
 import { boundVolumeReason, clusterScopedReason } from '../../../agent/src/restore/existing/decideItem.ts';
@@ -228,7 +228,7 @@ describe.skipIf(!a || !b)('a restore over objects that exist in the target', () 
   it('does not give an object that existed before an update restore the restore labels', async () => {
     const path = `/api/v1/namespaces/${target}/configmaps/settings`;
     await kubeB.send('DELETE', path);
-    await waitFor(() => kubeB.get(path).then(() => false, (error: unknown) => kubeStatusOf(error) === 404), { what: 'the ConfigMap to go' });
+    await waitFor(() => kubeB.get(path).then(() => false, (error: unknown) => isNotFound(error)), { what: 'the ConfigMap to go' });
     const theirs = await kubeB.send<KubeObject>('POST', `/api/v1/namespaces/${target}/configmaps`, {
       apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', labels: { team: 'theirs' } }, data: { mode: 'slow' },
     });

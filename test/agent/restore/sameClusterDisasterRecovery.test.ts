@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { kubeStatusOf } from '../../../agent/src/kube/KubeJsonClient.ts';
+import { isNotFound } from '../../../agent/src/kube/KubeJsonClient.ts';
 import { KubeWriter } from '../../../agent/src/kube/KubeWriter.ts';
 import { startTestAgent, type TestAgent } from '../../kit/startTestAgent.ts';
 import { startTestHub, type TestHub } from '../../kit/startTestHub.ts';
@@ -103,7 +103,7 @@ describe.skipIf(!a)('disaster recovery into the same cluster', () => {
   it('binds the restored claim to the surviving Released volume, and the StatefulSet pod runs on it', async () => {
     const original = await kube.get<Claim>(claimPath(namespace));
     await kube.send('DELETE', `/api/v1/namespaces/${namespace}`);
-    await waitFor(() => kube.get(`/api/v1/namespaces/${namespace}`).then(() => false, (e: unknown) => kubeStatusOf(e) === 404), {
+    await waitFor(() => kube.get(`/api/v1/namespaces/${namespace}`).then(() => false, (e: unknown) => isNotFound(e)), {
       what: `namespace ${namespace} to be deleted`,
       timeoutMs: 120_000,
     });

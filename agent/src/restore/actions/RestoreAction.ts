@@ -33,15 +33,26 @@ export type OwnerReference = NonNullable<KubeObject['metadata']['ownerReferences
 export type ActionResult = { object: KubeObject } | { skip: string };
 
 /**
- * A per-kind fix-up run on each item before it is applied: it adapts what refers to the source cluster to the
- * target. It receives its own copy of the object and may change it; an action that does not concern the
- * item's kind returns it unchanged. It may answer asynchronously, to `load` another planned object.
+ * The items an action adapts, as Velero's `AppliesTo`: the plan types (`resource.group`, e.g. `services`,
+ * `jobs.batch`) it concerns, at least one, or `'everyItem'` for what any object may carry (owner references,
+ * annotations, labels). The loop runs an action only on the items it applies to.
  */
-export type RestoreAction = (
-  object: KubeObject,
-  item: RestorePlanItem,
-  context: RestoreActionContext,
-) => ActionResult | Promise<ActionResult>;
+export type AppliesTo = { types: readonly [string, ...string[]] } | 'everyItem';
+
+/**
+ * A fix-up run on each item it applies to before the item is applied: it adapts what refers to the source
+ * cluster to the target. `run` receives its own copy of the object and may change it; it may answer
+ * asynchronously, to `load` another planned object.
+ */
+export interface RestoreAction {
+  readonly appliesTo: AppliesTo;
+  run(object: KubeObject, item: RestorePlanItem, context: RestoreActionContext): ActionResult | Promise<ActionResult>;
+}
+
+/** Whether `action` runs on an item of plan type `type`. */
+export function appliesTo(action: RestoreAction, type: string): boolean {
+  return action.appliesTo === 'everyItem' || action.appliesTo.types.includes(type);
+}
 
 /** The key `RestoreActionContext.planned` uses. */
 export function plannedKey(type: string, namespace: string | null, name: string): string {

@@ -8,17 +8,20 @@ import { ownerKey, plannedKey, type RestoreAction } from './RestoreAction.ts';
  * owner reference). Objects whose controller is not restored are restored, their references re-pointed or
  * dropped by `ownerReferencesAction`.
  */
-export const controlledObjectAction: RestoreAction = async (object, item, { planned, plannedOwners, load }) => {
-  const ns = item.targetNamespace;
-  const controller = object.metadata.ownerReferences?.find((r) => (r as { controller?: boolean }).controller === true);
-  if (controller && plannedOwners.has(ownerKey(controller.apiVersion, controller.kind, ns, controller.name))) {
-    return { skip: `its controller ${controller.kind} ${controller.name} is restored and recreates it in the target` };
-  }
-  if (item.type === 'endpoints') {
-    const service = planned.get(plannedKey('services', ns, object.metadata.name));
-    if (service && ((await load(service)).spec as { selector?: object } | undefined)?.selector) {
-      return { skip: `Service ${object.metadata.name} is restored and the target computes its endpoints` };
+export const controlledObjectAction: RestoreAction = {
+  appliesTo: 'everyItem',
+  run: async (object, item, { planned, plannedOwners, load }) => {
+    const ns = item.targetNamespace;
+    const controller = object.metadata.ownerReferences?.find((r) => (r as { controller?: boolean }).controller === true);
+    if (controller && plannedOwners.has(ownerKey(controller.apiVersion, controller.kind, ns, controller.name))) {
+      return { skip: `its controller ${controller.kind} ${controller.name} is restored and recreates it in the target` };
     }
-  }
-  return { object };
+    if (item.type === 'endpoints') {
+      const service = planned.get(plannedKey('services', ns, object.metadata.name));
+      if (service && ((await load(service)).spec as { selector?: object } | undefined)?.selector) {
+        return { skip: `Service ${object.metadata.name} is restored and the target computes its endpoints` };
+      }
+    }
+    return { object };
+  },
 };

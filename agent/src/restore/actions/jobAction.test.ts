@@ -7,7 +7,7 @@ import type { RestoreActionContext } from './RestoreAction.ts';
 const uid = '5f0c1b8e-0000-4000-8000-000000000001';
 const job = (spec: object): KubeObject => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' }, spec });
 const run = (object: KubeObject) =>
-  jobAction(object, { type: 'jobs.batch', targetNamespace: 'ns' } as RestorePlanItem, {} as RestoreActionContext);
+  jobAction.run(object, { type: 'jobs.batch', targetNamespace: 'ns' } as RestorePlanItem, {} as RestoreActionContext);
 
 describe('jobAction', () => {
   it('drops the generated selector and the uid labels of the pod template, keeping the rest', () => {

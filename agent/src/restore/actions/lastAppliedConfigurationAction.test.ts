@@ -13,7 +13,7 @@ const objectWith = (kind: string, lastApplied: string): KubeObject => ({
   metadata: { name: 'x', namespace: 'copy', annotations: { [lastAppliedAnnotation]: lastApplied, other: 'kept' } },
 });
 const run = (type: string, object: KubeObject, mapping: Record<string, string>) =>
-  lastAppliedConfigurationAction(object, { type } as RestorePlanItem, contextWith(mapping)) as { object: KubeObject };
+  lastAppliedConfigurationAction.run(object, { type } as RestorePlanItem, contextWith(mapping)) as { object: KubeObject };
 
 describe('lastAppliedConfigurationAction', () => {
   it('rewrites the namespace the last-applied manifest names with the namespace mapping', () => {

@@ -10,24 +10,27 @@ export const lastAppliedAnnotation = 'kubectl.kubernetes.io/last-applied-configu
  * fields change, and the annotation is rewritten compactly, as kubectl writes it. An annotation that is not a
  * JSON object is left as it is: kubectl would not read it either, and the restore does not own it.
  */
-export const lastAppliedConfigurationAction: RestoreAction = (object, item, { spec }) => {
-  const text = object.metadata.annotations?.[lastAppliedAnnotation];
-  if (text === undefined || Object.keys(spec.namespaceMapping).length === 0) return { object };
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(text);
-  } catch {
+export const lastAppliedConfigurationAction: RestoreAction = {
+  appliesTo: 'everyItem',
+  run: (object, item, { spec }) => {
+    const text = object.metadata.annotations?.[lastAppliedAnnotation];
+    if (text === undefined || Object.keys(spec.namespaceMapping).length === 0) return { object };
+    let manifest: unknown;
+    try {
+      manifest = JSON.parse(text);
+    } catch {
+      return { object };
+    }
+    const metadata = (manifest as { metadata?: unknown } | null)?.metadata;
+    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return { object };
+    const fields = metadata as Record<string, unknown>;
+    const field = item.type === 'namespaces' ? 'name' : 'namespace';
+    const source = fields[field];
+    if (typeof source !== 'string' || targetNamespaceOf(spec, source) === source) return { object };
+    fields[field] = targetNamespaceOf(spec, source);
+    // kubectl ends the annotation with a newline; keep whatever the source had.
+    const rewritten = JSON.stringify(manifest) + (text.endsWith('\n') ? '\n' : '');
+    object.metadata.annotations = { ...object.metadata.annotations, [lastAppliedAnnotation]: rewritten };
     return { object };
-  }
-  const metadata = (manifest as { metadata?: unknown } | null)?.metadata;
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return { object };
-  const fields = metadata as Record<string, unknown>;
-  const field = item.type === 'namespaces' ? 'name' : 'namespace';
-  const source = fields[field];
-  if (typeof source !== 'string' || targetNamespaceOf(spec, source) === source) return { object };
-  fields[field] = targetNamespaceOf(spec, source);
-  // kubectl ends the annotation with a newline; keep whatever the source had.
-  const rewritten = JSON.stringify(manifest) + (text.endsWith('\n') ? '\n' : '');
-  object.metadata.annotations = { ...object.metadata.annotations, [lastAppliedAnnotation]: rewritten };
-  return { object };
+  },
 };

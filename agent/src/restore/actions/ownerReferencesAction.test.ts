@@ -21,7 +21,7 @@ describe('ownerReferencesAction', () => {
       plannedOwners: new Set([ownerKey('example.com/v1', 'Shop', 'copy', 'late')]),
       deferOwnerReference: (_item: RestorePlanItem, reference: OwnerReference) => deferred.push(reference),
     } as unknown as RestoreActionContext;
-    const result = await ownerReferencesAction(
+    const result = await ownerReferencesAction.run(
       owned(ref('Shop', 'early', 'old-early'), ref('Shop', 'late', 'old-late'), ref('Shop', 'gone', 'old-gone')),
       item,
       context,
@@ -32,7 +32,7 @@ describe('ownerReferencesAction', () => {
 
   it('removes the field when no reference is left', async () => {
     const context = { restoredUids: new Map(), plannedOwners: new Set(), deferOwnerReference: () => {} } as unknown as RestoreActionContext;
-    const result = await ownerReferencesAction(owned(ref('Shop', 'gone', 'x')), item, context);
+    const result = await ownerReferencesAction.run(owned(ref('Shop', 'gone', 'x')), item, context);
     expect(result).toEqual({ object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'child', namespace: 'copy' } } });
   });
 });

@@ -6,17 +6,19 @@ import type { RestoreAction } from './RestoreAction.ts';
  * the claim's target namespace without the source claim's uid and resourceVersion, so the restored claim of
  * that name binds to it.
  */
-export const persistentVolumeAction: RestoreAction = (object, item, { spec: restore }) => {
-  if (item.type !== 'persistentvolumes') return { object };
-  const spec = (object.spec ?? {}) as Record<string, unknown>;
-  if (typeof spec.storageClassName === 'string') {
-    spec.storageClassName = restore.storageClassMapping[spec.storageClassName] ?? spec.storageClassName;
-  }
-  const claimRef = spec.claimRef as Record<string, unknown> | undefined;
-  if (claimRef) {
-    delete claimRef.uid;
-    delete claimRef.resourceVersion;
-    if (typeof claimRef.namespace === 'string') claimRef.namespace = targetNamespaceOf(restore, claimRef.namespace);
-  }
-  return { object };
+export const persistentVolumeAction: RestoreAction = {
+  appliesTo: { types: ['persistentvolumes'] },
+  run: (object, _item, { spec: restore }) => {
+    const spec = (object.spec ?? {}) as Record<string, unknown>;
+    if (typeof spec.storageClassName === 'string') {
+      spec.storageClassName = restore.storageClassMapping[spec.storageClassName] ?? spec.storageClassName;
+    }
+    const claimRef = spec.claimRef as Record<string, unknown> | undefined;
+    if (claimRef) {
+      delete claimRef.uid;
+      delete claimRef.resourceVersion;
+      if (typeof claimRef.namespace === 'string') claimRef.namespace = targetNamespaceOf(restore, claimRef.namespace);
+    }
+    return { object };
+  },
 };

@@ -8,16 +8,18 @@ const bindingAnnotations = ['pv.kubernetes.io/bind-completed', 'pv.kubernetes.io
  * dropped so the target's controller binds afresh; `volumeName` is kept only when that PersistentVolume is
  * restored too (otherwise the claim would wait forever for a volume the target does not have).
  */
-export const persistentVolumeClaimAction: RestoreAction = (object, item, { spec: restore, planned }) => {
-  if (item.type !== 'persistentvolumeclaims') return { object };
-  const annotations = object.metadata.annotations;
-  if (annotations) for (const key of bindingAnnotations) delete annotations[key];
-  const spec = (object.spec ?? {}) as Record<string, unknown>;
-  if (typeof spec.storageClassName === 'string') {
-    spec.storageClassName = restore.storageClassMapping[spec.storageClassName] ?? spec.storageClassName;
-  }
-  if (typeof spec.volumeName === 'string' && !planned.has(plannedKey('persistentvolumes', null, spec.volumeName))) {
-    delete spec.volumeName;
-  }
-  return { object };
+export const persistentVolumeClaimAction: RestoreAction = {
+  appliesTo: { types: ['persistentvolumeclaims'] },
+  run: (object, _item, { spec: restore, planned }) => {
+    const annotations = object.metadata.annotations;
+    if (annotations) for (const key of bindingAnnotations) delete annotations[key];
+    const spec = (object.spec ?? {}) as Record<string, unknown>;
+    if (typeof spec.storageClassName === 'string') {
+      spec.storageClassName = restore.storageClassMapping[spec.storageClassName] ?? spec.storageClassName;
+    }
+    if (typeof spec.volumeName === 'string' && !planned.has(plannedKey('persistentvolumes', null, spec.volumeName))) {
+      delete spec.volumeName;
+    }
+    return { object };
+  },
 };

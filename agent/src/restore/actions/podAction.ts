@@ -1,9 +1,11 @@
 import type { RestoreAction } from './RestoreAction.ts';
 
 /** Pods: `nodeName` names a node of the source cluster; cleared so the target's scheduler places the pod. */
-export const podAction: RestoreAction = (object, item) => {
-  if (item.type !== 'pods') return { object };
-  const spec = object.spec as Record<string, unknown> | undefined;
-  if (spec) delete spec.nodeName;
-  return { object };
+export const podAction: RestoreAction = {
+  appliesTo: { types: ['pods'] },
+  run: (object) => {
+    const spec = object.spec as Record<string, unknown> | undefined;
+    if (spec) delete spec.nodeName;
+    return { object };
+  },
 };

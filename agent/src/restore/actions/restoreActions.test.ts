@@ -3,8 +3,13 @@ import { parseRestoreSpec } from '../../../../schema/spec/RestoreSpec.ts';
 import type { KubeObject } from '../KubeObject.ts';
 import type { RestorePlanItem } from '../RestorePlanItem.ts';
 import { controlledObjectAction } from './controlledObjectAction.ts';
+import { lastAppliedConfigurationAction } from './lastAppliedConfigurationAction.ts';
 import { persistentVolumeClaimAction } from './persistentVolumeClaimAction.ts';
+import { jobAction } from './jobAction.ts';
+import { ownerReferencesAction } from './ownerReferencesAction.ts';
 import { plannedKey, type RestoreActionContext } from './RestoreAction.ts';
+import { actionsFor, restoreActions } from './restoreActions.ts';
+import { restoreLabelsAction } from './restoreLabelsAction.ts';
 import { serviceAction } from './serviceAction.ts';
 
 const context: RestoreActionContext = {
@@ -19,7 +24,20 @@ const context: RestoreActionContext = {
 };
 const itemOf = (type: string, object: KubeObject) =>
   ({ type, targetNamespace: 'ns', name: object.metadata.name }) as RestorePlanItem;
-const run = (action: typeof serviceAction, type: string, object: KubeObject) => action(object, itemOf(type, object), context);
+const run = (action: typeof serviceAction, type: string, object: KubeObject) => action.run(object, itemOf(type, object), context);
+
+describe('actionsFor', () => {
+  it('runs the actions declared for a type and those for every item, in registry order', () => {
+    const forServices = actionsFor('services');
+    expect(forServices).toContain(serviceAction);
+    expect(forServices).not.toContain(jobAction);
+    expect(forServices).toEqual(restoreActions.filter((a) => a === serviceAction || a.appliesTo === 'everyItem'));
+  });
+
+  it('gives a type no action names only the actions for every item', () => {
+    expect(actionsFor('configmaps')).toEqual([controlledObjectAction, lastAppliedConfigurationAction, ownerReferencesAction, restoreLabelsAction]);
+  });
+});
 
 describe('serviceAction', () => {
   const service = (spec: object, annotations?: Record<string, string>): KubeObject => ({
@@ -73,14 +91,14 @@ describe('controlledObjectAction', () => {
 
   it("skips the Endpoints of a planned Service with a selector, reading the Service's object to know", async () => {
     const { loads, context: selecting } = withService({ selector: { app: 'web' } });
-    const result = await controlledObjectAction(structuredClone(endpoints), itemOf('endpoints', endpoints), selecting);
+    const result = await controlledObjectAction.run(structuredClone(endpoints), itemOf('endpoints', endpoints), selecting);
     expect(result).toEqual({ skip: 'Service web is restored and the target computes its endpoints' });
     expect(loads.map((i) => i.type)).toEqual(['services']);
   });
 
   it('keeps the Endpoints of a planned Service without a selector, and of no planned Service', async () => {
     const { context: manual } = withService({ ports: [{ port: 80 }] });
-    expect(await controlledObjectAction(structuredClone(endpoints), itemOf('endpoints', endpoints), manual)).toEqual({ object: endpoints });
-    expect(await controlledObjectAction(structuredClone(endpoints), itemOf('endpoints', endpoints), context)).toEqual({ object: endpoints });
+    expect(await controlledObjectAction.run(structuredClone(endpoints), itemOf('endpoints', endpoints), manual)).toEqual({ object: endpoints });
+    expect(await controlledObjectAction.run(structuredClone(endpoints), itemOf('endpoints', endpoints), context)).toEqual({ object: endpoints });
   });
 });

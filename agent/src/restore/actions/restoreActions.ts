@@ -5,13 +5,13 @@ import { ownerReferencesAction } from './ownerReferencesAction.ts';
 import { persistentVolumeAction } from './persistentVolumeAction.ts';
 import { persistentVolumeClaimAction } from './persistentVolumeClaimAction.ts';
 import { podAction } from './podAction.ts';
-import type { RestoreAction } from './RestoreAction.ts';
+import { appliesTo, type RestoreAction } from './RestoreAction.ts';
 import { restoreLabelsAction } from './restoreLabelsAction.ts';
 import { roleBindingAction } from './roleBindingAction.ts';
 import { serviceAccountTokenAction } from './serviceAccountTokenAction.ts';
 import { serviceAction } from './serviceAction.ts';
 
-/** Every per-kind fix-up, in the order they run; a skip ends the chain. Labels come last. */
+/** Every fix-up, in the order they run; a skip ends the chain. Labels come last. */
 export const restoreActions: readonly RestoreAction[] = [
   serviceAccountTokenAction,
   controlledObjectAction,
@@ -25,3 +25,8 @@ export const restoreActions: readonly RestoreAction[] = [
   ownerReferencesAction,
   restoreLabelsAction,
 ];
+
+/** The actions that run on an item of plan type `type`, in their order. */
+export function actionsFor(type: string): readonly RestoreAction[] {
+  return restoreActions.filter((action) => appliesTo(action, type));
+}

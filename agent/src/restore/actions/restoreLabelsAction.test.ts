@@ -7,7 +7,7 @@ import { restoreLabelsAction } from './restoreLabelsAction.ts';
 const context = { backupId: 'b1', restoreId: 'r1' } as RestoreActionContext;
 const objectOf = (kind: string): KubeObject => ({ apiVersion: 'v1', kind, metadata: { name: 'web', labels: { app: 'web' } } });
 const run = (type: string, kind: string) =>
-  (restoreLabelsAction(objectOf(kind), { type } as RestorePlanItem, context) as { object: KubeObject }).object;
+  (restoreLabelsAction.run(objectOf(kind), { type } as RestorePlanItem, context) as { object: KubeObject }).object;
 const marks = { 'fleetback.io/backup': 'b1', 'fleetback.io/restore': 'r1' };
 
 describe('restoreLabelsAction', () => {

@@ -18,14 +18,17 @@ const labelsCopiedByControllers = new Set(['services', 'endpoints']);
  * which carry the same keys as annotations, which those controllers do not copy. Ids longer than a label value
  * allows (63) are cut; they stay unique in practice, since hub ids are far shorter.
  */
-export const restoreLabelsAction: RestoreAction = (object, item, { backupId, restoreId }) => {
-  const marks = { [restoreLabelKeys.backup]: labelValue(backupId), [restoreLabelKeys.restore]: labelValue(restoreId) };
-  if (labelsCopiedByControllers.has(item.type)) {
-    object.metadata.annotations = { ...object.metadata.annotations, ...marks };
-  } else {
-    object.metadata.labels = { ...object.metadata.labels, ...marks };
-  }
-  return { object };
+export const restoreLabelsAction: RestoreAction = {
+  appliesTo: 'everyItem',
+  run: (object, item, { backupId, restoreId }) => {
+    const marks = { [restoreLabelKeys.backup]: labelValue(backupId), [restoreLabelKeys.restore]: labelValue(restoreId) };
+    if (labelsCopiedByControllers.has(item.type)) {
+      object.metadata.annotations = { ...object.metadata.annotations, ...marks };
+    } else {
+      object.metadata.labels = { ...object.metadata.labels, ...marks };
+    }
+    return { object };
+  },
 };
 
 /**
