@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { freshDatabase } from '../kit/startTestHub.ts';
-import { npmBinary, repoRoot } from '../world/peerBinary.ts';
+import { repoRoot } from '../world/peerBinary.ts';
 import { waitFor } from '../world/waitFor.ts';
 
 interface HubProcess {
@@ -22,7 +22,9 @@ afterEach(() => {
 });
 
 function runHub(env: NodeJS.ProcessEnv, args: string[] = []): HubProcess {
-  const child = spawn(npmBinary('tsx') ?? 'tsx', ['test/kit/runHubMain.ts', ...args], {
+  // Node itself with tsx's loader, not the tsx command: that one runs the hub in a grandchild, which a SIGKILL
+  // of the command leaves running (every killed test hub stayed behind, listening, until the machine stopped).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/kit/runHubMain.ts', ...args], {
     cwd: repoRoot,
     env: { ...process.env, FLEETBACK_HOST: '127.0.0.1', FLEETBACK_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
