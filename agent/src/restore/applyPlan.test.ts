@@ -21,8 +21,9 @@ const entries = [
 ];
 
 /**
- * A cluster where every namespace exists, which holds `objects` by API path, and where every create succeeds;
- * `events` records loads and writes in order.
+ * A cluster where every namespace exists, which holds `objects` by API path, and where every create of a name
+ * it does not hold succeeds (one it holds is refused with 409, as the API server does); `events` records loads
+ * and writes in order.
  */
 function fakeCluster(events: string[], objects = new Map<string, KubeObject>()): KubeWrite {
   return {
@@ -34,6 +35,9 @@ function fakeCluster(events: string[], objects = new Map<string, KubeObject>()):
     send: <T>(method: string, path: string, body?: unknown) => {
       const object = body as KubeObject;
       events.push(`${method} ${object.metadata.namespace}/${object.metadata.name}`);
+      if (method === 'POST' && objects.has(`${path}/${object.metadata.name}`)) {
+        return Promise.reject(new ApiException(409, 'AlreadyExists', '{}', {}));
+      }
       // An update keeps the target's uid; a server-side dry run changes nothing.
       const uid = objects.get(path.replace(/\?.*$/, ''))?.metadata.uid ?? `uid-${object.metadata.name}`;
       if (method === 'PUT' && !path.endsWith('?dryRun=All')) objects.set(path, object);
@@ -119,7 +123,9 @@ describe('applyPlan', () => {
     expect(outcomes[0]).toEqual({
       type: 'configmaps', namespace: 'copy', name: 'a', result: 'created', uid: 'target-a', reason: 'created by an earlier attempt of this restore',
     });
-    expect(events.filter((e) => e.endsWith('copy/a'))).toEqual([]);
+    // Only the create that the API server refuses (the name is taken): nothing is updated or replaced.
+    expect(events.filter((e) => e.endsWith('copy/a'))).toEqual(['POST copy/a']);
+    expect(objects.get('/api/v1/namespaces/copy/configmaps/a')?.metadata.labels).toEqual({ 'fleetback.io/restore': 'r' });
   });
 
   it('decides a dry run as the real run, writing nothing but server-side dry-run updates', async () => {
