@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { renderSettingsHelp } from '../../schema/settings/renderSettingsTable.ts';
+import { renderSettingsHelp } from '#schema/settings/renderSettingsTable';
 import { agentSettings } from './config/agentSettings.ts';
 import { AgentConfigError, loadAgentConfig } from './config/loadAgentConfig.ts';
 import { loadKubeConfig } from './kube/loadKubeConfig.ts';

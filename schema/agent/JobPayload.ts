@@ -1,6 +1,6 @@
-import type { BackupSpec } from '../spec/BackupSpec.ts';
-import type { RestoreSpec } from '../spec/RestoreSpec.ts';
-import type { RuleSpec } from '../spec/RuleSpec.ts';
+import type { BackupSpec } from '../contracts/BackupSpec.ts';
+import type { RestoreSpec } from '../contracts/RestoreSpec.ts';
+import type { RuleSpec } from '../contracts/RuleSpec.ts';
 
 /**
  * Everything an agent needs to run a job, resolved by the hub when it offers the job, so the agent never asks

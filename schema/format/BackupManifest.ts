@@ -1,4 +1,4 @@
-import type { BackupSpec } from '../spec/BackupSpec.ts';
+import type { BackupSpec } from '../contracts/BackupSpec.ts';
 
 /** An object of a backup as written: its size and the SHA-256 of its bytes. */
 export interface WrittenObject {

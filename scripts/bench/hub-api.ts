@@ -13,7 +13,7 @@ import { loadConfig } from '../../hub/src/config/loadConfig.ts';
 import { createOrm } from '../../hub/src/db/createOrm.ts';
 import { newId } from '../../hub/src/db/newId.ts';
 import { startHub } from '../../hub/src/server/startHub.ts';
-import { parseBackupSpec } from '../../schema/spec/BackupSpec.ts';
+import { parseBackupSpec } from '#schema/contracts/BackupSpec';
 import { percentile } from './percentile.ts';
 
 /**

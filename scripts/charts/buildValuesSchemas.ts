@@ -1,6 +1,6 @@
 import { agentSettings } from '../../agent/src/config/agentSettings.ts';
 import { settings as hubSettings } from '../../hub/src/config/settings.ts';
-import { type SettingsTable, shownDefault } from '../../schema/settings/Setting.ts';
+import { type SettingsTable, shownDefault } from '#schema/settings/Setting';
 
 /** A JSON Schema (draft-07) fragment, as far as the charts use it. */
 export interface JsonSchema {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentSettings } from '../../agent/src/config/agentSettings.ts';
 import { renderConfigTable } from '../../hub/src/config/renderConfigTable.ts';
-import { renderSettingsTable } from '../../schema/settings/renderSettingsTable.ts';
+import { renderSettingsTable } from '#schema/settings/renderSettingsTable';
 
 /**
  * Rewrites the README's settings tables (between the `<!-- config:… -->` and `<!-- agent-config:… -->`

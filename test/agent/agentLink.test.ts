@@ -5,7 +5,7 @@ import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FileCredentialStore } from '../../agent/src/link/FileCredentialStore.ts';
 import { enrollmentTokenSha256, hubIdentity } from '../../agent/src/link/StoredCredential.ts';
-import { agentCloseCodes } from '../../schema/agent/agentProtocol.ts';
+import { agentCloseCodes } from '#schema/agent/agentProtocol';
 import { ProtocolAgent } from '../kit/ProtocolAgent.ts';
 import { startTestAgent, type TestAgent } from '../kit/startTestAgent.ts';
 import { startTestHub, type TestHub, type TestHubStorage } from '../kit/startTestHub.ts';

@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { InventoryWatcher } from '../../agent/src/inventory/InventoryWatcher.ts';
 import type { InventorySink, NamespaceUpdate } from '../../agent/src/inventory/InventorySink.ts';
-import type { ClusterFacts, NamespaceInventory } from '../../schema/agent/ClusterInventory.ts';
+import type { ClusterFacts, NamespaceInventory } from '#schema/agent/ClusterInventory';
 import type { ClusterInfo } from '../world/WorldInfo.ts';
 import { waitFor } from '../world/waitFor.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
-import { agentLinkPath, agentProtocolVersion } from '../../schema/agent/agentProtocol.ts';
+import { agentLinkPath, agentProtocolVersion } from '#schema/agent/agentProtocol';
 import { databasesOf } from '../kit/databases.ts';
 import { startTestHub, type TestHub } from '../kit/startTestHub.ts';
 import { publicWsUrl, wsOnce } from '../kit/wsGql.ts';

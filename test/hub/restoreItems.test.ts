@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BackupEntity } from '../../hub/src/backups/BackupEntity.ts';
-import type { RestoreItemWire } from '../../schema/agent/RestoreItemReport.ts';
+import type { RestoreItemWire } from '#schema/agent/RestoreItemReport';
 import { databasesOf } from '../kit/databases.ts';
 import { ProtocolAgent } from '../kit/ProtocolAgent.ts';
 import { aBackup } from '../kit/seedCatalog.ts';

@@ -1,6 +1,6 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { agentProtocolVersion } from '../../schema/agent/agentProtocol.ts';
+import { agentProtocolVersion } from '#schema/agent/agentProtocol';
 
 /** An event of the `jobs` subscription, as the hub sends it. */
 export interface JobEvent {

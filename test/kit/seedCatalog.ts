@@ -3,7 +3,7 @@ import { BackupEntity } from '../../hub/src/backups/BackupEntity.ts';
 import type { BackupPhase } from '../../hub/src/backups/backupLifecycle.ts';
 import { newId } from '../../hub/src/db/newId.ts';
 import { BackupLocationEntity } from '../../hub/src/locations/BackupLocationEntity.ts';
-import { parseBackupSpec } from '../../schema/spec/BackupSpec.ts';
+import { parseBackupSpec } from '#schema/contracts/BackupSpec';
 
 /** A catalog row as an agent would leave it; build with `aBackup(tenant, cluster).…` and `insert`. */
 export class BackupBuilder {

@@ -2,7 +2,7 @@ import {
   type OutcomeLogLine,
   type OutcomeRuleDetail,
   parseLogLine,
-} from '../../../schema/agent/OutcomeLogLine.ts';
+} from '#schema/agent/OutcomeLogLine';
 import type { CollectionProblem, CollectionResult } from './CollectionResult.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBackupSpec } from '../../../schema/spec/BackupSpec.ts';
+import { parseBackupSpec } from '#schema/contracts/BackupSpec';
 import type { ApiResourceType } from '../kube/ApiResourceType.ts';
 import { qualifiedResourceName } from '../kube/ApiResourceType.ts';
 import { resolveBackupRequest } from './BackupRequest.ts';

@@ -1,6 +1,6 @@
-import type { BackupSpec, ClusterScopedPolicy } from '../../../schema/spec/BackupSpec.ts';
-import type { LabelSelector } from '../../../schema/spec/LabelSelector.ts';
-import { parseLabelSelector } from '../../../schema/spec/parseLabelSelector.ts';
+import type { BackupSpec, ClusterScopedPolicy } from '#schema/contracts/BackupSpec';
+import type { LabelSelector } from '#schema/contracts/LabelSelector';
+import { parseLabelSelector } from '#schema/contracts/parseLabelSelector';
 import type { ApiResourceType } from '../kube/ApiResourceType.ts';
 import type { ResourceDiscovery } from '../kube/discoverResources.ts';
 import { type ClusterNamespace, selectNamespaces } from './selectNamespaces.ts';

@@ -1,4 +1,4 @@
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { LocationTarget } from '#schema/agent/JobPayload';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import { explainStorageError, type StorageAction } from '../storage/explainStorageError.ts';
 

@@ -1,8 +1,8 @@
-import type { JobPayload } from '../../../schema/agent/JobPayload.ts';
+import type { JobPayload } from '#schema/agent/JobPayload';
 import { qualifiedResourceName } from '../kube/ApiResourceType.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import type { ArchiveSummary } from './ArchiveWriter.ts';
-import { type BackupManifest, backupFormatVersion } from '../../../schema/format/BackupManifest.ts';
+import { type BackupManifest, backupFormatVersion } from '#schema/format/BackupManifest';
 import type { BackupKeys } from './backupKeys.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
 import type { BackupLogEntry } from './BackupLogEntry.ts';

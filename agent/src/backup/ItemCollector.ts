@@ -1,5 +1,5 @@
-import { matchesAnyLabelSelector } from '../../../schema/spec/matchesLabelSelector.ts';
-import { unreachable } from '../../../schema/spec/unreachable.ts';
+import { matchesAnyLabelSelector } from '#schema/contracts/matchesLabelSelector';
+import { unreachable } from '#schema/contracts/unreachable';
 import {
   type ApiResourceType,
   apiVersionOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxOutcomeLogBytes, maxOutcomeLogLines } from '../../../schema/agent/OutcomeLogLine.ts';
+import { maxOutcomeLogBytes, maxOutcomeLogLines } from '#schema/agent/OutcomeLogLine';
 import type { BackupLogEntry } from './BackupLogEntry.ts';
 import { boundedLog } from './boundedLog.ts';
 

@@ -3,7 +3,7 @@ import {
   maxOutcomeLogLines,
   type OutcomeLogLine,
   outcomeLogLineBytes,
-} from '../../../schema/agent/OutcomeLogLine.ts';
+} from '#schema/agent/OutcomeLogLine';
 import type { BackupLogEntry } from './BackupLogEntry.ts';
 
 /** The part of a backup's log its outcome carries to the hub. */

@@ -1,4 +1,4 @@
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { LocationTarget } from '#schema/agent/JobPayload';
 import type { JobContext } from '../jobs/JobRunner.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { backupKeys } from './backupKeys.ts';

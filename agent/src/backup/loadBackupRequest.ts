@@ -1,4 +1,4 @@
-import type { BackupSpec } from '../../../schema/spec/BackupSpec.ts';
+import type { BackupSpec } from '#schema/contracts/BackupSpec';
 import { discoverResources } from '../kube/discoverResources.ts';
 import type { KubeJson } from '../kube/KubeJsonClient.ts';
 import { type BackupRequest, resolveBackupRequest } from './BackupRequest.ts';

@@ -5,7 +5,7 @@ import { Sha256Meter } from '../storage/Sha256Meter.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
 
 /** Size and hex SHA-256 of an object as written. */
-import type { WrittenObject } from '../../../schema/format/BackupManifest.ts';
+import type { WrittenObject } from '#schema/format/BackupManifest';
 
 export type { WrittenObject };
 

@@ -1,7 +1,7 @@
 import { text } from 'node:stream/consumers';
-import type { CatalogOutcome } from '../../../schema/agent/CatalogOutcome.ts';
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
-import { parseBackupManifest } from '../../../schema/format/BackupManifest.ts';
+import type { CatalogOutcome } from '#schema/agent/CatalogOutcome';
+import type { LocationTarget } from '#schema/agent/JobPayload';
+import { parseBackupManifest } from '#schema/format/BackupManifest';
 import type { JobContext } from '../jobs/JobRunner.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { BackupStorageError } from './BackupStorageError.ts';

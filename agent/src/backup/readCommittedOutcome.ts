@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
-import { isKind, type OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
+import { isKind, type OperationOutcome } from '#schema/agent/OperationOutcome';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { type BackupLogEntry, parseBackupLogLine } from './BackupLogEntry.ts';
-import { parseBackupManifest } from '../../../schema/format/BackupManifest.ts';
+import { parseBackupManifest } from '#schema/format/BackupManifest';
 import type { BackupKeys } from './backupKeys.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
 import { boundedLog } from './boundedLog.ts';

@@ -1,5 +1,5 @@
-import type { JobPayload } from '../../../schema/agent/JobPayload.ts';
-import type { OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
+import type { JobPayload } from '#schema/agent/JobPayload';
+import type { OperationOutcome } from '#schema/agent/OperationOutcome';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import type { JobContext } from '../jobs/JobRunner.ts';
 import { describeKubeError, type KubeJson, kubeStatusOf } from '../kube/KubeJsonClient.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Setting } from '../../../schema/settings/Setting.ts';
-import { logLevel, nonEmpty, seconds, wholeNumber } from '../../../schema/settings/settingParsers.ts';
+import type { Setting } from '#schema/settings/Setting';
+import { logLevel, nonEmpty, seconds, wholeNumber } from '#schema/settings/settingParsers';
 
 function hubUrl(raw: string): URL {
   let parsed: URL;

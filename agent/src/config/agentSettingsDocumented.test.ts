@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { renderSettingsTable } from '../../../schema/settings/renderSettingsTable.ts';
+import { renderSettingsTable } from '#schema/settings/renderSettingsTable';
 import { agentSettings } from './agentSettings.ts';
 
 it("the README's agent settings table is the one rendered from agentSettings (run `npm run docs:emit` when not)", () => {

@@ -1,6 +1,6 @@
-import { type ReadSettings, readSettings } from '../../../schema/settings/readSettings.ts';
-import { SettingError } from '../../../schema/settings/SettingError.ts';
-import type { LogLevel } from '../../../schema/settings/settingParsers.ts';
+import { type ReadSettings, readSettings } from '#schema/settings/readSettings';
+import { SettingError } from '#schema/settings/SettingError';
+import type { LogLevel } from '#schema/settings/settingParsers';
 import type { StallLimits } from '../storage/StallWatch.ts';
 import { agentSettings } from './agentSettings.ts';
 

@@ -1,4 +1,4 @@
-import type { ClusterFacts, NamespaceInventory } from '../../../schema/agent/ClusterInventory.ts';
+import type { ClusterFacts, NamespaceInventory } from '#schema/agent/ClusterInventory';
 
 /** A change to the namespace inventory, as the watcher delivers it. */
 export interface NamespaceUpdate {

@@ -2,7 +2,7 @@ import type {
   ClusterFacts,
   StorageClassFact,
   VolumeSnapshotClassFact,
-} from '../../../schema/agent/ClusterInventory.ts';
+} from '#schema/agent/ClusterInventory';
 import type { SummaryCache } from './CachedSummary.ts';
 import { compareText } from './compareText.ts';
 

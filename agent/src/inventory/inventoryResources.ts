@@ -18,7 +18,7 @@ import type {
   VolumeSnapshotClassFact,
   WorkloadKind,
   WorkloadSummary,
-} from '../../../schema/agent/ClusterInventory.ts';
+} from '#schema/agent/ClusterInventory';
 import type { ListPage, ResourceSpec } from './ResourceSpec.ts';
 import { summarizePvc } from './summarizePvc.ts';
 import { summarizeStorageClass } from './summarizeStorageClass.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PvcSummary, WorkloadSummary } from '../../../schema/agent/ClusterInventory.ts';
+import type { PvcSummary, WorkloadSummary } from '#schema/agent/ClusterInventory';
 import type { CachedSummary, KindCache } from './CachedSummary.ts';
 import { namespaceInventoryOf, type NamespaceSources } from './namespaceInventoryOf.ts';
 

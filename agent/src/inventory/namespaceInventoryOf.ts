@@ -2,7 +2,7 @@ import type {
   NamespaceInventory,
   PvcSummary,
   WorkloadSummary,
-} from '../../../schema/agent/ClusterInventory.ts';
+} from '#schema/agent/ClusterInventory';
 import type { KindCache, SummaryCache } from './CachedSummary.ts';
 import { compareText } from './compareText.ts';
 

@@ -1,5 +1,5 @@
 import type { V1PersistentVolumeClaim } from '@kubernetes/client-node';
-import type { PvcSummary } from '../../../schema/agent/ClusterInventory.ts';
+import type { PvcSummary } from '#schema/agent/ClusterInventory';
 
 /** What the application view shows of a PersistentVolumeClaim. */
 export function summarizePvc(claim: V1PersistentVolumeClaim): PvcSummary {

@@ -1,5 +1,5 @@
 import type { V1StorageClass } from '@kubernetes/client-node';
-import type { StorageClassFact } from '../../../schema/agent/ClusterInventory.ts';
+import type { StorageClassFact } from '#schema/agent/ClusterInventory';
 
 // Kubernetes still honours the beta annotation when it picks the default class, so the agent does too.
 const defaultClassAnnotations = [

@@ -1,5 +1,5 @@
 import type { V1ObjectMeta } from '@kubernetes/client-node';
-import type { VolumeSnapshotClassFact } from '../../../schema/agent/ClusterInventory.ts';
+import type { VolumeSnapshotClassFact } from '#schema/agent/ClusterInventory';
 
 /**
  * A `snapshot.storage.k8s.io/v1` VolumeSnapshotClass as the API serves it. It is a custom resource, so the

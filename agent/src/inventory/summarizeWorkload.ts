@@ -1,6 +1,6 @@
 import type { V1CronJob, V1DaemonSet, V1Deployment, V1Job, V1StatefulSet } from '@kubernetes/client-node';
-import type { WorkloadKind, WorkloadSummary } from '../../../schema/agent/ClusterInventory.ts';
-import { unreachable } from '../../../schema/spec/unreachable.ts';
+import type { WorkloadKind, WorkloadSummary } from '#schema/agent/ClusterInventory';
+import { unreachable } from '#schema/contracts/unreachable';
 
 /** An object of one of the workload kinds, from a list call or as raw JSON from a watch event. */
 export type WorkloadObject = V1Deployment | V1StatefulSet | V1DaemonSet | V1CronJob | V1Job;

@@ -1,5 +1,5 @@
-import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
-import { type RestoreItemReport, restoreItemWireOf } from '../../../schema/agent/RestoreItemReport.ts';
+import type { JobProgressReport } from '#schema/agent/JobPayload';
+import { type RestoreItemReport, restoreItemWireOf } from '#schema/agent/RestoreItemReport';
 import type { HubLink } from '../link/HubLink.ts';
 import type { JobChannel } from './JobChannel.ts';
 

@@ -1,5 +1,5 @@
-import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
-import type { RestoreItemReport } from '../../../schema/agent/RestoreItemReport.ts';
+import type { JobProgressReport } from '#schema/agent/JobPayload';
+import type { RestoreItemReport } from '#schema/agent/RestoreItemReport';
 
 /** The job operations of the agent link, as the runner uses them (`HubJobChannel` sends them to the hub). */
 export interface JobChannel {

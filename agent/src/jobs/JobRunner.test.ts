@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
+import type { OperationOutcome } from '#schema/agent/OperationOutcome';
 import { HubRequestError } from '../link/HubRequestError.ts';
 import type { JobChannel } from './JobChannel.ts';
 import { JobFailure } from './JobFailure.ts';

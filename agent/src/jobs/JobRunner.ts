@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { pino } from 'pino';
-import type { JobPayload, JobProgressReport } from '../../../schema/agent/JobPayload.ts';
-import type { CatalogOutcome } from '../../../schema/agent/CatalogOutcome.ts';
-import { boundOutcome, type OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
-import type { RestoreItem } from '../../../schema/agent/RestoreItemReport.ts';
+import type { JobPayload, JobProgressReport } from '#schema/agent/JobPayload';
+import type { CatalogOutcome } from '#schema/agent/CatalogOutcome';
+import { boundOutcome, type OperationOutcome } from '#schema/agent/OperationOutcome';
+import type { RestoreItem } from '#schema/agent/RestoreItemReport';
 import { backoffDelayMs } from '../inventory/backoffDelayMs.ts';
 import { HubRequestError } from '../link/HubRequestError.ts';
 import type { JobChannel, JobOffer } from './JobChannel.ts';

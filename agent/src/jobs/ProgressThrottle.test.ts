@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
+import type { JobProgressReport } from '#schema/agent/JobPayload';
 import { ProgressThrottle } from './ProgressThrottle.ts';
 
 const at = (done: number): JobProgressReport => ({ done, total: 10, bytes: 0, message: null });

@@ -1,4 +1,4 @@
-import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
+import type { JobProgressReport } from '#schema/agent/JobPayload';
 
 /**
  * Merges progress updates and passes on at most one per `intervalMs`, always ending with the latest: a job

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RestoreItem, RestoreItemReport } from '../../../schema/agent/RestoreItemReport.ts';
+import type { RestoreItem, RestoreItemReport } from '#schema/agent/RestoreItemReport';
 import { HubRequestError } from '../link/HubRequestError.ts';
 import { RestoreItemBatcher, type RestoreItemBatcherOptions } from './RestoreItemBatcher.ts';
 

@@ -4,7 +4,7 @@ import {
   maxRestoreItemsPerReport,
   type RestoreItem,
   type RestoreItemReport,
-} from '../../../schema/agent/RestoreItemReport.ts';
+} from '#schema/agent/RestoreItemReport';
 import { backoffDelayMs } from '../inventory/backoffDelayMs.ts';
 import { HubRequestError } from '../link/HubRequestError.ts';
 

@@ -1,4 +1,4 @@
-import { unreachable } from '../../../schema/spec/unreachable.ts';
+import { unreachable } from '#schema/contracts/unreachable';
 import { readCatalog } from '../backup/readCatalog.ts';
 import { deleteBackupData } from '../backup/deleteBackupData.ts';
 import { runBackup } from '../backup/runBackup.ts';

@@ -1,4 +1,4 @@
-import type { JobProgressReport, LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { JobProgressReport, LocationTarget } from '#schema/agent/JobPayload';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { openObjectStore } from '../storage/openObjectStore.ts';
 import { type StallLimits, StallWatch } from '../storage/StallWatch.ts';

@@ -1,6 +1,6 @@
-import type { JobPayload, ResolvedRule } from '../../../schema/agent/JobPayload.ts';
-import { parseRuleSpec } from '../../../schema/spec/RuleSpec.ts';
-import { SpecError } from '../../../schema/spec/SpecError.ts';
+import type { JobPayload, ResolvedRule } from '#schema/agent/JobPayload';
+import { parseRuleSpec } from '#schema/contracts/RuleSpec';
+import { SpecError } from '#schema/contracts/SpecError';
 import { JobFailure } from './JobFailure.ts';
 
 const kinds = ['validateLocation', 'backup', 'restore', 'deleteBackup', 'rebuildCatalog'];

@@ -7,7 +7,7 @@ import {
   agentLinkPath,
   agentProtocolVersion,
   fatalAgentCloseCodes,
-} from '../../../schema/agent/agentProtocol.ts';
+} from '#schema/agent/agentProtocol';
 import { backoffDelayMs } from '../inventory/backoffDelayMs.ts';
 import { AgentFatalError } from './AgentFatalError.ts';
 import { HubRequestError } from './HubRequestError.ts';

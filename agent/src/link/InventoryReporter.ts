@@ -1,5 +1,5 @@
 import type { pino } from 'pino';
-import type { ClusterFacts, NamespaceInventory } from '../../../schema/agent/ClusterInventory.ts';
+import type { ClusterFacts, NamespaceInventory } from '#schema/agent/ClusterInventory';
 import type { InventorySink, NamespaceUpdate } from '../inventory/InventorySink.ts';
 import type { HubLink } from './HubLink.ts';
 

@@ -1,4 +1,4 @@
-import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import type { RestoreSpec } from '#schema/contracts/RestoreSpec';
 import { clusterDependencies } from '../backup/clusterDependencies.ts';
 import type { ApiResourceType } from '../kube/ApiResourceType.ts';
 import type { KubeObject } from './KubeObject.ts';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ExistingResourcePolicy } from '../../../schema/spec/RestoreSpec.ts';
-import { unreachable } from '../../../schema/spec/unreachable.ts';
+import type { ExistingResourcePolicy } from '#schema/contracts/RestoreSpec';
+import { unreachable } from '#schema/contracts/unreachable';
 import { describeKubeError, isConflict, isNotFound } from '../kube/KubeJsonClient.ts';
 import type { KubeWrite } from '../kube/KubeWriter.ts';
 import { withTargetRestoreLabels } from './actions/restoreLabelsAction.ts';

@@ -1,6 +1,6 @@
 import { ApiException } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { parseRestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import { parseRestoreSpec } from '#schema/contracts/RestoreSpec';
 import type { IndexEntry } from '../backup/IndexEntry.ts';
 import type { KubeWrite } from '../kube/KubeWriter.ts';
 import { applyPlan } from './applyPlan.ts';

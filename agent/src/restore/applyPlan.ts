@@ -1,4 +1,4 @@
-import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import type { RestoreSpec } from '#schema/contracts/RestoreSpec';
 import { describeKubeError, isConflict, isNotFound } from '../kube/KubeJsonClient.ts';
 import { type OwnerReference, ownerKey, plannedKey, type RestoreActionContext } from './actions/RestoreAction.ts';
 import { actionsFor } from './actions/restoreActions.ts';

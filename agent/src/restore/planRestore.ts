@@ -1,9 +1,9 @@
 import type { IndexEntry } from '../backup/IndexEntry.ts';
-import { parseLabelSelector } from '../../../schema/spec/parseLabelSelector.ts';
-import { matchesAnyLabelSelector } from '../../../schema/spec/matchesLabelSelector.ts';
-import { type RestoreSpec, targetNamespaceOf } from '../../../schema/spec/RestoreSpec.ts';
+import { parseLabelSelector } from '#schema/contracts/parseLabelSelector';
+import { matchesAnyLabelSelector } from '#schema/contracts/matchesLabelSelector';
+import { type RestoreSpec, targetNamespaceOf } from '#schema/contracts/RestoreSpec';
 import { type RestorePlanItem, typeNameOf } from './RestorePlanItem.ts';
-import { unreachable } from '../../../schema/spec/unreachable.ts';
+import { unreachable } from '#schema/contracts/unreachable';
 import { globToRegExp } from '../backup/selectNamespaces.ts';
 import { neededKey } from './RestoreNeeds.ts';
 import { restoreOrder } from './restoreOrder.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type BackupManifest, parseBackupManifest } from '../../../schema/format/BackupManifest.ts';
+import { type BackupManifest, parseBackupManifest } from '#schema/format/BackupManifest';
 import { type BackupKeys, backupKeys } from '../backup/backupKeys.ts';
 import type { IndexEntry } from '../backup/IndexEntry.ts';
 import { JobFailure } from '../jobs/JobFailure.ts';

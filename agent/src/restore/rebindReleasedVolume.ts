@@ -1,5 +1,5 @@
 import type { KubeWrite } from '../kube/KubeWriter.ts';
-import { unreachable } from '../../../schema/spec/unreachable.ts';
+import { unreachable } from '#schema/contracts/unreachable';
 import { describeKubeError, isNotFound } from '../kube/KubeJsonClient.ts';
 import { apiPathOf } from './apiPathOf.ts';
 import { claimVolumeVerdict } from './claimVolumeVerdict.ts';

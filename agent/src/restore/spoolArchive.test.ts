@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseRestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import { parseRestoreSpec } from '#schema/contracts/RestoreSpec';
 import type { IndexEntry } from '../backup/IndexEntry.ts';
 import { tarEntry, tarTrailer } from '../backup/tarEntry.ts';
 import { JobFailure } from '../jobs/JobFailure.ts';

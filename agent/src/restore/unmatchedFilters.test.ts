@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import { parseRestoreSpec } from '#schema/contracts/RestoreSpec';
 import type { IndexEntry } from '../backup/IndexEntry.ts';
 import { unmatchedFilters } from './unmatchedFilters.ts';
 

@@ -1,6 +1,6 @@
-import { matchesLabelSelector } from '../../../schema/spec/matchesLabelSelector.ts';
-import { parseLabelSelector } from '../../../schema/spec/parseLabelSelector.ts';
-import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import { matchesLabelSelector } from '#schema/contracts/matchesLabelSelector';
+import { parseLabelSelector } from '#schema/contracts/parseLabelSelector';
+import type { RestoreSpec } from '#schema/contracts/RestoreSpec';
 import type { IndexEntry } from '../backup/IndexEntry.ts';
 import { globToRegExp } from '../backup/selectNamespaces.ts';
 import { resourceSelected } from './planRestore.ts';

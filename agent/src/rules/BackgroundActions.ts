@@ -1,4 +1,4 @@
-import type { RuleAction } from '../../../schema/spec/RuleSpec.ts';
+import type { RuleAction } from '#schema/contracts/RuleSpec';
 import type { BackupLogEntry } from '../backup/BackupLogEntry.ts';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import { type ActionRef, describeRef } from './ActionRef.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ResolvedRule } from '../../../schema/agent/JobPayload.ts';
-import { parseRuleSpec } from '../../../schema/spec/RuleSpec.ts';
+import type { ResolvedRule } from '#schema/agent/JobPayload';
+import { parseRuleSpec } from '#schema/contracts/RuleSpec';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import type { KubeJson } from '../kube/KubeJsonClient.ts';
 import { BackupRules } from './BackupRules.ts';

@@ -1,4 +1,4 @@
-import type { ResolvedRule } from '../../../schema/agent/JobPayload.ts';
+import type { ResolvedRule } from '#schema/agent/JobPayload';
 import type { BackupLogEntry } from '../backup/BackupLogEntry.ts';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import type { KubeJson } from '../kube/KubeJsonClient.ts';

@@ -1,4 +1,4 @@
-import type { RuleAction } from '../../../schema/spec/RuleSpec.ts';
+import type { RuleAction } from '#schema/contracts/RuleSpec';
 
 /** A pod a sub-rule selected: where its actions run. */
 export interface RulePod {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleAction } from '../../../schema/spec/RuleSpec.ts';
+import type { RuleAction } from '#schema/contracts/RuleSpec';
 import { actionArgv, describeCommand } from './actionArgv.ts';
 
 const action = (fields: Partial<RuleAction>): RuleAction => ({

@@ -1,4 +1,4 @@
-import type { RuleAction } from '../../../schema/spec/RuleSpec.ts';
+import type { RuleAction } from '#schema/contracts/RuleSpec';
 
 /** What the exec API runs for an action: a `command` through `/bin/sh -c`, an `argv` as it is. */
 export function actionArgv(action: RuleAction): string[] {

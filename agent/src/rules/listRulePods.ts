@@ -1,5 +1,5 @@
-import { parseLabelSelector } from '../../../schema/spec/parseLabelSelector.ts';
-import type { SubRule } from '../../../schema/spec/RuleSpec.ts';
+import { parseLabelSelector } from '#schema/contracts/parseLabelSelector';
+import type { SubRule } from '#schema/contracts/RuleSpec';
 import type { KubeJson } from '../kube/KubeJsonClient.ts';
 import { listPages } from '../kube/listPages.ts';
 import type { RulePod } from './RulePod.ts';

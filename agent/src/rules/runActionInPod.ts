@@ -1,4 +1,4 @@
-import type { RuleAction } from '../../../schema/spec/RuleSpec.ts';
+import type { RuleAction } from '#schema/contracts/RuleSpec';
 import { actionArgv } from './actionArgv.ts';
 import { type CapturedOutput, OutputTail } from './OutputTail.ts';
 import type { ExecEnd, PodExec } from './PodExec.ts';

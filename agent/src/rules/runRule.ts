@@ -1,5 +1,5 @@
-import type { ResolvedRule } from '../../../schema/agent/JobPayload.ts';
-import type { RuleAction } from '../../../schema/spec/RuleSpec.ts';
+import type { ResolvedRule } from '#schema/agent/JobPayload';
+import type { RuleAction } from '#schema/contracts/RuleSpec';
 import type { BackupLogEntry } from '../backup/BackupLogEntry.ts';
 import { describeKubeError, type KubeJson } from '../kube/KubeJsonClient.ts';
 import { describeCommand } from './actionArgv.ts';

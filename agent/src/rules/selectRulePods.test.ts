@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLabelSelector } from '../../../schema/spec/parseLabelSelector.ts';
+import { parseLabelSelector } from '#schema/contracts/parseLabelSelector';
 import { type PodObject, selectRulePods } from './selectRulePods.ts';
 
 function aPod(namespace: string, name: string, labels: Record<string, string>, fields: Partial<PodObject> = {}): PodObject {

@@ -1,5 +1,5 @@
-import type { LabelSelector } from '../../../schema/spec/LabelSelector.ts';
-import { matchesAnyLabelSelector } from '../../../schema/spec/matchesLabelSelector.ts';
+import type { LabelSelector } from '#schema/contracts/LabelSelector';
+import { matchesAnyLabelSelector } from '#schema/contracts/matchesLabelSelector';
 import { globToRegExp } from '../backup/selectNamespaces.ts';
 import type { RulePod } from './RulePod.ts';
 

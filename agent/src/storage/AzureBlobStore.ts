@@ -8,7 +8,7 @@ import {
   StorageSharedKeyCredential,
   type StoragePipelineOptions,
 } from '@azure/storage-blob';
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { LocationTarget } from '#schema/agent/JobPayload';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
 import { KeyPrefix } from './KeyPrefix.ts';

@@ -3,7 +3,7 @@ import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, rmdir, sta
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { LocationTarget } from '#schema/agent/JobPayload';
 import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
 import { KeyPrefix } from './KeyPrefix.ts';
 import { ObjectNotFoundError } from './ObjectNotFoundError.ts';

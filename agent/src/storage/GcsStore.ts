@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Bucket, IdempotencyStrategy, Storage, type StorageOptions } from '@google-cloud/storage';
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { LocationTarget } from '#schema/agent/JobPayload';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
 import { KeyPrefix } from './KeyPrefix.ts';

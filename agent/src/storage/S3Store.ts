@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { LocationTarget } from '#schema/agent/JobPayload';
 import { proxyFor } from '../link/proxyFor.ts';
 import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
 import { KeyPrefix } from './KeyPrefix.ts';

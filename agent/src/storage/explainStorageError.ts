@@ -1,4 +1,4 @@
-import { unreachable } from '../../../schema/spec/unreachable.ts';
+import { unreachable } from '#schema/contracts/unreachable';
 import { JobFailure } from '../jobs/JobFailure.ts';
 
 /** What was being done when the error came: it says which permission is missing. */

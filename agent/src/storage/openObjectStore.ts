@@ -1,5 +1,5 @@
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
-import { unreachable } from '../../../schema/spec/unreachable.ts';
+import type { LocationTarget } from '#schema/agent/JobPayload';
+import { unreachable } from '#schema/contracts/unreachable';
 import { AzureBlobStore } from './AzureBlobStore.ts';
 import { FilesystemStore } from './FilesystemStore.ts';
 import { GcsStore } from './GcsStore.ts';

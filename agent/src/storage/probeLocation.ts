@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { LocationTarget } from '#schema/agent/JobPayload';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import { explainStorageError, type StorageAction } from './explainStorageError.ts';
 import type { ObjectStore } from './ObjectStore.ts';

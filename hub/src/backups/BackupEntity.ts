@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { BackupSpec } from '../../../schema/spec/BackupSpec.ts';
+import type { BackupSpec } from '#schema/contracts/BackupSpec';
 import { newId } from '../db/newId.ts';
 import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';

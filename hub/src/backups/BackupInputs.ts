@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { ClusterScopedPolicy as ClusterScopedPolicyName } from '../../../schema/spec/BackupSpec.ts';
+import type { ClusterScopedPolicy as ClusterScopedPolicyName } from '#schema/contracts/BackupSpec';
 import { LabelInput } from '../graphql/Label.ts';
 import { BackupPhase } from './Backup.ts';
 import { ClusterScopedPolicy } from './BackupSpecType.ts';

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { OutcomeLogLine } from '../../../schema/agent/OutcomeLogLine.ts';
+import type { OutcomeLogLine } from '#schema/agent/OutcomeLogLine';
 
 export enum BackupLogLevel {
   info = 'info',

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type {
   BackupSpec,
   ClusterScopedPolicy as ClusterScopedPolicyName,
-} from '../../../schema/spec/BackupSpec.ts';
+} from '#schema/contracts/BackupSpec';
 
 export enum ClusterScopedPolicy {
   auto = 'auto',

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { describe, expect, it } from 'vitest';
-import type { RuleSpec } from '../../../schema/spec/RuleSpec.ts';
+import type { RuleSpec } from '#schema/contracts/RuleSpec';
 import type { Grant, Principal } from '../auth/Principal.ts';
 import { BadUserInputError, ForbiddenError } from '../errors/errors.ts';
 import { type BackupContent, authorizeBackupContent } from './authorizeBackupContent.ts';

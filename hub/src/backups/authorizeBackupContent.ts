@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { BackupSpec } from '../../../schema/spec/BackupSpec.ts';
+import type { BackupSpec } from '#schema/contracts/BackupSpec';
 import { allows, authorize, namespaceMatches } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors/errors.ts';

@@ -1,4 +1,4 @@
-import type { OutcomeLogLine } from '../../../schema/agent/OutcomeLogLine.ts';
+import type { OutcomeLogLine } from '#schema/agent/OutcomeLogLine';
 import { unreachable } from '../auth/Principal.ts';
 
 /**

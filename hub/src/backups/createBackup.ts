@@ -1,7 +1,7 @@
 import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import { type EntityManager } from '@mikro-orm/core';
-import { parseBackupSpec } from '../../../schema/spec/BackupSpec.ts';
-import { parseDuration } from '../../../schema/spec/parseDuration.ts';
+import { parseBackupSpec } from '#schema/contracts/BackupSpec';
+import { parseDuration } from '#schema/contracts/parseDuration';
 import { authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';

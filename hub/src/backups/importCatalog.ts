@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CatalogOutcome } from '../../../schema/agent/CatalogOutcome.ts';
-import { type BackupManifest, parseBackupManifest } from '../../../schema/format/BackupManifest.ts';
-import { parseBackupSpec } from '../../../schema/spec/BackupSpec.ts';
+import type { CatalogOutcome } from '#schema/agent/CatalogOutcome';
+import { type BackupManifest, parseBackupManifest } from '#schema/format/BackupManifest';
+import { parseBackupSpec } from '#schema/contracts/BackupSpec';
 import { BadUserInputError } from '../errors/errors.ts';
 import type { JobRow } from '../jobs/JobEntity.ts';
 import { RuleEntity } from '../rules/RuleEntity.ts';

@@ -1,4 +1,4 @@
-import { SpecError } from '../../../schema/spec/SpecError.ts';
+import { SpecError } from '#schema/contracts/SpecError';
 import { BadUserInputError } from '../errors/errors.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { BackupSpec } from '../../../schema/spec/BackupSpec.ts';
+import type { BackupSpec } from '#schema/contracts/BackupSpec';
 import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
 import { BackupEntity, type BackupRow } from './BackupEntity.ts';
 

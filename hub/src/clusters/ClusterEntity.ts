@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { ClusterFacts } from '../../../schema/agent/ClusterInventory.ts';
+import type { ClusterFacts } from '#schema/agent/ClusterInventory';
 import { newId } from '../db/newId.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';

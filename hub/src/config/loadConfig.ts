@@ -1,6 +1,6 @@
-import { readSettings } from '../../../schema/settings/readSettings.ts';
-import type { SettingValues } from '../../../schema/settings/Setting.ts';
-import { SettingError } from '../../../schema/settings/SettingError.ts';
+import { readSettings } from '#schema/settings/readSettings';
+import type { SettingValues } from '#schema/settings/Setting';
+import { SettingError } from '#schema/settings/SettingError';
 import { settings } from './settings.ts';
 
 /** The hub's resolved configuration. Optional entries are those without a default. */

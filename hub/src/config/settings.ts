@@ -1,5 +1,5 @@
-import type { Setting } from '../../../schema/settings/Setting.ts';
-import { logLevel, nonEmpty, seconds, wholeNumber } from '../../../schema/settings/settingParsers.ts';
+import type { Setting } from '#schema/settings/Setting';
+import { logLevel, nonEmpty, seconds, wholeNumber } from '#schema/settings/settingParsers';
 
 function port(raw: string): number {
   const n = Number(raw);

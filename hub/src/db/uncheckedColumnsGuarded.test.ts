@@ -4,7 +4,7 @@ import {
   parseRestoreItemReport,
   RestoreItemError,
   restoreItemResults,
-} from '../../../schema/agent/RestoreItemReport.ts';
+} from '#schema/agent/RestoreItemReport';
 import { backupPhases, deletionReasons } from '../backups/backupLifecycle.ts';
 import { credentialKinds } from '../credentials/CredentialEntity.ts';
 import { buildHubSchema } from '../graphql/buildHubSchema.ts';

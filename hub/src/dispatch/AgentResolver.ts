@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { agentProtocolVersion } from '../../../schema/agent/agentProtocol.ts';
+import { agentProtocolVersion } from '#schema/agent/agentProtocol';
 import { newSecret } from '../auth/secretToken.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { UnauthenticatedError } from '../errors/errors.ts';

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { agentCloseCodes } from '../../../schema/agent/agentProtocol.ts';
+import { agentCloseCodes } from '#schema/agent/agentProtocol';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { hubWideEm } from '../db/hubWideEm.ts';
 import { publishUpdate } from '../graphql/hubPubSub.ts';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { JobPayload, LocationTarget, ResolvedRule } from '../../../schema/agent/JobPayload.ts';
+import type { JobPayload, LocationTarget, ResolvedRule } from '#schema/agent/JobPayload';
 import { unreachable } from '../auth/Principal.ts';
 import { BackupEntity } from '../backups/BackupEntity.ts';
 import { openCredentialSecret } from '../credentials/CredentialSecret.ts';

@@ -1,4 +1,4 @@
-import type { OperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
+import type { OperationOutcome } from '#schema/agent/OperationOutcome';
 import type { BackupProgress } from '../backups/backupLifecycle.ts';
 
 /**

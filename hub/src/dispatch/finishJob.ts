@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { type OperationOutcome, OutcomeError, parseOperationOutcome } from '../../../schema/agent/OperationOutcome.ts';
+import { type OperationOutcome, OutcomeError, parseOperationOutcome } from '#schema/agent/OperationOutcome';
 import { unreachable } from '../auth/Principal.ts';
 import { BackupEntity } from '../backups/BackupEntity.ts';
 import { deletionRetryDelayMs } from '../backups/backupLifecycle.ts';

@@ -1,4 +1,4 @@
-import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
+import type { JobProgressReport } from '#schema/agent/JobPayload';
 import { BackupEntity } from '../backups/BackupEntity.ts';
 import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { isFinished } from '../jobs/jobLifecycle.ts';

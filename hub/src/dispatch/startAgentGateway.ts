@@ -8,7 +8,7 @@ import {
   type AgentConnectionParams,
   agentCloseCodes,
   supportedAgentProtocolVersions,
-} from '../../../schema/agent/agentProtocol.ts';
+} from '#schema/agent/agentProtocol';
 import { hashSecret } from '../auth/secretToken.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { scopeFilterName } from '../db/scopeFilter.ts';

@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import type { ClusterFacts as Facts } from '../../../schema/agent/ClusterInventory.ts';
+import type { ClusterFacts as Facts } from '#schema/agent/ClusterInventory';
 
 // Each class is both the public output type and the agent link's input type (`…Input`): one shape, twice.
 @ObjectType()

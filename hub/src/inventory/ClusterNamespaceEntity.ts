@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { PvcSummary, WorkloadSummary } from '../../../schema/agent/ClusterInventory.ts';
+import type { PvcSummary, WorkloadSummary } from '#schema/agent/ClusterInventory';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { LabelSelector } from '../../../schema/spec/LabelSelector.ts';
-import { matchesLabelSelector } from '../../../schema/spec/matchesLabelSelector.ts';
-import { parseLabelSelector } from '../../../schema/spec/parseLabelSelector.ts';
+import type { LabelSelector } from '#schema/contracts/LabelSelector';
+import { matchesLabelSelector } from '#schema/contracts/matchesLabelSelector';
+import { parseLabelSelector } from '#schema/contracts/parseLabelSelector';
 import { authorize, namespaceMatches } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { parseSpecInput } from '../backups/parseSpecInput.ts';

@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { matchesLabelSelector } from '../../../schema/spec/matchesLabelSelector.ts';
-import type { LabelSelector } from '../../../schema/spec/LabelSelector.ts';
+import { matchesLabelSelector } from '#schema/contracts/matchesLabelSelector';
+import type { LabelSelector } from '#schema/contracts/LabelSelector';
 import { KindCount } from '../backups/Progress.ts';
 import { connectionOf } from '../graphql/Connection.ts';
 import { Label, labelsToList } from '../graphql/Label.ts';

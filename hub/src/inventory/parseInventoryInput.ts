@@ -3,8 +3,8 @@ import {
   type NamespaceInventory,
   type WorkloadKind,
   workloadKinds,
-} from '../../../schema/agent/ClusterInventory.ts';
-import { namespaceProblem } from '../../../schema/spec/kubernetesNames.ts';
+} from '#schema/agent/ClusterInventory';
+import { namespaceProblem } from '#schema/contracts/kubernetesNames';
 import { BadUserInputError } from '../errors/errors.ts';
 import { labelsFromList } from '../graphql/Label.ts';
 import { validateLabels } from '../graphql/validateName.ts';

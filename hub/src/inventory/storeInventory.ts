@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { NamespaceInventory } from '../../../schema/agent/ClusterInventory.ts';
+import type { NamespaceInventory } from '#schema/agent/ClusterInventory';
 import { ClusterNamespaceEntity } from './ClusterNamespaceEntity.ts';
 
 export interface InventoryUpdate {

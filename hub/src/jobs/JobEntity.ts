@@ -2,7 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
 import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
-import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
+import type { JobProgressReport } from '#schema/agent/JobPayload';
 import type { JobKind, JobPhase } from './jobLifecycle.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';
 

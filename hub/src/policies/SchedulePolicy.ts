@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { SchedulePolicyPreset as Preset } from '../../../schema/spec/schedulePolicyPresets.ts';
+import type { SchedulePolicyPreset as Preset } from '#schema/contracts/schedulePolicyPresets';
 import { connectionOf } from '../graphql/Connection.ts';
 import type { SchedulePolicyRow } from './SchedulePolicyEntity.ts';
 import { SchedulePolicySpecType } from './SchedulePolicySpecType.ts';

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { SchedulePolicySpec } from '../../../schema/spec/SchedulePolicySpec.ts';
+import type { SchedulePolicySpec } from '#schema/contracts/SchedulePolicySpec';
 import { newId } from '../db/newId.ts';
 import { tenantScopeFilter } from '../db/scopeFilter.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import type {
   DayOfWeek as DayOfWeekName,
   PeriodUnit as PeriodUnitName,
-} from '../../../schema/spec/SchedulePolicySpec.ts';
+} from '#schema/contracts/SchedulePolicySpec';
 import { DayOfWeek, PeriodUnit } from './SchedulePolicySpecType.ts';
 
 @InputType()

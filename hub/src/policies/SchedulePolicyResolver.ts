@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { parseSchedulePolicySpec } from '../../../schema/spec/SchedulePolicySpec.ts';
-import { schedulePolicyPresets } from '../../../schema/spec/schedulePolicyPresets.ts';
+import { parseSchedulePolicySpec } from '#schema/contracts/SchedulePolicySpec';
+import { schedulePolicyPresets } from '#schema/contracts/schedulePolicyPresets';
 import { authorize } from '../access/authorize.ts';
 import { findReadable, listByName } from '../access/findReadable.ts';
 import { flushOrConflict } from '../db/flushOrConflict.ts';

@@ -4,7 +4,7 @@ import type {
   PeriodUnit as PeriodUnitName,
   ScheduleKind as ScheduleKindName,
   SchedulePolicySpec,
-} from '../../../schema/spec/SchedulePolicySpec.ts';
+} from '#schema/contracts/SchedulePolicySpec';
 import { unreachable } from '../auth/Principal.ts';
 
 export enum ScheduleKind {

@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { ClusterScopedPolicy as ClusterScopedPolicyName } from '../../../schema/spec/BackupSpec.ts';
+import type { ClusterScopedPolicy as ClusterScopedPolicyName } from '#schema/contracts/BackupSpec';
 import type {
   ExistingResourcePolicy as ExistingResourcePolicyName,
   RestoreSpec,
-} from '../../../schema/spec/RestoreSpec.ts';
+} from '#schema/contracts/RestoreSpec';
 import { ClusterScopedPolicy } from '../backups/BackupSpecType.ts';
 import { OperationResult, Progress } from '../backups/Progress.ts';
 import { connectionOf } from '../graphql/Connection.ts';

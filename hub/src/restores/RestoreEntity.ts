@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import type { RestoreSpec } from '#schema/contracts/RestoreSpec';
 import type { BackupProgress, BackupResultSummary } from '../backups/backupLifecycle.ts';
 import { newId } from '../db/newId.ts';
 import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { ClusterScopedPolicy as ClusterScopedPolicyName } from '../../../schema/spec/BackupSpec.ts';
-import type { ExistingResourcePolicy as ExistingResourcePolicyName } from '../../../schema/spec/RestoreSpec.ts';
+import type { ClusterScopedPolicy as ClusterScopedPolicyName } from '#schema/contracts/BackupSpec';
+import type { ExistingResourcePolicy as ExistingResourcePolicyName } from '#schema/contracts/RestoreSpec';
 import { ClusterScopedPolicy } from '../backups/BackupSpecType.ts';
 import { ExistingResourcePolicy, RestorePhase } from './Restore.ts';
 import type { RestorePhase as RestorePhaseName } from './restoreLifecycle.ts';

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { RestoreItemResult as RestoreItemResultName } from '../../../schema/agent/RestoreItemReport.ts';
+import type { RestoreItemResult as RestoreItemResultName } from '#schema/agent/RestoreItemReport';
 import { connectionOf } from '../graphql/Connection.ts';
 import type { RestoreItemRow } from './RestoreItemEntity.ts';
 

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { RestoreItemResult } from '../../../schema/agent/RestoreItemReport.ts';
+import type { RestoreItemResult } from '#schema/agent/RestoreItemReport';
 import { newId } from '../db/newId.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import { RestoreEntity } from './RestoreEntity.ts';

@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import type { RestoreItemWire } from '../../../schema/agent/RestoreItemReport.ts';
+import type { RestoreItemWire } from '#schema/agent/RestoreItemReport';
 
 @InputType({
   description:

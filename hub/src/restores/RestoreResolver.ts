@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { restoreItemResults } from '../../../schema/agent/RestoreItemReport.ts';
+import { restoreItemResults } from '#schema/agent/RestoreItemReport';
 import { authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { NotFoundError } from '../errors/errors.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupSpec } from '../../../schema/spec/BackupSpec.ts';
+import type { BackupSpec } from '#schema/contracts/BackupSpec';
 import type { Principal } from '../auth/Principal.ts';
 import { ForbiddenError } from '../errors/errors.ts';
 import { authorizeRestoreEffect } from './authorizeRestoreEffect.ts';

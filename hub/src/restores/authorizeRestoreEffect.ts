@@ -1,4 +1,4 @@
-import type { RestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import type { RestoreSpec } from '#schema/contracts/RestoreSpec';
 import { allows } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import type { BackupRow } from '../backups/BackupEntity.ts';

@@ -1,6 +1,6 @@
 import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import type { EntityManager } from '@mikro-orm/core';
-import { parseRestoreSpec } from '../../../schema/spec/RestoreSpec.ts';
+import { parseRestoreSpec } from '#schema/contracts/RestoreSpec';
 import { authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { BackupEntity } from '../backups/BackupEntity.ts';

@@ -6,7 +6,7 @@ import {
   RestoreItemError,
   type RestoreItemReport,
   type RestoreItemWire,
-} from '../../../schema/agent/RestoreItemReport.ts';
+} from '#schema/agent/RestoreItemReport';
 import { newId } from '../db/newId.ts';
 import type { AgentContext } from '../dispatch/AgentContext.ts';
 import { loadAgentJob } from '../dispatch/loadAgentJob.ts';

@@ -1,4 +1,4 @@
-import { type RestoreSpec, targetNamespaceOf } from '../../../schema/spec/RestoreSpec.ts';
+import { type RestoreSpec, targetNamespaceOf } from '#schema/contracts/RestoreSpec';
 import { namespacesTouched } from '../backups/namespacesTouched.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { RuleSpec } from '../../../schema/spec/RuleSpec.ts';
+import type { RuleSpec } from '#schema/contracts/RuleSpec';
 import { newId } from '../db/newId.ts';
 import { tenantScopeFilter } from '../db/scopeFilter.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { parseRuleSpec } from '../../../schema/spec/RuleSpec.ts';
+import { parseRuleSpec } from '#schema/contracts/RuleSpec';
 import { authorize } from '../access/authorize.ts';
 import { findReadable, listByName } from '../access/findReadable.ts';
 import { flushOrConflict } from '../db/flushOrConflict.ts';

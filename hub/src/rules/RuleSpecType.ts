@@ -3,7 +3,7 @@ import type {
   RuleAction as RuleActionSpec,
   RuleSpec,
   SubRule as SubRuleSpec,
-} from '../../../schema/spec/RuleSpec.ts';
+} from '#schema/contracts/RuleSpec';
 
 @ObjectType({ description: 'A command run through the Kubernetes exec API; `command` or `argv` is set.' })
 export class RuleAction {

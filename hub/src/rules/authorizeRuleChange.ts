@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { RuleSpec } from '../../../schema/spec/RuleSpec.ts';
+import type { RuleSpec } from '#schema/contracts/RuleSpec';
 import { allows, authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { ForbiddenError } from '../errors/errors.ts';

@@ -1,4 +1,4 @@
-import { defaultBackupTtlSeconds } from '../../../schema/spec/BackupSpec.ts';
+import { defaultBackupTtlSeconds } from '#schema/contracts/BackupSpec';
 import { BackupEntity } from '../backups/BackupEntity.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { backupName } from '../backups/backupName.ts';

@@ -1,4 +1,4 @@
-import { type BackupSpec, parseBackupSpec } from '../../../schema/spec/BackupSpec.ts';
+import { type BackupSpec, parseBackupSpec } from '#schema/contracts/BackupSpec';
 import { parseSpecInput } from '../backups/parseSpecInput.ts';
 import { labelsFromList } from '../graphql/Label.ts';
 import { validateLabels, validateName } from '../graphql/validateName.ts';

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { ClusterScopedPolicy as ClusterScopedPolicyName } from '../../../schema/spec/BackupSpec.ts';
+import type { ClusterScopedPolicy as ClusterScopedPolicyName } from '#schema/contracts/BackupSpec';
 import { ClusterScopedPolicy } from '../backups/BackupSpecType.ts';
 import { Label, labelsToList } from '../graphql/Label.ts';
 import type { BackupTemplate } from './BackupTemplate.ts';

@@ -24,7 +24,7 @@ import {
 } from '../graphql/operationLimits.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import { limitResponseSize, responseSizePlugin } from '../graphql/responseSizeLimit.ts';
-import { agentLinkPath } from '../../../schema/agent/agentProtocol.ts';
+import { agentLinkPath } from '#schema/agent/agentProtocol';
 import { buildAgentSchema } from '../dispatch/buildAgentSchema.ts';
 import { Dispatcher } from '../dispatch/Dispatcher.ts';
 import { LocalDispatchSignals } from '../dispatch/dispatchSignals.ts';

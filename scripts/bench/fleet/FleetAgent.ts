@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { agentProtocolVersion } from '../../../schema/agent/agentProtocol.ts';
+import { agentProtocolVersion } from '#schema/agent/agentProtocol';
 import type { JobLedger } from './JobLedger.ts';
 
 interface Answer<T> {

@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { type BackupLogEntry, parseBackupLogLine } from '../../../agent/src/backup/BackupLogEntry.ts';
-import { type BackupManifest, parseBackupManifest } from '../../../schema/format/BackupManifest.ts';
+import { type BackupManifest, parseBackupManifest } from '#schema/format/BackupManifest';
 import type { IndexEntry } from '../../../agent/src/backup/IndexEntry.ts';
 import type { ObjectStore } from '../../../agent/src/storage/ObjectStore.ts';
 

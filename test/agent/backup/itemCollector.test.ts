@@ -8,7 +8,7 @@ import {
 } from '../../../agent/src/backup/ItemCollector.ts';
 import { qualifiedResourceName } from '../../../agent/src/kube/ApiResourceType.ts';
 import { type KubeJson, KubeJsonClient, type KubeQuery } from '../../../agent/src/kube/KubeJsonClient.ts';
-import { parseBackupSpec } from '../../../schema/spec/BackupSpec.ts';
+import { parseBackupSpec } from '#schema/contracts/BackupSpec';
 import type { ClusterInfo } from '../../world/WorldInfo.ts';
 import { waitFor } from '../../world/waitFor.ts';
 import { createShopFixture, type ShopFixture } from './createShopFixture.ts';

@@ -1,4 +1,4 @@
-import type { JobProgressReport } from '../../../schema/agent/JobPayload.ts';
+import type { JobProgressReport } from '#schema/agent/JobPayload';
 import { JobFailure } from '../../../agent/src/jobs/JobFailure.ts';
 import type { JobContext } from '../../../agent/src/jobs/JobRunner.ts';
 

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { LocationTarget } from '#schema/agent/JobPayload';
 import type { ObjectStore, PutOptions } from '../../../agent/src/storage/ObjectStore.ts';
 import { openObjectStore } from '../../../agent/src/storage/openObjectStore.ts';
 import type { WorldInfo } from '../../world/WorldInfo.ts';

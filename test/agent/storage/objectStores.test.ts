@@ -7,7 +7,7 @@ import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } fr
 import { BlobServiceClient } from '@azure/storage-blob';
 import { Storage } from '@google-cloud/storage';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { LocationTarget } from '#schema/agent/JobPayload';
 import { ChecksumMismatchError } from '../../../agent/src/storage/ChecksumMismatchError.ts';
 import { ObjectNotFoundError } from '../../../agent/src/storage/ObjectNotFoundError.ts';
 import type { ObjectStore } from '../../../agent/src/storage/ObjectStore.ts';

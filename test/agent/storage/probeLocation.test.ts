@@ -14,7 +14,7 @@ import {
 } from '@azure/storage-blob';
 import { Storage } from '@google-cloud/storage';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { LocationTarget } from '../../../schema/agent/JobPayload.ts';
+import type { LocationTarget } from '#schema/agent/JobPayload';
 import { JobFailure } from '../../../agent/src/jobs/JobFailure.ts';
 import { explainStorageError } from '../../../agent/src/storage/explainStorageError.ts';
 import { openObjectStore } from '../../../agent/src/storage/openObjectStore.ts';

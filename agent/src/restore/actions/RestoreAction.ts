@@ -1,4 +1,4 @@
-import type { RestoreSpec } from '../../../../schema/spec/RestoreSpec.ts';
+import type { RestoreSpec } from '#schema/contracts/RestoreSpec';
 import type { KubeObject } from '../KubeObject.ts';
 import type { RestorePlanItem } from '../RestorePlanItem.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRestoreSpec } from '../../../../schema/spec/RestoreSpec.ts';
+import { parseRestoreSpec } from '#schema/contracts/RestoreSpec';
 import type { KubeObject } from '../KubeObject.ts';
 import type { RestorePlanItem } from '../RestorePlanItem.ts';
 import { lastAppliedAnnotation, lastAppliedConfigurationAction } from './lastAppliedConfigurationAction.ts';

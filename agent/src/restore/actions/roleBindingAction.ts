@@ -1,4 +1,4 @@
-import { targetNamespaceOf } from '../../../../schema/spec/RestoreSpec.ts';
+import { targetNamespaceOf } from '#schema/contracts/RestoreSpec';
 import type { RestoreAction } from './RestoreAction.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExistingResourcePolicy } from '../../../../schema/spec/RestoreSpec.ts';
+import type { ExistingResourcePolicy } from '#schema/contracts/RestoreSpec';
 import type { KubeObject } from '../KubeObject.ts';
 import type { RestorePlanItem } from '../RestorePlanItem.ts';
 import { boundVolumeReason, claimReason, clusterScopedReason, decideItem } from './decideItem.ts';

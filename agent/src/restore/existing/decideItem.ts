@@ -1,5 +1,5 @@
-import type { ExistingResourcePolicy } from '../../../../schema/spec/RestoreSpec.ts';
-import { unreachable } from '../../../../schema/spec/unreachable.ts';
+import type { ExistingResourcePolicy } from '#schema/contracts/RestoreSpec';
+import { unreachable } from '#schema/contracts/unreachable';
 import { isOwnRestoreObject } from '../actions/restoreLabelsAction.ts';
 import type { KubeObject } from '../KubeObject.ts';
 import type { RestorePlanItem } from '../RestorePlanItem.ts';

@@ -1,5 +1,5 @@
-import { parseCronExpression } from '../../../../schema/spec/parseCronExpression.ts';
-import type { CronSchedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import { parseCronExpression } from '#schema/contracts/parseCronExpression';
+import type { CronSchedule } from '#schema/contracts/SchedulePolicySpec';
 import { cronOf } from './cronOf.ts';
 import { localDayOf } from './localDayOf.ts';
 import { msPerDay, wallClockInstant } from './wallClockInstant.ts';

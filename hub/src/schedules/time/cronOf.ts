@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import type { CronSchedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { CronSchedule } from '#schema/contracts/SchedulePolicySpec';
 
 /**
  * A croner evaluator (never started: it has no function to run) for a cron schedule, set to the dialect

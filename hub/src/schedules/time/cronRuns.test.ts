@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CronExpression, parseCronExpression } from '../../../../schema/spec/parseCronExpression.ts';
-import type { CronSchedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import { type CronExpression, parseCronExpression } from '#schema/contracts/parseCronExpression';
+import type { CronSchedule } from '#schema/contracts/SchedulePolicySpec';
 import { nextRuns } from './nextRuns.ts';
 import { msPerDay } from './wallClockInstant.ts';
 

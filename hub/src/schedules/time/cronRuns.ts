@@ -1,4 +1,4 @@
-import type { CronSchedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { CronSchedule } from '#schema/contracts/SchedulePolicySpec';
 import { cronOf } from './cronOf.ts';
 
 /**

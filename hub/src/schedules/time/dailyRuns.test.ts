@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DailySchedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { DailySchedule } from '#schema/contracts/SchedulePolicySpec';
 import { nextRuns } from './nextRuns.ts';
 
 const daily = (time: string, timeZone: string): DailySchedule => ({ kind: 'daily', time, timeZone });

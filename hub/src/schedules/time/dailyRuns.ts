@@ -1,4 +1,4 @@
-import type { DailySchedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { DailySchedule } from '#schema/contracts/SchedulePolicySpec';
 import { localDayOf } from './localDayOf.ts';
 import { wallClockInstant } from './wallClockInstant.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CronSchedule, Schedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { CronSchedule, Schedule } from '#schema/contracts/SchedulePolicySpec';
 import { dueRun } from './dueRun.ts';
 import { runsAfter } from './runsAfter.ts';
 

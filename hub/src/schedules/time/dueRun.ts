@@ -1,4 +1,4 @@
-import type { Schedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { Schedule } from '#schema/contracts/SchedulePolicySpec';
 import { countCronRuns } from './countCronRuns.ts';
 import { cronOf } from './cronOf.ts';
 import { runsAfter } from './runsAfter.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MonthlySchedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { MonthlySchedule } from '#schema/contracts/SchedulePolicySpec';
 import { nextRuns } from './nextRuns.ts';
 
 const monthly = (days: number[], everyNMonths = 1, time = '00:00', timeZone = 'UTC'): MonthlySchedule => ({

@@ -1,4 +1,4 @@
-import type { MonthlySchedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { MonthlySchedule } from '#schema/contracts/SchedulePolicySpec';
 import { localDayOf } from './localDayOf.ts';
 import { msPerDay, wallClockInstant } from './wallClockInstant.ts';
 

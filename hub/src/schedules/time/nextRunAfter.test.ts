@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Schedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
-import { schedulePolicyPresets } from '../../../../schema/spec/schedulePolicyPresets.ts';
+import type { Schedule } from '#schema/contracts/SchedulePolicySpec';
+import { schedulePolicyPresets } from '#schema/contracts/schedulePolicyPresets';
 import { nextRunAfter } from './nextRunAfter.ts';
 
 // A Monday, in week 2968 since the week of 1970-01-05 (even), in month 682 since January 1970 (even).

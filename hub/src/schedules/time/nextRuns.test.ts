@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Schedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { Schedule } from '#schema/contracts/SchedulePolicySpec';
 import { nextRunAfter } from './nextRunAfter.ts';
 import { nextRuns } from './nextRuns.ts';
 

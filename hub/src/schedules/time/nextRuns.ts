@@ -1,4 +1,4 @@
-import type { Schedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { Schedule } from '#schema/contracts/SchedulePolicySpec';
 import { runsAfter } from './runsAfter.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PeriodicSchedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { PeriodicSchedule } from '#schema/contracts/SchedulePolicySpec';
 import { nextRunAfter } from './nextRunAfter.ts';
 import { nextRuns } from './nextRuns.ts';
 

@@ -1,4 +1,4 @@
-import type { PeriodicSchedule, PeriodUnit } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { PeriodicSchedule, PeriodUnit } from '#schema/contracts/SchedulePolicySpec';
 
 const msPer: Record<PeriodUnit, number> = { minutes: 60_000, hours: 3_600_000 };
 

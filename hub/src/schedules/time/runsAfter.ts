@@ -1,4 +1,4 @@
-import type { Schedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { Schedule } from '#schema/contracts/SchedulePolicySpec';
 import { unreachable } from '../../auth/Principal.ts';
 import { cronRuns } from './cronRuns.ts';
 import { dailyRuns } from './dailyRuns.ts';

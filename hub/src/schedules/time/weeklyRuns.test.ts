@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DayOfWeek, WeeklySchedule } from '../../../../schema/spec/SchedulePolicySpec.ts';
+import type { DayOfWeek, WeeklySchedule } from '#schema/contracts/SchedulePolicySpec';
 import { nextRuns } from './nextRuns.ts';
 
 const weekly = (

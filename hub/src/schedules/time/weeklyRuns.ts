@@ -2,7 +2,7 @@ import {
   type DayOfWeek,
   daysOfWeek,
   type WeeklySchedule,
-} from '../../../../schema/spec/SchedulePolicySpec.ts';
+} from '#schema/contracts/SchedulePolicySpec';
 import { localDayOf } from './localDayOf.ts';
 import { wallClockInstant } from './wallClockInstant.ts';
 
