@@ -1,6 +1,9 @@
 import type { BackupSpec } from '../contracts/BackupSpec.ts';
 import type { RestoreSpec } from '../contracts/RestoreSpec.ts';
 import type { RuleSpec } from '../contracts/RuleSpec.ts';
+import type { LocationTarget } from './LocationTarget.ts';
+
+export type { LocationKind, LocationTarget } from './LocationTarget.ts';
 
 /**
  * Everything an agent needs to run a job, resolved by the hub when it offers the job, so the agent never asks
@@ -38,38 +41,6 @@ export interface ResolvedRule {
   name: string;
   spec: RuleSpec;
 }
-
-/** A backup location with its credential opened: where the agent reads and writes. */
-export type LocationTarget =
-  | {
-      kind: 's3';
-      bucket: string;
-      prefix: string;
-      region: string | null;
-      endpoint: string | null;
-      forcePathStyle: boolean;
-      credential: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | null;
-    }
-  | {
-      kind: 'azure';
-      container: string;
-      prefix: string;
-      endpoint: string | null;
-      credential: {
-        accountName: string | null;
-        accountKey?: string;
-        sasToken?: string;
-        connectionString?: string;
-      } | null;
-    }
-  | {
-      kind: 'gcs';
-      bucket: string;
-      prefix: string;
-      endpoint: string | null;
-      credential: { projectId: string | null; serviceAccountJson: string } | null;
-    }
-  | { kind: 'filesystem'; path: string; prefix: string };
 
 /** How a job's progress is reported; the agent throttles reports to about one a second. */
 export interface JobProgressReport {

@@ -103,6 +103,18 @@ export class SpecReader {
     return map;
   }
 
+  /** A required string that may be empty, such as a key prefix whose empty value means the root. */
+  stringOrEmpty(name: string): string {
+    const v = this.raw(name);
+    if (typeof v !== 'string') throw new SpecError(this.field(name), 'must be a string');
+    return v;
+  }
+
+  /** The object under `name`, read by its own reader, or null when absent. */
+  optionalObject(name: string): SpecReader | null {
+    return this.raw(name) === undefined ? null : SpecReader.of(this.raw(name), this.field(name));
+  }
+
   /** Fails when a value is both included and excluded: the spec would contradict itself. */
   disjoint(includeName: string, include: readonly string[], exclude: readonly string[]): void {
     const both = include.find((v) => exclude.includes(v));

@@ -1,6 +1,7 @@
 import type { LocationTarget } from '#schema/agent/JobPayload';
 import { JobFailure } from '../jobs/JobFailure.ts';
-import { explainStorageError, type StorageAction } from '../storage/explainStorageError.ts';
+import { explainStorageError } from '../storage/explainStorageError.ts';
+import type { StorageAction } from '../storage/StorageAction.ts';
 
 /**
  * A backup's request to its location failed. Raised where the stage calls the store, so that `runBackup`
@@ -21,35 +22,13 @@ export class BackupStorageError extends Error {
 
   /**
    * What the job fails with: which object, and what the operator should check, as `explainStorageError` tells
-   * for object stores and by the error code for a filesystem location (`where` is `ObjectStore.describe()`).
+   * in the words of the location's provider (`where` is `ObjectStore.describe()`).
    */
   toJobFailure(target: LocationTarget, where: string): JobFailure {
     const doing = `${gerunds[this.action]} ${this.key}`;
-    const explained =
-      target.kind === 'filesystem'
-        ? explainFilesystemError(this.cause, where)
-        : explainStorageError(this.cause, { kind: target.kind, where }, this.action).message;
+    const explained = explainStorageError(this.cause, { kind: target.kind, where }, this.action).message;
     return new JobFailure(`${doing} failed: ${explained}`, { cause: this.cause });
   }
 }
 
 const gerunds: Record<StorageAction, string> = { write: 'writing', read: 'reading', list: 'listing', delete: 'deleting' };
-
-/** The same advice `probeFilesystemLocation` gives, for an error met in the middle of a backup. */
-function explainFilesystemError(error: unknown, where: string): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return `${where} is gone from the agent's file system; check that the volume is still mounted`;
-    case 'EACCES':
-    case 'EPERM':
-      return `the agent may not write to ${where}; fix the volume's permissions or the agent's user`;
-    case 'EROFS':
-      return `${where} is mounted read-only; mount it read-write`;
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `${where} is full`;
-    default:
-      return `could not use ${where} (${code ?? 'no error code'}): ${error instanceof Error ? error.message : String(error)}`;
-  }
-}

@@ -166,6 +166,16 @@ describe('explainStorageError', () => {
     );
   });
 
+  it('explains a filesystem location by its error code, as advice about the volume', () => {
+    const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    const location = { kind: 'filesystem', where: '/var/backups/fleet' } as const;
+    expect(explainStorageError(full, location, 'write').message).toBe('/var/backups/fleet is full');
+    const gone = Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
+    expect(explainStorageError(gone, location, 'read').message).toBe(
+      "/var/backups/fleet is gone from the agent's file system; check that the volume is still mounted",
+    );
+  });
+
   it('passes a JobFailure through unchanged', () => {
     const failure = new JobFailure('already explained');
     expect(explainStorageError(failure, s3, 'write')).toBe(failure);

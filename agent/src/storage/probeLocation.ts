@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { LocationTarget } from '#schema/agent/JobPayload';
+import type { LocationKind, LocationTarget } from '#schema/agent/LocationTarget';
 import { JobFailure } from '../jobs/JobFailure.ts';
-import { explainStorageError, type StorageAction } from './explainStorageError.ts';
+import type { AgentStorageProvider } from './AgentStorageProvider.ts';
+import { explainStorageError } from './explainStorageError.ts';
 import type { ObjectStore } from './ObjectStore.ts';
 import { openObjectStore } from './openObjectStore.ts';
-import { probeFilesystemLocation } from './probeFilesystemLocation.ts';
+import { storageProviders } from './providers/storageProviders.ts';
+import type { StorageAction } from './StorageAction.ts';
 
 /** How long a probe waits; the defaults suit real use, tests shorten them. */
 export interface ProbeLimits {
@@ -23,9 +25,15 @@ export interface ProbeLimits {
  * deletes it, so a location that passes has every permission a backup needs. Each request is retried once
  * and bounded in time, so a dead endpoint fails in seconds. Throws `JobFailure` saying what is wrong and
  * what to check, naming the location; the probe object is left behind only when deleting it is what failed.
+ * A provider with a probe of its own (a filesystem location) is checked by that instead.
  */
-export async function probeLocation(target: LocationTarget, probeName: string, limits: ProbeLimits = {}): Promise<void> {
-  if (target.kind === 'filesystem') return probeFilesystemLocation(target.path, target.prefix, probeName);
+export async function probeLocation<K extends LocationKind>(
+  target: LocationTarget<K>,
+  probeName: string,
+  limits: ProbeLimits = {},
+): Promise<void> {
+  const provider: AgentStorageProvider<K> = storageProviders[target.kind];
+  if (provider.probe) return provider.probe(target, probeName);
   const { requestTimeoutMs = 10_000, stepTimeoutMs = 30_000 } = limits;
   const store = openObjectStore(target, { maxAttempts: 2, requestTimeoutMs });
   const location = { kind: target.kind, where: store.describe() };

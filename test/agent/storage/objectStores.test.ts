@@ -13,7 +13,7 @@ import { ObjectNotFoundError } from '../../../agent/src/storage/ObjectNotFoundEr
 import type { ObjectStore } from '../../../agent/src/storage/ObjectStore.ts';
 import type { ObjectStoreOptions } from '../../../agent/src/storage/ObjectStoreOptions.ts';
 import { openObjectStore } from '../../../agent/src/storage/openObjectStore.ts';
-import { S3Store, type S3Target } from '../../../agent/src/storage/S3Store.ts';
+import { S3Store, type S3Target } from '../../../agent/src/storage/providers/s3/S3Store.ts';
 import { patternChunks } from '../../world/stores/patternChunks.ts';
 import { sha256Of } from '../../world/stores/sha256Of.ts';
 

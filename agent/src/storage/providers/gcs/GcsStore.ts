@@ -1,18 +1,18 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Bucket, IdempotencyStrategy, Storage, type StorageOptions } from '@google-cloud/storage';
-import type { LocationTarget } from '#schema/agent/JobPayload';
-import { JobFailure } from '../jobs/JobFailure.ts';
-import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
-import { KeyPrefix } from './KeyPrefix.ts';
-import { ObjectNotFoundError } from './ObjectNotFoundError.ts';
-import type { ObjectHead, ObjectStore, PutOptions } from './ObjectStore.ts';
-import { defaultListPageSize, defaultMaxAttempts, type ObjectStoreOptions } from './ObjectStoreOptions.ts';
-import { prepareBody } from './prepareBody.ts';
-import { sha256MetadataKey } from './sha256MetadataKey.ts';
-import { verifySha256 } from './verifySha256.ts';
+import type { LocationTarget } from '#schema/agent/LocationTarget';
+import { JobFailure } from '../../../jobs/JobFailure.ts';
+import { ChecksumMismatchError } from '../../ChecksumMismatchError.ts';
+import { KeyPrefix } from '../../KeyPrefix.ts';
+import { ObjectNotFoundError } from '../../ObjectNotFoundError.ts';
+import type { ObjectHead, ObjectStore, PutOptions } from '../../ObjectStore.ts';
+import { defaultListPageSize, defaultMaxAttempts, type ObjectStoreOptions } from '../../ObjectStoreOptions.ts';
+import { prepareBody } from '../../prepareBody.ts';
+import { sha256MetadataKey } from '../../sha256MetadataKey.ts';
+import { verifySha256 } from '../../verifySha256.ts';
 
-export type GcsTarget = Extract<LocationTarget, { kind: 'gcs' }>;
+export type GcsTarget = LocationTarget<'gcs'>;
 
 /** What a request interceptor returns; the library does not export the type. */
 type InterceptedRequest = ReturnType<NonNullable<StorageOptions['interceptors_']>[number]['request']>;

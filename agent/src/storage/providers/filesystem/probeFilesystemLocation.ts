@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JobFailure } from '../jobs/JobFailure.ts';
+import { JobFailure } from '../../../jobs/JobFailure.ts';
 
 /** Turns a file-system error into what an operator should check. */
 function explain(error: unknown, path: string): JobFailure {

@@ -8,18 +8,18 @@ import {
   StorageSharedKeyCredential,
   type StoragePipelineOptions,
 } from '@azure/storage-blob';
-import type { LocationTarget } from '#schema/agent/JobPayload';
-import { JobFailure } from '../jobs/JobFailure.ts';
-import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
-import { KeyPrefix } from './KeyPrefix.ts';
-import { ObjectNotFoundError } from './ObjectNotFoundError.ts';
-import type { ObjectHead, ObjectStore, PutOptions } from './ObjectStore.ts';
-import { defaultListPageSize, defaultMaxAttempts, type ObjectStoreOptions } from './ObjectStoreOptions.ts';
-import { prepareBody } from './prepareBody.ts';
-import { sha256MetadataKey } from './sha256MetadataKey.ts';
-import { verifySha256 } from './verifySha256.ts';
+import type { LocationTarget } from '#schema/agent/LocationTarget';
+import { JobFailure } from '../../../jobs/JobFailure.ts';
+import { ChecksumMismatchError } from '../../ChecksumMismatchError.ts';
+import { KeyPrefix } from '../../KeyPrefix.ts';
+import { ObjectNotFoundError } from '../../ObjectNotFoundError.ts';
+import type { ObjectHead, ObjectStore, PutOptions } from '../../ObjectStore.ts';
+import { defaultListPageSize, defaultMaxAttempts, type ObjectStoreOptions } from '../../ObjectStoreOptions.ts';
+import { prepareBody } from '../../prepareBody.ts';
+import { sha256MetadataKey } from '../../sha256MetadataKey.ts';
+import { verifySha256 } from '../../verifySha256.ts';
 
-export type AzureTarget = Extract<LocationTarget, { kind: 'azure' }>;
+export type AzureTarget = LocationTarget<'azure'>;
 
 /** Blocks staged per request: 8 MiB, times 50,000 blocks a blob may have, allows 390 GiB. */
 const blockSize = 8 * 1024 ** 2;

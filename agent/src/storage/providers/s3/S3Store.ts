@@ -8,24 +8,24 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import type { LocationTarget } from '#schema/agent/JobPayload';
-import { proxyFor } from '../link/proxyFor.ts';
-import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
-import { KeyPrefix } from './KeyPrefix.ts';
-import { ObjectNotFoundError } from './ObjectNotFoundError.ts';
-import type { ObjectHead, ObjectStore, PutOptions } from './ObjectStore.ts';
+import type { LocationTarget } from '#schema/agent/LocationTarget';
+import { proxyFor } from '../../../link/proxyFor.ts';
+import { ChecksumMismatchError } from '../../ChecksumMismatchError.ts';
+import { KeyPrefix } from '../../KeyPrefix.ts';
+import { ObjectNotFoundError } from '../../ObjectNotFoundError.ts';
+import type { ObjectHead, ObjectStore, PutOptions } from '../../ObjectStore.ts';
 import {
   connectTimeoutMs,
   defaultListPageSize,
   defaultMaxAttempts,
   type ObjectStoreOptions,
-} from './ObjectStoreOptions.ts';
-import { prepareBody } from './prepareBody.ts';
+} from '../../ObjectStoreOptions.ts';
+import { prepareBody } from '../../prepareBody.ts';
 import { setS3ObjectMetadata } from './setS3ObjectMetadata.ts';
-import { sha256MetadataKey } from './sha256MetadataKey.ts';
-import { verifySha256 } from './verifySha256.ts';
+import { sha256MetadataKey } from '../../sha256MetadataKey.ts';
+import { verifySha256 } from '../../verifySha256.ts';
 
-export type S3Target = Extract<LocationTarget, { kind: 's3' }>;
+export type S3Target = LocationTarget<'s3'>;
 
 /** Sizes a test may lower to exercise large-object paths with small objects. */
 export interface S3Tuning {

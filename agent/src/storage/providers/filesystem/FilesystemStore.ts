@@ -3,15 +3,15 @@ import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, rmdir, sta
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { LocationTarget } from '#schema/agent/JobPayload';
-import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
-import { KeyPrefix } from './KeyPrefix.ts';
-import { ObjectNotFoundError } from './ObjectNotFoundError.ts';
-import type { ObjectHead, ObjectStore, PutOptions } from './ObjectStore.ts';
-import { Sha256Meter } from './Sha256Meter.ts';
-import { verifySha256 } from './verifySha256.ts';
+import type { LocationTarget } from '#schema/agent/LocationTarget';
+import { ChecksumMismatchError } from '../../ChecksumMismatchError.ts';
+import { KeyPrefix } from '../../KeyPrefix.ts';
+import { ObjectNotFoundError } from '../../ObjectNotFoundError.ts';
+import type { ObjectHead, ObjectStore, PutOptions } from '../../ObjectStore.ts';
+import { Sha256Meter } from '../../Sha256Meter.ts';
+import { verifySha256 } from '../../verifySha256.ts';
 
-export type FilesystemTarget = Extract<LocationTarget, { kind: 'filesystem' }>;
+export type FilesystemTarget = LocationTarget<'filesystem'>;
 
 /**
  * Beside each object `<file>` lies `<file>.fleetback-sha256`, in `sha256sum` format so `sha256sum -c` checks
