@@ -1,15 +1,13 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionOf } from '../graphql/Connection.ts';
-import type { CredentialKindName, CredentialRow } from './CredentialEntity.ts';
+import type { CredentialRow } from './CredentialEntity.ts';
+import { type CredentialKindName, credentialKindDescriptors, credentialKinds } from './kinds/credentialKinds.ts';
 
-export enum CredentialKind {
-  aws = 'aws',
-  azure = 'azure',
-  gcp = 'gcp',
-}
+/** The GraphQL enum of the registered credential kinds, each value its own name. */
+export const CredentialKind = Object.fromEntries(credentialKinds.map((kind) => [kind, kind]));
 registerEnumType(CredentialKind, {
   name: 'CredentialKind',
-  description: 'aws: S3 and S3-compatible stores; azure: Azure Blob storage; gcp: Google Cloud Storage.',
+  description: `${credentialKinds.map((kind) => `${kind}: ${credentialKindDescriptors[kind].title}`).join('; ')}.`,
 });
 
 @ObjectType({

@@ -2,10 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
 import { tenantScopeFilter } from '../db/scopeFilter.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';
-
-/** Cloud providers a credential can sign in to. */
-export const credentialKinds = ['aws', 'azure', 'gcp'] as const;
-export type CredentialKindName = (typeof credentialKinds)[number];
+import type { CredentialKindName } from './kinds/credentialKinds.ts';
 
 /**
  * Cloud credentials of a tenant. The secret parts live only in `sealedSecret`, encrypted under the hub's master

@@ -1,77 +1,48 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { type ClassType, Field, ID, InputType } from 'type-graphql';
+import { listWords } from '../graphql/listWords.ts';
+import {
+  type CredentialInputOf,
+  type CredentialKindName,
+  credentialKindDescriptors,
+  credentialKinds,
+} from './kinds/credentialKinds.ts';
 
-@InputType({ description: 'Keys for S3 or an S3-compatible store.' })
-export class AwsCredentialInput {
-  @Field(() => String)
-  accessKeyId!: string;
+/** One optional block per credential kind, named after it; the one given sets the kind. */
+export type CredentialKindBlocks = { [K in CredentialKindName]?: CredentialInputOf<K> | null };
 
-  @Field(() => String)
-  secretAccessKey!: string;
-
-  @Field(() => String, { nullable: true, description: 'For temporary (STS) credentials.' })
-  sessionToken?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Default region, e.g. `eu-west-1`.' })
-  region?: string | null;
+/** Adds a nullable field `<kind>` of the kind's input type for every registered kind. */
+function withKindBlocks<T extends object>(input: ClassType<T>): ClassType<T & CredentialKindBlocks> {
+  for (const kind of credentialKinds) {
+    Field(() => credentialKindDescriptors[kind].input, { nullable: true })(input.prototype, kind);
+  }
+  // The fields were just added to the class, which the compiler cannot follow.
+  return input as ClassType<T & CredentialKindBlocks>;
 }
 
-@InputType({
-  description: 'An Azure storage account and exactly one of its key, a SAS token or a connection string.',
-})
-export class AzureCredentialInput {
-  @Field(() => String)
-  accountName!: string;
+const kindNames = listWords(
+  credentialKinds.map((kind) => `\`${kind}\``),
+  'or',
+);
 
-  @Field(() => String, { nullable: true })
-  accountKey?: string | null;
-
-  @Field(() => String, { nullable: true })
-  sasToken?: string | null;
-
-  @Field(() => String, { nullable: true })
-  connectionString?: string | null;
-}
-
-@InputType({ description: 'A Google Cloud service-account key.' })
-export class GcpCredentialInput {
-  @Field(() => String, {
-    description: 'The key file as downloaded: JSON with `client_email` and `private_key`.',
-  })
-  serviceAccountJson!: string;
-}
-
-@InputType({ description: 'Exactly one of `aws`, `azure` or `gcp`; it sets the kind.' })
-export class CreateCredentialInput {
+@InputType('CreateCredentialInput', { description: `Exactly one of ${kindNames}; it sets the kind.` })
+class CreateCredentialFields {
   @Field(() => ID)
   tenantId!: string;
 
   @Field(() => String, { description: 'DNS label, unique in the tenant.' })
   name!: string;
-
-  @Field(() => AwsCredentialInput, { nullable: true })
-  aws?: AwsCredentialInput | null;
-
-  @Field(() => AzureCredentialInput, { nullable: true })
-  azure?: AzureCredentialInput | null;
-
-  @Field(() => GcpCredentialInput, { nullable: true })
-  gcp?: GcpCredentialInput | null;
 }
 
-@InputType({
+@InputType('UpdateCredentialInput', {
   description:
     "A new name, and/or a replacement secret: the block of the credential's kind, given whole. The kind cannot change.",
 })
-export class UpdateCredentialInput {
+class UpdateCredentialFields {
   @Field(() => String, { nullable: true })
   name?: string | null;
-
-  @Field(() => AwsCredentialInput, { nullable: true })
-  aws?: AwsCredentialInput | null;
-
-  @Field(() => AzureCredentialInput, { nullable: true })
-  azure?: AzureCredentialInput | null;
-
-  @Field(() => GcpCredentialInput, { nullable: true })
-  gcp?: GcpCredentialInput | null;
 }
+
+export const CreateCredentialInput = withKindBlocks(CreateCredentialFields);
+export type CreateCredentialInput = CreateCredentialFields & CredentialKindBlocks;
+export const UpdateCredentialInput = withKindBlocks(UpdateCredentialFields);
+export type UpdateCredentialInput = UpdateCredentialFields & CredentialKindBlocks;

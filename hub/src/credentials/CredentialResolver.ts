@@ -6,12 +6,14 @@ import { newId } from '../db/newId.ts';
 import { BadUserInputError, ConflictError } from '../errors/errors.ts';
 import { PageArgs } from '../graphql/Connection.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
+import { listWords } from '../graphql/listWords.ts';
 import { validateName } from '../graphql/validateName.ts';
 import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
 import { Credential, CredentialConnection } from './Credential.ts';
 import { CredentialEntity } from './CredentialEntity.ts';
 import { CreateCredentialInput, UpdateCredentialInput } from './CredentialInputs.ts';
 import { secretFieldsOf } from './CredentialSecret.ts';
+import { credentialKinds } from './kinds/credentialKinds.ts';
 import { parseCredentialInput } from './parseCredentialInput.ts';
 import { findVisible } from '../db/findVisible.ts';
 import { requireTenant } from '../tenants/requireTenant.ts';
@@ -48,7 +50,7 @@ export class CredentialResolver {
     await requireTenant(em, input.tenantId);
     const name = validateName('input.name', input.name);
     const parsed = parseCredentialInput('input', input);
-    if (!parsed) throw new BadUserInputError('input', 'give one of aws, azure or gcp');
+    if (!parsed) throw new BadUserInputError('input', `give one of ${listWords(credentialKinds, 'or')}`);
     // The id is chosen here because the sealed secret is bound to it.
     const id = newId();
     const row = em.create(CredentialEntity, {

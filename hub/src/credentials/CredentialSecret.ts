@@ -1,12 +1,20 @@
 import type { SecretBox } from '../secrets/SecretBox.ts';
 import { SecretUnreadableError } from '../secrets/SecretUnreadableError.ts';
 import type { CredentialRow } from './CredentialEntity.ts';
+import {
+  type CredentialKindName,
+  type CredentialPayloadOf,
+  type CredentialSecretOf,
+  credentialKindDescriptors,
+} from './kinds/credentialKinds.ts';
 
-/** The write-only part of a credential, as sealed in `sealedSecret`. Exactly one Azure secret is set. */
-export type CredentialSecret =
-  | { kind: 'aws'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
-  | { kind: 'azure'; accountKey?: string; sasToken?: string; connectionString?: string }
-  | { kind: 'gcp'; serviceAccountJson: string };
+/** The write-only part of a credential, as sealed in `sealedSecret`: one kind's secret, tagged with it. */
+export type CredentialSecret = { [K in CredentialKindName]: CredentialSecretOf<K> }[CredentialKindName];
+
+/** A credential opened for a job payload: its kind and what its kind hands to an agent. */
+export type OpenedCredential = {
+  [K in CredentialKindName]: { kind: K; payload: CredentialPayloadOf<K> };
+}[CredentialKindName];
 
 /** The names of the secret fields that hold a value, for `Credential.secretFields`. */
 export function secretFieldsOf(secret: CredentialSecret): string[] {
@@ -25,4 +33,18 @@ export function openCredentialSecret(secrets: SecretBox, row: CredentialRow): Cr
     throw new SecretUnreadableError();
   }
   return value as CredentialSecret;
+}
+
+/** Opens a credential's secret into what a job payload carries of it, by its kind's descriptor. */
+export function openCredential(secrets: SecretBox, row: CredentialRow): OpenedCredential {
+  return payloadOf(openCredentialSecret(secrets, row), row);
+}
+
+function payloadOf<K extends CredentialKindName>(
+  secret: CredentialSecretOf<K> & { kind: K },
+  row: CredentialRow,
+): OpenedCredential {
+  const kind: K = secret.kind;
+  // The pair is of one kind K; the compiler cannot see that a generic K's pair belongs to the union.
+  return { kind, payload: credentialKindDescriptors[kind].payload(secret, row) } as OpenedCredential;
 }

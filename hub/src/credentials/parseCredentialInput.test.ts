@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BadUserInputError } from '../errors/errors.ts';
-import type { AwsCredentialInput, AzureCredentialInput } from './CredentialInputs.ts';
+import type { AwsCredentialInput } from './kinds/aws.ts';
+import type { AzureCredentialInput } from './kinds/azure.ts';
 import { secretFieldsOf } from './CredentialSecret.ts';
 import { parseCredentialInput } from './parseCredentialInput.ts';
 

@@ -6,10 +6,10 @@ import {
   restoreItemResults,
 } from '#schema/agent/RestoreItemReport';
 import { backupPhases, deletionReasons } from '../backups/backupLifecycle.ts';
-import { credentialKinds } from '../credentials/CredentialEntity.ts';
+import { credentialKinds } from '../credentials/kinds/credentialKinds.ts';
 import { buildHubSchema } from '../graphql/buildHubSchema.ts';
 import { jobKinds, jobPhases } from '../jobs/jobLifecycle.ts';
-import { locationKinds } from '../locations/BackupLocationEntity.ts';
+import { locationKinds } from '../locations/providers/locationProviders.ts';
 import { restorePhases } from '../restores/restoreLifecycle.ts';
 
 /**

@@ -7,7 +7,8 @@ import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
 import type { SecretBox } from '../secrets/SecretBox.ts';
 import type { Logger } from '../server/Logger.ts';
 import type { AgentJobEvent, AgentSession } from './AgentSession.ts';
-import { buildJobPayload, UnrunnableJobError } from './buildJobPayload.ts';
+import { UnrunnableJobError } from '../jobs/UnrunnableJobError.ts';
+import { buildJobPayload } from './buildJobPayload.ts';
 import type { DispatchSignal, DispatchSignals } from './dispatchSignals.ts';
 import { EventQueue } from './EventQueue.ts';
 

@@ -1,17 +1,14 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { LocationKind } from '#schema/agent/LocationTarget';
 import { connectionOf } from '../graphql/Connection.ts';
-import type { BackupLocationRow, LocationKindName } from './BackupLocationEntity.ts';
+import type { BackupLocationRow } from './BackupLocationEntity.ts';
+import { locationKinds, locationProviders } from './providers/locationProviders.ts';
 
-export enum BackupLocationKind {
-  s3 = 's3',
-  azure = 'azure',
-  gcs = 'gcs',
-  filesystem = 'filesystem',
-}
+/** The GraphQL enum of the registered location kinds, each value its own name. */
+export const BackupLocationKind = Object.fromEntries(locationKinds.map((kind) => [kind, kind]));
 registerEnumType(BackupLocationKind, {
   name: 'BackupLocationKind',
-  description:
-    's3: S3 or an S3-compatible store; azure: Azure Blob; gcs: Google Cloud Storage; filesystem: a path in the agent.',
+  description: `${locationKinds.map((kind) => `${kind}: ${locationProviders[kind].title}`).join('; ')}.`,
 });
 
 @ObjectType({ description: 'How the last check of a location from inside a cluster went.' })
@@ -43,7 +40,7 @@ export class BackupLocation {
   name!: string;
 
   @Field(() => BackupLocationKind)
-  kind!: LocationKindName;
+  kind!: LocationKind;
 
   @Field(() => String, { nullable: true, description: 'The bucket (s3, gcs) or container (azure).' })
   bucket!: string | null;

@@ -2,11 +2,8 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
 import { tenantScopeFilter } from '../db/scopeFilter.ts';
 import { CredentialEntity } from '../credentials/CredentialEntity.ts';
+import type { LocationKind } from '#schema/agent/LocationTarget';
 import { TenantEntity } from '../tenants/TenantEntity.ts';
-
-/** Where backups can be written. */
-export const locationKinds = ['s3', 'azure', 'gcs', 'filesystem'] as const;
-export type LocationKindName = (typeof locationKinds)[number];
 
 /**
  * A place agents write backups to, under `prefix` in a bucket (s3, gcs), a container (azure) or a directory
@@ -24,7 +21,7 @@ export const BackupLocationEntity = defineEntity({
     tenantId: p.manyToOne(TenantEntity).mapToPk().fieldName('tenant_id').deleteRule('cascade'),
     name: p.string(),
     /** No CHECK constraint: the list grows with the product, and the API and parsers refuse unknown values. */
-    kind: p.string().$type<LocationKindName>(),
+    kind: p.string().$type<LocationKind>(),
     /** The bucket (s3, gcs) or container (azure); null for filesystem. */
     bucket: p.string().nullable(),
     /** Key prefix inside the bucket, without leading or trailing slash; empty for the bucket's root. */

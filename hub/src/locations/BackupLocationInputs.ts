@@ -1,55 +1,34 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { type ClassType, Field, ID, InputType } from 'type-graphql';
+import type { LocationKind } from '#schema/agent/LocationTarget';
+import { listWords } from '../graphql/listWords.ts';
 import { BackupLocationKind } from './BackupLocation.ts';
-import type { LocationKindName } from './BackupLocationEntity.ts';
+import type { UpdatableLocationSetting } from './providers/LocationProvider.ts';
+import { type LocationInputOf, locationKinds, locationProviders } from './providers/locationProviders.ts';
 
-@InputType()
-export class S3LocationInput {
-  @Field(() => String)
-  bucket!: string;
+/** One optional block per location kind, named after it; the one given sets the kind. */
+export type LocationKindBlocks = { [K in LocationKind]?: LocationInputOf<K> | null };
 
-  @Field(() => String, { nullable: true })
-  region?: string | null;
+const quotedKinds = listWords(
+  locationKinds.map((kind) => `\`${kind}\``),
+  'or',
+);
 
-  @Field(() => String, { nullable: true, description: 'For S3-compatible stores: http(s)://host[:port].' })
-  endpoint?: string | null;
-
-  @Field(() => Boolean, { defaultValue: false })
-  forcePathStyle!: boolean;
+/** What the providers say of the credential, as one sentence: when it is required, optional or refused. */
+function credentialDescription(): string {
+  const uses = locationKinds.map((kind) => locationProviders[kind].credentialUse);
+  const required = uses.flatMap((use) => (use.required ? [use.required] : []));
+  const optional = uses.flatMap((use) => (use.optional ? [use.optional] : []));
+  const none = locationKinds.filter((kind) => locationProviders[kind].credentialKind === null);
+  const parts = [
+    required.length > 0 ? `required ${required.join(', and ')}` : '',
+    optional.length > 0 ? `optional ${listWords(optional, 'and')}` : '',
+    none.length > 0 ? `none for ${listWords(none, 'and')}` : '',
+  ];
+  return `A credential of the tenant of the matching kind: ${parts.filter(Boolean).join('; ')}.`;
 }
 
-@InputType()
-export class AzureLocationInput {
-  @Field(() => String)
-  container!: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Blob service URL for sovereign clouds, private endpoints or emulators; default from the account.',
-  })
-  endpoint?: string | null;
-}
-
-@InputType()
-export class GcsLocationInput {
-  @Field(() => String)
-  bucket!: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'API endpoint for private endpoints or emulators; default Google. With an endpoint the credential is optional: without one, agents send unauthenticated requests.',
-  })
-  endpoint?: string | null;
-}
-
-@InputType()
-export class FilesystemLocationInput {
-  @Field(() => String, { description: 'Absolute path, as mounted into the agent.' })
-  path!: string;
-}
-
-@InputType({ description: 'Exactly one of `s3`, `azure`, `gcs` or `filesystem`; it sets the kind.' })
-export class CreateBackupLocationInput {
+@InputType('CreateBackupLocationInput', { description: `Exactly one of ${quotedKinds}; it sets the kind.` })
+class CreateBackupLocationFields {
   @Field(() => ID)
   tenantId!: string;
 
@@ -59,27 +38,28 @@ export class CreateBackupLocationInput {
   @Field(() => String, { defaultValue: '', description: 'Relative key prefix, e.g. `prod/eu`; no `..`.' })
   prefix!: string;
 
-  @Field(() => S3LocationInput, { nullable: true })
-  s3?: S3LocationInput | null;
-
-  @Field(() => AzureLocationInput, { nullable: true })
-  azure?: AzureLocationInput | null;
-
-  @Field(() => GcsLocationInput, { nullable: true })
-  gcs?: GcsLocationInput | null;
-
-  @Field(() => FilesystemLocationInput, { nullable: true })
-  filesystem?: FilesystemLocationInput | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      "A credential of the tenant of the matching kind: required for azure, and for gcs without an endpoint; optional for s3 (the agent's ambient identity) and for gcs with an endpoint (unauthenticated requests); none for filesystem.",
-  })
+  @Field(() => ID, { nullable: true, description: credentialDescription() })
   credentialId?: string | null;
 
   @Field(() => String, { nullable: true })
   encryptionKeyRef?: string | null;
+}
+
+// A field `<kind>` of the kind's input type for every registered kind.
+for (const kind of locationKinds) {
+  Field(() => locationProviders[kind].input, { nullable: true })(CreateBackupLocationFields.prototype, kind);
+}
+
+// The kind fields were just added to the class, which the compiler cannot follow.
+export const CreateBackupLocationInput = CreateBackupLocationFields as ClassType<CreateBackupLocationInput>;
+export type CreateBackupLocationInput = CreateBackupLocationFields & LocationKindBlocks;
+
+/** "s3 only.", "s3, azure and gcs": the kinds whose providers let `setting` change. */
+export function kindsUpdating(setting: UpdatableLocationSetting): string {
+  return listWords(
+    locationKinds.filter((kind) => locationProviders[kind].updatable.includes(setting)),
+    'and',
+  );
 }
 
 @InputType({
@@ -96,23 +76,23 @@ export class UpdateBackupLocationInput {
   @Field(() => String, { nullable: true })
   encryptionKeyRef?: string | null;
 
-  @Field(() => String, { nullable: true, description: 's3 only.' })
+  @Field(() => String, { nullable: true, description: `${kindsUpdating('region')} only.` })
   region?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 's3, azure and gcs; a gcs location without a credential keeps its endpoint.',
+    description: `${kindsUpdating('endpoint')}; a gcs location without a credential keeps its endpoint.`,
   })
   endpoint?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 's3 only.' })
+  @Field(() => Boolean, { nullable: true, description: `${kindsUpdating('forcePathStyle')} only.` })
   forcePathStyle?: boolean | null;
 }
 
 @InputType()
 export class BackupLocationFilter {
   @Field(() => BackupLocationKind, { nullable: true })
-  kind?: LocationKindName | null;
+  kind?: LocationKind | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name.' })
   nameContains?: string | null;

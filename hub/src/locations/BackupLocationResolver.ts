@@ -13,6 +13,7 @@ import { BackupLocationEntity } from './BackupLocationEntity.ts';
 import {
   BackupLocationFilter,
   CreateBackupLocationInput,
+  kindsUpdating,
   UpdateBackupLocationInput,
 } from './BackupLocationInputs.ts';
 import { backupLocationFilterQuery } from './backupLocationFilterQuery.ts';
@@ -20,6 +21,7 @@ import { checkLocationCredential, missingCredentialProblem } from './checkLocati
 import { countLocationBackups } from './countLocationBackups.ts';
 import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { parseLocationInput } from './parseLocationInput.ts';
+import { locationProviders } from './providers/locationProviders.ts';
 import { validateEndpoint } from './validateEndpoint.ts';
 import { validateKeyRef } from './validateKeyRef.ts';
 import { Job } from '../jobs/Job.ts';
@@ -110,13 +112,11 @@ export class BackupLocationResolver {
     const row = await findVisible(em, BackupLocationEntity, 'BackupLocation', id);
     // Every cluster of the tenant may back up to it: changing it reaches them all.
     authorizeWholeTenant(principal, 'administer', row.tenantId, 'changing a backup location');
-    if (row.kind !== 's3') {
-      for (const field of ['region', 'forcePathStyle'] as const) {
-        if (input[field] != null) throw new BadUserInputError(`input.${field}`, 'is for s3 locations only');
+    const { updatable } = locationProviders[row.kind];
+    for (const field of ['region', 'forcePathStyle', 'endpoint'] as const) {
+      if (input[field] != null && !updatable.includes(field)) {
+        throw new BadUserInputError(`input.${field}`, `is for ${kindsUpdating(field)} locations only`);
       }
-    }
-    if (row.kind === 'filesystem' && input.endpoint != null) {
-      throw new BadUserInputError('input.endpoint', 'is for s3, azure and gcs locations only');
     }
     if (input.name != null) row.name = validateName('input.name', input.name);
     if (input.encryptionKeyRef !== undefined) {
