@@ -18,7 +18,7 @@ function credentialDescription(): string {
   const uses = locationKinds.map((kind) => locationProviders[kind].credentialUse);
   const required = uses.flatMap((use) => (use.required ? [use.required] : []));
   const optional = uses.flatMap((use) => (use.optional ? [use.optional] : []));
-  const none = locationKinds.filter((kind) => locationProviders[kind].credentialKind === null);
+  const none = locationKinds.filter((kind) => locationProviders[kind].credentialKinds.length === 0);
   const parts = [
     required.length > 0 ? `required ${required.join(', and ')}` : '',
     optional.length > 0 ? `optional ${listWords(optional, 'and')}` : '',

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { LocationKind } from '#schema/agent/LocationTarget';
 import { CredentialEntity } from '../credentials/CredentialEntity.ts';
 import { BadUserInputError } from '../errors/errors.ts';
+import { listWords } from '../graphql/listWords.ts';
 import { locationProviders } from './providers/locationProviders.ts';
 
 /** Why a location of `kind` reached at `endpoint` cannot go without a credential, or null when it can. */
@@ -12,7 +13,7 @@ export function missingCredentialProblem(kind: LocationKind, endpoint: string | 
 /**
  * Checks the credential a location of `kind` at `endpoint` in `tenantId` would use: required where its
  * provider's `missingCredentialProblem` says so, refused where the provider takes none; when given, a
- * credential of the same tenant and of the kind the provider signs in with.
+ * credential of the same tenant and of a kind the provider signs in with.
  */
 export async function checkLocationCredential(
   em: EntityManager,
@@ -27,15 +28,15 @@ export async function checkLocationCredential(
     if (problem !== null) throw new BadUserInputError(field, problem);
     return null;
   }
-  const wanted = locationProviders[kind].credentialKind;
-  if (wanted === null) throw new BadUserInputError(field, `${kind} locations take no credential`);
+  const wanted = locationProviders[kind].credentialKinds;
+  if (wanted.length === 0) throw new BadUserInputError(field, `${kind} locations take no credential`);
   // Looked up within the tenant: another tenant's credential reads as absent, which reveals nothing.
   const credential = await em.findOne(CredentialEntity, { id: credentialId, tenantId }, { fields: ['kind'] });
   if (!credential) throw new BadUserInputError(field, `no credential '${credentialId}' in this tenant`);
-  if (credential.kind !== wanted) {
+  if (!wanted.includes(credential.kind)) {
     throw new BadUserInputError(
       field,
-      `${kind} locations need a credential of kind ${wanted}, not ${credential.kind}`,
+      `${kind} locations need a credential of kind ${listWords(wanted, 'or')}, not ${credential.kind}`,
     );
   }
   return credentialId;

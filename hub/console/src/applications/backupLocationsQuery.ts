@@ -1,9 +1,10 @@
 import { defineOperation } from '../api/Operation.ts';
+import type { BackupLocationKind } from '../locations/BackupLocation.ts';
 
 export interface LocationChoice {
   id: string;
   name: string;
-  kind: 's3' | 'azure' | 'gcs' | 'filesystem';
+  kind: BackupLocationKind;
   validation: { ok: boolean; error: string | null; checkedAt: string } | null;
 }
 

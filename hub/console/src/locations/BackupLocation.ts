@@ -1,4 +1,7 @@
-export type BackupLocationKind = 's3' | 'azure' | 'gcs' | 'filesystem';
+import type { LocationKind } from '#schema/agent/LocationTarget';
+
+/** The kinds the hub and the agent have a storage provider for (`schema/agent/LocationTarget.ts`). */
+export type BackupLocationKind = LocationKind;
 
 export const locationKindLabels: Record<BackupLocationKind, string> = {
   s3: 'S3 or S3-compatible',

@@ -29,8 +29,8 @@ export interface LocationProvider<K extends LocationKind, Input extends object> 
   readonly input: ClassType<Input>;
   /** Validates a block given under `field` (`input.gcs`), naming each bad field below it. */
   parseInput(block: Input, field: string, context: { filesystemRoots: readonly string[] }): Partial<LocationColumns>;
-  /** The kind of credential it signs in with; null when it takes none. */
-  readonly credentialKind: CredentialKindName | null;
+  /** The kinds of credential it signs in with; none when it takes no credential. */
+  readonly credentialKinds: readonly CredentialKindName[];
   /**
    * When a credential is required and when optional, as phrases of the API's description of `credentialId`
    * (`for gcs without an endpoint`); a kind that takes none has neither.
@@ -40,6 +40,6 @@ export interface LocationProvider<K extends LocationKind, Input extends object> 
   missingCredentialProblem(endpoint: string | null): string | null;
   /** What `updateBackupLocation` may change besides the name, credential and key reference. */
   readonly updatable: readonly UpdatableLocationSetting[];
-  /** The location as a job payload carries it, with its credential opened (null: none). */
+  /** The location as a job payload carries it, with its credential (of one of its kinds) opened; null: none. */
   target(row: BackupLocationRow, credential: OpenedCredential | null): LocationTarget<K>;
 }

@@ -31,7 +31,7 @@ export const azureLocation: LocationProvider<'azure', AzureLocationInput> = {
     bucket: validateBucket(`${field}.container`, azure.container, containerNaming),
     endpoint: azure.endpoint == null ? null : validateEndpoint(`${field}.endpoint`, azure.endpoint),
   }),
-  credentialKind: 'azure',
+  credentialKinds: ['azure'],
   credentialUse: { required: 'for azure' },
   missingCredentialProblem: () => 'azure locations need a credential of kind azure',
   updatable: ['endpoint'],

@@ -18,7 +18,7 @@ export const filesystemLocation: LocationProvider<'filesystem', FilesystemLocati
   parseInput: (filesystem, field, { filesystemRoots }) => ({
     path: validateFilesystemPath(`${field}.path`, filesystem.path, filesystemRoots),
   }),
-  credentialKind: null,
+  credentialKinds: [],
   credentialUse: {},
   missingCredentialProblem: () => null,
   updatable: [],

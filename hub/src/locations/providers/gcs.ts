@@ -35,7 +35,7 @@ export const gcsLocation: LocationProvider<'gcs', GcsLocationInput> = {
     bucket: validateBucket(`${field}.bucket`, gcs.bucket, bucketNaming),
     endpoint: gcs.endpoint == null ? null : validateEndpoint(`${field}.endpoint`, gcs.endpoint),
   }),
-  credentialKind: 'gcp',
+  credentialKinds: ['gcp'],
   credentialUse: {
     required: 'for gcs without an endpoint',
     optional: 'for gcs with an endpoint (unauthenticated requests)',

@@ -37,7 +37,7 @@ export const s3Location: LocationProvider<'s3', S3LocationInput> = {
     endpoint: s3.endpoint == null ? null : validateEndpoint(`${field}.endpoint`, s3.endpoint),
     forcePathStyle: s3.forcePathStyle,
   }),
-  credentialKind: 'aws',
+  credentialKinds: ['aws'],
   credentialUse: { optional: "for s3 (the agent's ambient identity)" },
   missingCredentialProblem: () => null,
   updatable: ['region', 'endpoint', 'forcePathStyle'],
