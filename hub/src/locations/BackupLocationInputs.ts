@@ -2,7 +2,7 @@ import { type ClassType, Field, ID, InputType } from 'type-graphql';
 import type { LocationKind } from '#schema/agent/LocationTarget';
 import { listWords } from '../graphql/listWords.ts';
 import { BackupLocationKind } from './BackupLocation.ts';
-import type { UpdatableLocationSetting } from './providers/LocationProvider.ts';
+import { kindsUpdating } from './kindsUpdating.ts';
 import { type LocationInputOf, locationKinds, locationProviders } from './providers/locationProviders.ts';
 
 /** One optional block per location kind, named after it; the one given sets the kind. */
@@ -53,14 +53,6 @@ for (const kind of locationKinds) {
 // The kind fields were just added to the class, which the compiler cannot follow.
 export const CreateBackupLocationInput = CreateBackupLocationFields as ClassType<CreateBackupLocationInput>;
 export type CreateBackupLocationInput = CreateBackupLocationFields & LocationKindBlocks;
-
-/** "s3 only.", "s3, azure and gcs": the kinds whose providers let `setting` change. */
-export function kindsUpdating(setting: UpdatableLocationSetting): string {
-  return listWords(
-    locationKinds.filter((kind) => locationProviders[kind].updatable.includes(setting)),
-    'and',
-  );
-}
 
 @InputType({
   description:

@@ -13,15 +13,14 @@ import { BackupLocationEntity } from './BackupLocationEntity.ts';
 import {
   BackupLocationFilter,
   CreateBackupLocationInput,
-  kindsUpdating,
   UpdateBackupLocationInput,
 } from './BackupLocationInputs.ts';
 import { backupLocationFilterQuery } from './backupLocationFilterQuery.ts';
 import { checkLocationCredential, missingCredentialProblem } from './checkLocationCredential.ts';
+import { checkUpdatableSettings } from './checkUpdatableSettings.ts';
 import { countLocationBackups } from './countLocationBackups.ts';
 import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { parseLocationInput } from './parseLocationInput.ts';
-import { locationProviders } from './providers/locationProviders.ts';
 import { validateEndpoint } from './validateEndpoint.ts';
 import { validateKeyRef } from './validateKeyRef.ts';
 import { Job } from '../jobs/Job.ts';
@@ -112,12 +111,7 @@ export class BackupLocationResolver {
     const row = await findVisible(em, BackupLocationEntity, 'BackupLocation', id);
     // Every cluster of the tenant may back up to it: changing it reaches them all.
     authorizeWholeTenant(principal, 'administer', row.tenantId, 'changing a backup location');
-    const { updatable } = locationProviders[row.kind];
-    for (const field of ['region', 'forcePathStyle', 'endpoint'] as const) {
-      if (input[field] != null && !updatable.includes(field)) {
-        throw new BadUserInputError(`input.${field}`, `is for ${kindsUpdating(field)} locations only`);
-      }
-    }
+    checkUpdatableSettings(row.kind, input);
     if (input.name != null) row.name = validateName('input.name', input.name);
     if (input.encryptionKeyRef !== undefined) {
       row.encryptionKeyRef =
