@@ -1,6 +1,7 @@
 import type { BackupSpec } from '../contracts/BackupSpec.ts';
 import type { RestoreSpec } from '../contracts/RestoreSpec.ts';
 import type { RuleSpec } from '../contracts/RuleSpec.ts';
+import type { JobKind } from './jobKinds.ts';
 
 /**
  * Everything an agent needs to run a job, resolved by the hub when it offers the job, so the agent never asks
@@ -30,7 +31,12 @@ export type JobPayload =
   /** Read every committed backup's `backup.json` in the location, to rebuild a lost catalog. */
   | { kind: 'rebuildCatalog'; location: LocationTarget };
 
-export type JobKind = JobPayload['kind'];
+/** The payload of one kind of job. */
+export type JobPayloadOf<K extends JobKind> = Extract<JobPayload, { kind: K }>;
+
+/** Refused by the compiler when `jobKinds` and the variants of `JobPayload` differ. */
+type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _payloadPerKind: SameKinds<JobKind, JobPayload['kind']> = true;
 
 /** A rule as a backup job carries it: its spec, with its id and name for messages and the backup's log. */
 export interface ResolvedRule {

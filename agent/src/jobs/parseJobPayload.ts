@@ -1,9 +1,9 @@
+import { isJobKind } from '#schema/agent/jobKinds';
 import type { JobPayload, ResolvedRule } from '#schema/agent/JobPayload';
 import { parseRuleSpec } from '#schema/contracts/RuleSpec';
 import { SpecError } from '#schema/contracts/SpecError';
 import { JobFailure } from './JobFailure.ts';
 
-const kinds = ['validateLocation', 'backup', 'restore', 'deleteBackup', 'rebuildCatalog'];
 const locationKinds = ['s3', 'azure', 'gcs', 'filesystem'];
 
 /**
@@ -19,7 +19,7 @@ export function parseJobPayload(text: string | null): JobPayload {
     throw new JobFailure('the job payload is not JSON; the hub and agent versions may not match');
   }
   const payload = value as { kind?: unknown; location?: { kind?: unknown; prefix?: unknown } };
-  if (typeof payload !== 'object' || payload === null || !kinds.includes(payload.kind as string)) {
+  if (typeof payload !== 'object' || payload === null || !isJobKind(payload.kind)) {
     throw new JobFailure(`this agent does not know jobs of kind '${String(payload?.kind)}'; upgrade the agent`);
   }
   const location = payload.location;

@@ -5,10 +5,11 @@ import {
   RestoreItemError,
   restoreItemResults,
 } from '#schema/agent/RestoreItemReport';
+import { jobKinds } from '#schema/agent/jobKinds';
 import { backupPhases, deletionReasons } from '../backups/backupLifecycle.ts';
 import { credentialKinds } from '../credentials/CredentialEntity.ts';
 import { buildHubSchema } from '../graphql/buildHubSchema.ts';
-import { jobKinds, jobPhases } from '../jobs/jobLifecycle.ts';
+import { jobPhases } from '../jobs/jobLifecycle.ts';
 import { locationKinds } from '../locations/BackupLocationEntity.ts';
 import { restorePhases } from '../restores/restoreLifecycle.ts';
 

@@ -3,7 +3,9 @@ import { newId } from '../db/newId.ts';
 import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
 import type { JobProgressReport } from '#schema/agent/JobPayload';
-import type { JobKind, JobPhase } from './jobLifecycle.ts';
+import type { JobKind } from '#schema/agent/jobKinds';
+import type { JobPhase } from './jobLifecycle.ts';
+import { jobNamespaceReach } from './jobNamespaceReach.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /**
@@ -42,7 +44,7 @@ export const JobEntity = defineEntity({
     startedAt: p.datetime().nullable(),
     finishedAt: p.datetime().nullable(),
   },
-  filters: { scope: clusterScopeFilter('clusterId'), namespaceScope: namespaceScopeFilter('job') },
+  filters: { scope: clusterScopeFilter('clusterId'), namespaceScope: namespaceScopeFilter('job', jobNamespaceReach) },
 });
 
 export type JobRow = InferEntity<typeof JobEntity>;

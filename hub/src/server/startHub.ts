@@ -36,6 +36,7 @@ import { AdvisoryLockLeadership, SoleLeadership } from '../scheduler/SchedulerLe
 import { SecretBox } from '../secrets/SecretBox.ts';
 import { bootstrapAdmin } from './bootstrapAdmin.ts';
 import { createContext } from './createContext.ts';
+import { jobKindHandlers } from './jobKindHandlers.ts';
 import { ListenError } from './ListenError.ts';
 import { secureDataDir } from './secureDataDir.ts';
 import type { Logger } from './Logger.ts';
@@ -122,6 +123,7 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
     signals,
     signIn,
     filesystemRoots: config.filesystemLocationRoots,
+    jobKinds: jobKindHandlers,
     authFailures: new AuthFailureLimiter({
       maxFailures: config.authFailuresPerMinute,
       windowMs: 60_000,
@@ -154,6 +156,7 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
     secrets,
     signals,
     logger,
+    jobKinds: jobKindHandlers,
     leaseMs,
     sweepMs: Math.min(10_000, Math.round(leaseMs / 3)),
   });
