@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printSchema } from 'graphql';
 import { buildAgentSchema } from '../../hub/src/dispatch/buildAgentSchema.ts';
-import { buildHubSchema } from '../../hub/src/graphql/buildHubSchema.ts';
+import { buildHubSchema } from '../../hub/src/server/buildHubSchema.ts';
 import { consoleEnumsFile, renderConsoleEnums } from './renderConsoleEnums.ts';
 
 /**

@@ -8,7 +8,7 @@ import {
 import { jobKinds } from '#schema/agent/jobKinds';
 import { backupPhases, deletionReasons } from '../backups/backupLifecycle.ts';
 import { credentialKinds } from '../credentials/CredentialEntity.ts';
-import { buildHubSchema } from '../graphql/buildHubSchema.ts';
+import { buildHubSchema } from '../server/buildHubSchema.ts';
 import { jobPhases } from '../jobs/jobLifecycle.ts';
 import { locationKinds } from '../locations/BackupLocationEntity.ts';
 import { restorePhases } from '../restores/restoreLifecycle.ts';

@@ -7,7 +7,7 @@ import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
 import type { JobKindHandlers } from '../jobs/JobKindHandler.ts';
 import { UnrunnableJobError } from '../jobs/UnrunnableJobError.ts';
 import type { SecretBox } from '../secrets/SecretBox.ts';
-import type { Logger } from '../server/Logger.ts';
+import type { Logger } from '../logging/Logger.ts';
 import type { AgentJobEvent, AgentSession } from './AgentSession.ts';
 import type { DispatchSignal, DispatchSignals } from './dispatchSignals.ts';
 import { EventQueue } from './EventQueue.ts';

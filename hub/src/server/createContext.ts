@@ -14,7 +14,7 @@ import type { HubContext } from '../graphql/HubContext.ts';
 import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import type { JobKindHandlers } from '../jobs/JobKindHandler.ts';
 import type { SecretBox } from '../secrets/SecretBox.ts';
-import type { Logger } from './Logger.ts';
+import type { Logger } from '../logging/Logger.ts';
 
 export interface ContextDeps {
   orm: MikroORM;

@@ -5,8 +5,8 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { NodeSqliteDialect, SqliteDriver } from '@mikro-orm/sql';
 import { entities } from './entities.ts';
-import { postgresqlMigrations } from './migrations/postgresql/index.ts';
-import { sqliteMigrations } from './migrations/sqlite/index.ts';
+import { postgresqlMigrations } from '../db/migrations/postgresql/index.ts';
+import { sqliteMigrations } from '../db/migrations/sqlite/index.ts';
 
 export interface DatabaseConfig {
   /** postgres://… selects PostgreSQL; otherwise SQLite in `dataDir`. */
