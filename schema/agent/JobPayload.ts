@@ -1,7 +1,19 @@
 import type { BackupSpec } from '../contracts/BackupSpec.ts';
 import type { RestoreSpec } from '../contracts/RestoreSpec.ts';
 import type { RuleSpec } from '../contracts/RuleSpec.ts';
-import type { JobKind } from './jobKinds.ts';
+
+/**
+ * What an agent can be asked to do: the one list of job kinds. The hub's `JobKind` GraphQL enum, its handler
+ * registry (one handler per kind, checked by the compiler), the agent's payload parser and, through the
+ * public API, the console's types all derive from it. `JobPayload` below has one variant per kind (checked).
+ */
+export const jobKinds = ['backup', 'restore', 'validateLocation', 'deleteBackup', 'rebuildCatalog'] as const;
+export type JobKind = (typeof jobKinds)[number];
+
+/** Whether a wire value names a job kind this build knows. */
+export function isJobKind(value: unknown): value is JobKind {
+  return (jobKinds as readonly unknown[]).includes(value);
+}
 
 /**
  * Everything an agent needs to run a job, resolved by the hub when it offers the job, so the agent never asks

@@ -8,8 +8,8 @@ export const consoleEnumsFile = 'hub/console/src/api/hubEnums.ts';
 
 /**
  * The console's `hubEnums.ts`: one string-union type per enum of `consoleEnums`, read from the public API's
- * schema text (`schema/hub.graphql`), so the console follows the API (a job kind added to
- * `schema/agent/jobKinds.ts` reaches it through `npm run schema:emit`). A test fails when the file is stale.
+ * schema text (`schema/hub.graphql`), so the console follows the API (a job kind added to `jobKinds` in
+ * `schema/agent/JobPayload.ts` reaches it through `npm run schema:emit`). A test fails when the file is stale.
  */
 export function renderConsoleEnums(hubSdl: string): string {
   const schema = buildSchema(hubSdl);

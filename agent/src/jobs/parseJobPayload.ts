@@ -1,5 +1,4 @@
-import { isJobKind } from '#schema/agent/jobKinds';
-import type { JobPayload, ResolvedRule } from '#schema/agent/JobPayload';
+import { isJobKind, type JobPayload, type ResolvedRule } from '#schema/agent/JobPayload';
 import { parseRuleSpec } from '#schema/contracts/RuleSpec';
 import { SpecError } from '#schema/contracts/SpecError';
 import { JobFailure } from './JobFailure.ts';

@@ -66,6 +66,8 @@ export const backupJob: JobKindHandler<'backup', OperationOutcome> = {
     });
   },
 
+  namespaceReach: 'subjectBackup',
+
   notCancellable: undefined,
 
   async cancel(em, job, reason, now) {

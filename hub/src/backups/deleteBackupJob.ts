@@ -40,5 +40,7 @@ export const deleteBackupJob: JobKindHandler<'deleteBackup', undefined> = {
     return [['backupUpdated', backup.id]];
   },
 
+  namespaceReach: 'subjectBackup',
+
   notCancellable: 'a backup deletion cannot be cancelled; it may already have removed data',
 };

@@ -27,5 +27,8 @@ export const rebuildCatalogJob: JobKindHandler<'rebuildCatalog', CatalogOutcome>
     return [];
   },
 
+  // It imports the backups of every namespace: no reader narrowed to namespaces sees it.
+  namespaceReach: 'every',
+
   notCancellable: undefined,
 };

@@ -5,7 +5,7 @@ import {
   RestoreItemError,
   restoreItemResults,
 } from '#schema/agent/RestoreItemReport';
-import { jobKinds } from '#schema/agent/jobKinds';
+import { jobKinds } from '#schema/agent/JobPayload';
 import { backupPhases, deletionReasons } from '../backups/backupLifecycle.ts';
 import { credentialKinds } from '../credentials/CredentialEntity.ts';
 import { buildHubSchema } from '../server/buildHubSchema.ts';

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionOf } from '../graphql/Connection.ts';
 import type { JobRow } from './JobEntity.ts';
-import { type JobKind as JobKindName, jobKinds } from '#schema/agent/jobKinds';
+import { type JobKind as JobKindName, jobKinds } from '#schema/agent/JobPayload';
 import type { JobPhase as JobPhaseName } from './jobLifecycle.ts';
 
 /** The GraphQL enum of `jobKinds`, in their order: a kind added there appears here and in the API. */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { JobKind } from '#schema/agent/jobKinds';
-import type { JobPayloadOf, JobProgressReport } from '#schema/agent/JobPayload';
+import type { JobKind, JobPayloadOf, JobProgressReport } from '#schema/agent/JobPayload';
 import type { Principal } from '../auth/Principal.ts';
+import type { JobNamespaceReach } from '../db/namespaceScopeFilter.ts';
 import type { HubTopic } from '../graphql/hubPubSub.ts';
 import type { SecretBox } from '../secrets/SecretBox.ts';
 import type { JobRow } from './JobEntity.ts';
@@ -42,6 +42,8 @@ export interface JobKindHandler<K extends JobKind, O = unknown> {
   finish(tx: EntityManager, job: JobRow, end: JobEnd<O>, context: JobEndContext): Promise<SubjectUpdate[]>;
   /** Refuses (FORBIDDEN) a caller who may not cancel this job. */
   authorizeCancel(em: EntityManager, principal: Principal, job: JobRow): Promise<void>;
+  /** Which namespaces a job of this kind reaches: what a reader narrowed to namespaces may see of it. */
+  readonly namespaceReach: JobNamespaceReach;
   /** Why a job of this kind cannot be cancelled, or undefined when it can. */
   readonly notCancellable: string | undefined;
   /** A user cancelled the job with `reason`: what that does to its subject. */

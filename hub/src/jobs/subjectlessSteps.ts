@@ -1,4 +1,4 @@
-import type { JobKind } from '#schema/agent/jobKinds';
+import type { JobKind } from '#schema/agent/JobPayload';
 import { authorize } from '../access/authorize.ts';
 import type { JobKindHandler } from './JobKindHandler.ts';
 

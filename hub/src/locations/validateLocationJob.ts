@@ -24,5 +24,8 @@ export const validateLocationJob: JobKindHandler<'validateLocation', undefined> 
     return [];
   },
 
+  // It reaches no namespace: every reader of its cluster may see it.
+  namespaceReach: 'none',
+
   notCancellable: undefined,
 };

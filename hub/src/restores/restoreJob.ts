@@ -65,6 +65,8 @@ export const restoreJob: JobKindHandler<'restore', OperationOutcome> = {
     });
   },
 
+  namespaceReach: 'subjectRestore',
+
   notCancellable: undefined,
 
   async cancel(em, job, reason, now) {

@@ -6,8 +6,9 @@ import { validateLocationJob } from '../locations/validateLocationJob.ts';
 import { restoreJob } from '../restores/restoreJob.ts';
 
 /**
- * Every job kind's handler (`schema/agent/jobKinds.ts` lists the kinds): the compiler refuses a kind without
- * one. The dispatcher and `cancelJob` receive it from here rather than importing the domains they serve.
+ * Every job kind's handler (`jobKinds` in `schema/agent/JobPayload.ts` lists the kinds): the compiler refuses a
+ * kind without one. The dispatcher, `cancelJob` and the jobs' namespace filter receive it from here rather than
+ * importing the domains they serve.
  */
 export const jobKindHandlers: JobKindHandlers = {
   backup: backupJob,
