@@ -1,7 +1,7 @@
 import { ConfigError, type HubConfig, loadConfig } from './config/loadConfig.ts';
-import { createOrm, defaultSqliteFile } from './db/createOrm.ts';
+import { createOrm, defaultSqliteFile } from './server/createOrm.ts';
 import { ListenError } from './server/ListenError.ts';
-import { createLogger } from './server/Logger.ts';
+import { createLogger } from './logging/Logger.ts';
 import { resetAdminToken } from './server/resetAdminToken.ts';
 import { secureDataDir } from './server/secureDataDir.ts';
 import { startHub } from './server/startHub.ts';

@@ -6,6 +6,19 @@ import type { LocationTarget } from './LocationTarget.ts';
 export type { LocationKind, LocationTarget } from './LocationTarget.ts';
 
 /**
+ * What an agent can be asked to do: the one list of job kinds. The hub's `JobKind` GraphQL enum, its handler
+ * registry (one handler per kind, checked by the compiler), the agent's payload parser and, through the
+ * public API, the console's types all derive from it. `JobPayload` below has one variant per kind (checked).
+ */
+export const jobKinds = ['backup', 'restore', 'validateLocation', 'deleteBackup', 'rebuildCatalog'] as const;
+export type JobKind = (typeof jobKinds)[number];
+
+/** Whether a wire value names a job kind this build knows. */
+export function isJobKind(value: unknown): value is JobKind {
+  return (jobKinds as readonly unknown[]).includes(value);
+}
+
+/**
  * Everything an agent needs to run a job, resolved by the hub when it offers the job, so the agent never asks
  * the hub for more. It travels only over the agent link to the one cluster the job belongs to, and may hold
  * the location's secret.
@@ -33,7 +46,12 @@ export type JobPayload =
   /** Read every committed backup's `backup.json` in the location, to rebuild a lost catalog. */
   | { kind: 'rebuildCatalog'; location: LocationTarget };
 
-export type JobKind = JobPayload['kind'];
+/** The payload of one kind of job. */
+export type JobPayloadOf<K extends JobKind> = Extract<JobPayload, { kind: K }>;
+
+/** Refused by the compiler when `jobKinds` and the variants of `JobPayload` differ. */
+type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _payloadPerKind: SameKinds<JobKind, JobPayload['kind']> = true;
 
 /** A rule as a backup job carries it: its spec, with its id and name for messages and the backup's log. */
 export interface ResolvedRule {

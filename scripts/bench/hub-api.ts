@@ -10,7 +10,7 @@ import { startPostgres } from '../../test/world/startPostgres.ts';
 import { BackupEntity, type BackupRow } from '../../hub/src/backups/BackupEntity.ts';
 import { type BackupPhase, backupPhases } from '../../hub/src/backups/backupLifecycle.ts';
 import { loadConfig } from '../../hub/src/config/loadConfig.ts';
-import { createOrm } from '../../hub/src/db/createOrm.ts';
+import { createOrm } from '../../hub/src/server/createOrm.ts';
 import { newId } from '../../hub/src/db/newId.ts';
 import { startHub } from '../../hub/src/server/startHub.ts';
 import { parseBackupSpec } from '#schema/contracts/BackupSpec';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MikroORM, type Options } from '@mikro-orm/core';
-import { type Dialect, ormOptions } from '../../hub/src/db/createOrm.ts';
+import { type Dialect, ormOptions } from '../../hub/src/server/createOrm.ts';
 import { makeMigration } from './makeMigration.ts';
 import { dialects, generatorOrm, migrationFolder, snapshotName } from './migrationFolder.ts';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Dialect } from '../../hub/src/db/createOrm.ts';
+import type { Dialect } from '../../hub/src/server/createOrm.ts';
 import { dialects, generatorOrm, migrationFolder, snapshotName, writeMigrationIndex } from './migrationFolder.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MikroORM, type Options } from '@mikro-orm/core';
-import { type Dialect, ormOptions } from '../../hub/src/db/createOrm.ts';
+import { type Dialect, ormOptions } from '../../hub/src/server/createOrm.ts';
 
 export const dialects = ['sqlite', 'postgresql'] as const satisfies readonly Dialect[];
 

@@ -2,7 +2,7 @@ import { type EntityName, ForeignKeyConstraintViolationException } from '@mikro-
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BackupEntity } from '../../hub/src/backups/BackupEntity.ts';
 import { ClusterEntity } from '../../hub/src/clusters/ClusterEntity.ts';
-import { entities } from '../../hub/src/db/entities.ts';
+import { entities } from '../../hub/src/server/entities.ts';
 import { ClusterNamespaceEntity } from '../../hub/src/inventory/ClusterNamespaceEntity.ts';
 import { BackupLocationEntity } from '../../hub/src/locations/BackupLocationEntity.ts';
 import { SchedulePolicyEntity } from '../../hub/src/policies/SchedulePolicyEntity.ts';

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { MikroORM, type Options } from '@mikro-orm/core';
 import { describe, expect, inject, it } from 'vitest';
-import { createOrm, ormOptions } from '../../hub/src/db/createOrm.ts';
+import { createOrm, ormOptions } from '../../hub/src/server/createOrm.ts';
 import { makeMigration } from '../../scripts/db/makeMigration.ts';
 import { dialects, migrationFolder, snapshotName } from '../../scripts/db/migrationFolder.ts';
 import { freshDatabase } from '../kit/startTestHub.ts';

@@ -1,6 +1,6 @@
 import type { EntityName } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { entities } from '../../hub/src/db/entities.ts';
+import { entities } from '../../hub/src/server/entities.ts';
 import { TenantEntity } from '../../hub/src/tenants/TenantEntity.ts';
 import { databasesOf } from '../kit/databases.ts';
 import { type SeedableHub, startSeedableHub } from '../kit/startSeedableHub.ts';

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { createOrm } from '../../hub/src/db/createOrm.ts';
+import { createOrm } from '../../hub/src/server/createOrm.ts';
 import { type StartTestHubOptions, startTestHub, type TestHub, type TestHubStorage } from './startTestHub.ts';
 
 export interface SeedableHub extends TestHub, TestHubStorage {

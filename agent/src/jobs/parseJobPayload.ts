@@ -1,10 +1,8 @@
-import type { JobPayload, ResolvedRule } from '#schema/agent/JobPayload';
+import { isJobKind, type JobPayload, type ResolvedRule } from '#schema/agent/JobPayload';
 import { parseRuleSpec } from '#schema/contracts/RuleSpec';
 import { SpecError } from '#schema/contracts/SpecError';
 import { parseLocationTarget } from '../storage/parseLocationTarget.ts';
 import { JobFailure } from './JobFailure.ts';
-
-const kinds = ['validateLocation', 'backup', 'restore', 'deleteBackup', 'rebuildCatalog'];
 
 /**
  * Checks the shape of a payload from the hub where it enters the agent. A payload this agent does not
@@ -19,7 +17,7 @@ export function parseJobPayload(text: string | null): JobPayload {
     throw new JobFailure('the job payload is not JSON; the hub and agent versions may not match');
   }
   const payload = value as { kind?: unknown; location?: unknown };
-  if (typeof payload !== 'object' || payload === null || !kinds.includes(payload.kind as string)) {
+  if (typeof payload !== 'object' || payload === null || !isJobKind(payload.kind)) {
     throw new JobFailure(`this agent does not know jobs of kind '${String(payload?.kind)}'; upgrade the agent`);
   }
   payload.location = parseLocationTarget(payload.location, 'location');

@@ -6,7 +6,7 @@ import type { DeletionReason } from './backupLifecycle.ts';
 /**
  * Marks `backup` Deleting and adds the job that removes its data from the location to the unit of work,
  * unflushed. The agent's success drops the catalog row; a failure keeps the backup Deleting with the error
- * and a retry time (`finishJob`), and the scheduler asks again then. `reason` stays the first one given.
+ * and a retry time (`deleteBackupJob`), and the scheduler asks again then. `reason` stays the first one given.
  */
 export function queueBackupDeletion(em: EntityManager, backup: BackupRow, reason: DeletionReason): JobRow {
   backup.phase = 'Deleting';

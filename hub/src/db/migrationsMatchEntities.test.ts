@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createOrm } from './createOrm.ts';
+import { createOrm } from '../server/createOrm.ts';
 
 it('the checked-in SQLite migrations build exactly the schema the entities describe', async () => {
   const orm = await createOrm({ dataDir: '', sqliteFile: ':memory:' });

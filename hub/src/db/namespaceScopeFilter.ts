@@ -9,6 +9,13 @@ import { type Scope, scopeFilterName } from './scopeFilter.ts';
 export type NamespacedKind = 'backup' | 'schedule' | 'restore' | 'job';
 
 /**
+ * Which namespaces a job of some kind reaches, so a reader narrowed to namespaces sees it only within them:
+ * `none` (a location check: every reader of its cluster sees it), `every` (a catalog rebuild imports the
+ * backups of all namespaces: no narrowed reader sees it), or those of the backup or restore it acts on.
+ */
+export type JobNamespaceReach = 'none' | 'every' | 'subjectBackup' | 'subjectRestore';
+
+/**
  * Filter for rows that reach namespaces (backups, schedules, restores, jobs): a caller whose binding is narrowed to
  * namespace patterns sees only those whose namespaces are all within one of its grants (the grant's tenant
  * and clusters too), so a `shop-*` viewer sees the backup of `shop-a` but not a backup of every namespace.
@@ -16,7 +23,7 @@ export type NamespacedKind = 'backup' | 'schedule' | 'restore' | 'job';
  * alone cannot express; lists, counts, lookups by id and subscriptions all load through it. Only reads are
  * filtered: every write is authorized on a row read first.
  */
-export function namespaceScopeFilter(kind: NamespacedKind) {
+export function namespaceScopeFilter(kind: NamespacedKind, jobReach: Readonly<Record<string, JobNamespaceReach>> = {}) {
   return {
     name: 'namespaceScope',
     default: true,
@@ -31,7 +38,7 @@ export function namespaceScopeFilter(kind: NamespacedKind) {
         $or: grants.map((g) => ({
           tenantId: g.tenantId,
           ...(g.clusterIds.length > 0 ? { clusterId: { $in: g.clusterIds } } : {}),
-          ...(g.namespaces.length > 0 ? within(kind, g.namespaces, postgres) : {}),
+          ...(g.namespaces.length > 0 ? within(kind, g.namespaces, postgres, jobReach) : {}),
         })),
       };
     },
@@ -48,7 +55,12 @@ function likePatterns(patterns: readonly string[]): string[] {
  * pattern (`shop-*`, or `*` for all) is matched as a literal name, as `namespaceMatches` does, so `*` is
  * within no narrowed grant.
  */
-function within(kind: NamespacedKind, patterns: readonly string[], postgres: boolean) {
+function within(
+  kind: NamespacedKind,
+  patterns: readonly string[],
+  postgres: boolean,
+  jobReach: Readonly<Record<string, JobNamespaceReach>>,
+) {
   const like = likePatterns(patterns);
   const anyLike = (column: string) => like.map(() => `${column} like ? escape '\\'`).join(' or ');
   const elements = (json: string) =>
@@ -65,18 +77,23 @@ function within(kind: NamespacedKind, patterns: readonly string[], postgres: boo
       return { [raw((a: string) => allMatch(includeNamespaces(`${a}.template`)), [...like])]: [] };
     case 'restore':
       return { [raw((a: string) => allMatch(`${a}.target_namespaces`), [...like])]: [] };
-    case 'job':
-      // A job shows what its subject would: a backup's (and its deletion's), a restore's. A location check
-      // reaches no namespace; a catalog rebuild imports the backups of every namespace, so no narrowed grant
-      // covers it.
-      return {
-        [raw(
-          (a: string) =>
-            `(${a}.kind = 'validateLocation'` +
-            ` or (${a}.kind in ('backup', 'deleteBackup') and exists (select 1 from backups b where b.id = ${a}.subject_id and ${allMatch(backupNamespaces('b'))}))` +
-            ` or (${a}.kind = 'restore' and exists (select 1 from restores r where r.id = ${a}.subject_id and ${allMatch('r.target_namespaces')})))`,
-          [...like, ...like],
-        )]: [],
-      };
+    case 'job': {
+      // A job shows what its subject would (a backup's, its deletion's, a restore's), as its kind's reach says;
+      // a kind reaching every namespace is within no narrowed grant.
+      const ofReach = (reach: JobNamespaceReach) => Object.keys(jobReach).filter((k) => jobReach[k] === reach);
+      const subjectWithin = (table: string, namespaces: string) => (a: string) =>
+        ` and exists (select 1 from ${table} s where s.id = ${a}.subject_id and ${allMatch(namespaces)})`;
+      const alternatives = [
+        { kinds: ofReach('none'), subject: () => '', params: [] },
+        { kinds: ofReach('subjectBackup'), subject: subjectWithin('backups', backupNamespaces('s')), params: like },
+        { kinds: ofReach('subjectRestore'), subject: subjectWithin('restores', 's.target_namespaces'), params: like },
+      ].filter((alternative) => alternative.kinds.length > 0);
+      if (alternatives.length === 0) return { [raw('1 = 0')]: [] };
+      const sql = (a: string) =>
+        alternatives
+          .map(({ kinds, subject }) => `(${a}.kind in (${kinds.map(() => '?').join(', ')})${subject(a)})`)
+          .join(' or ');
+      return { [raw((a: string) => `(${sql(a)})`, alternatives.flatMap((alt) => [...alt.kinds, ...alt.params]))]: [] };
+    }
   }
 }

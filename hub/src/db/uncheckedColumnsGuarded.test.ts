@@ -5,11 +5,12 @@ import {
   RestoreItemError,
   restoreItemResults,
 } from '#schema/agent/RestoreItemReport';
+import { jobKinds } from '#schema/agent/JobPayload';
 import { backupPhases, deletionReasons } from '../backups/backupLifecycle.ts';
 import { credentialKinds } from '../credentials/kinds/credentialKinds.ts';
-import { buildHubSchema } from '../graphql/buildHubSchema.ts';
-import { jobKinds, jobPhases } from '../jobs/jobLifecycle.ts';
+import { jobPhases } from '../jobs/jobLifecycle.ts';
 import { locationKinds } from '../locations/providers/locationProviders.ts';
+import { buildHubSchema } from '../server/buildHubSchema.ts';
 import { restorePhases } from '../restores/restoreLifecycle.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Logger } from '../server/Logger.ts';
+import type { Logger } from '../logging/Logger.ts';
 import type { AgentSession } from './AgentSession.ts';
 import type { Dispatcher } from './Dispatcher.ts';
 

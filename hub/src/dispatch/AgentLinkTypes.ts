@@ -17,7 +17,7 @@ export class AgentJobEvent {
   @Field(() => ID, { description: 'The idempotency key: a job already run or running is not run again.' })
   jobId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Offer: backup, restore, validateLocation, deleteBackup.' })
+  @Field(() => String, { nullable: true, description: 'Offer: the job kind, one of `jobKinds` (schema/agent/JobPayload.ts).' })
   kind!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Offer: which delivery this is, from 1.' })

@@ -4,11 +4,11 @@ import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { hubWideEm } from '../db/hubWideEm.ts';
 import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
-import type { SecretBox } from '../secrets/SecretBox.ts';
-import type { Logger } from '../server/Logger.ts';
-import type { AgentJobEvent, AgentSession } from './AgentSession.ts';
+import type { JobKindHandlers } from '../jobs/JobKindHandler.ts';
 import { UnrunnableJobError } from '../jobs/UnrunnableJobError.ts';
-import { buildJobPayload } from './buildJobPayload.ts';
+import type { SecretBox } from '../secrets/SecretBox.ts';
+import type { Logger } from '../logging/Logger.ts';
+import type { AgentJobEvent, AgentSession } from './AgentSession.ts';
 import type { DispatchSignal, DispatchSignals } from './dispatchSignals.ts';
 import { EventQueue } from './EventQueue.ts';
 
@@ -17,6 +17,8 @@ export interface DispatcherOptions {
   secrets: SecretBox;
   signals: DispatchSignals;
   logger: Logger;
+  /** What each kind of job means: its payload, and what its steps do to its subject. */
+  jobKinds: JobKindHandlers;
   /** How long a job stays with an agent without a word from it before it is offered again. */
   leaseMs: number;
   /** How often leases, credentials and last-seen times are checked; signals make most checks unneeded. */
@@ -37,6 +39,7 @@ const sweepChunk = 500;
  */
 export class Dispatcher {
   readonly leaseMs: number;
+  readonly jobKinds: JobKindHandlers;
   readonly #sessions = new Map<string, AgentSession>();
   /** The same sessions by cluster: signals and sweeps look agents up by cluster, once per job. */
   readonly #byCluster = new Map<string, Set<AgentSession>>();
@@ -48,6 +51,7 @@ export class Dispatcher {
   constructor(options: DispatcherOptions) {
     this.#options = options;
     this.leaseMs = options.leaseMs;
+    this.jobKinds = options.jobKinds;
     this.#stopListening = options.signals.listen((signal) => this.#onSignal(signal));
     this.#sweep = setInterval(() => this.#guard('sweep', () => this.sweep()), options.sweepMs);
     this.#sweep.unref();
@@ -130,7 +134,7 @@ export class Dispatcher {
   async #offer(em: EntityManager, session: AgentSession, queue: EventQueue<AgentJobEvent>, job: JobRow) {
     let payload: string;
     try {
-      payload = JSON.stringify(await buildJobPayload(em, this.#options.secrets, job));
+      payload = JSON.stringify(await this.jobKinds[job.kind].payload(em, this.#options.secrets, job));
     } catch (error) {
       if (!(error instanceof UnrunnableJobError)) throw error;
       await em.nativeUpdate(

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { type HubTopic, hubTopics } from '../graphql/hubPubSub.ts';
-import type { Logger } from '../server/Logger.ts';
+import type { Logger } from '../logging/Logger.ts';
 import type { DispatchSignal, DispatchSignals } from './dispatchSignals.ts';
 
 /** The NOTIFY channel every replica listens on. */

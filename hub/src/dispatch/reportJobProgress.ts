@@ -1,8 +1,6 @@
 import type { JobProgressReport } from '#schema/agent/JobPayload';
-import { BackupEntity } from '../backups/BackupEntity.ts';
 import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { isFinished } from '../jobs/jobLifecycle.ts';
-import { RestoreEntity } from '../restores/RestoreEntity.ts';
 import type { AgentContext } from './AgentContext.ts';
 import { loadAgentJob } from './loadAgentJob.ts';
 
@@ -28,15 +26,9 @@ export async function reportJobProgress(
   }
   const leaseExpiresAt = new Date(Date.now() + context.dispatcher.leaseMs);
   Object.assign(job, { phase: 'Running', progress, leaseExpiresAt });
-  const subject =
-    job.kind === 'backup'
-      ? await context.em.findOne(BackupEntity, { id: job.subjectId })
-      : job.kind === 'restore'
-        ? await context.em.findOne(RestoreEntity, { id: job.subjectId })
-        : null;
-  if (subject) subject.progress = { itemsDone: progress.done, itemsTotal: progress.total, bytes: progress.bytes };
+  const changed = await context.dispatcher.jobKinds[job.kind].progress(context.em, job, progress);
   await context.em.flush();
   publishUpdate('jobUpdated', job.id);
-  if (subject) publishUpdate(job.kind === 'backup' ? 'backupUpdated' : 'restoreUpdated', job.subjectId);
+  for (const [topic, changedId] of changed) publishUpdate(topic, changedId);
   return { stop: false, reason: null, leaseExpiresAt };
 }

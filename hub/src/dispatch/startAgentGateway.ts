@@ -12,7 +12,7 @@ import {
 import { hashSecret } from '../auth/secretToken.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { scopeFilterName } from '../db/scopeFilter.ts';
-import type { Logger } from '../server/Logger.ts';
+import type { Logger } from '../logging/Logger.ts';
 import type { AgentContext } from './AgentContext.ts';
 import type { AgentSession } from './AgentSession.ts';
 import type { Dispatcher } from './Dispatcher.ts';

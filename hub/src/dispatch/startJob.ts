@@ -1,7 +1,5 @@
-import { BackupEntity } from '../backups/BackupEntity.ts';
 import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { isFinished } from '../jobs/jobLifecycle.ts';
-import { RestoreEntity } from '../restores/RestoreEntity.ts';
 import type { AgentContext } from './AgentContext.ts';
 import { loadAgentJob } from './loadAgentJob.ts';
 
@@ -13,9 +11,9 @@ export interface JobStart {
 }
 
 /**
- * The agent takes a job it was offered: Queued or Running becomes Running under a fresh lease, and its
- * backup or restore becomes Running. A job that has ended (done by an earlier delivery, or cancelled) is not
- * to be run again: that answer is what makes redelivery harmless.
+ * The agent takes a job it was offered: Queued or Running becomes Running under a fresh lease, and its kind's
+ * handler starts its subject (a backup or restore becomes Running). A job that has ended (done by an earlier
+ * delivery, or cancelled) is not to be run again: that answer is what makes redelivery harmless.
  */
 export async function startJob(context: AgentContext, id: string): Promise<JobStart> {
   const job = await loadAgentJob(context, id);
@@ -23,27 +21,9 @@ export async function startJob(context: AgentContext, id: string): Promise<JobSt
   const now = new Date();
   const leaseExpiresAt = new Date(now.getTime() + context.dispatcher.leaseMs);
   Object.assign(job, { phase: 'Running', startedAt: job.startedAt ?? now, leaseExpiresAt });
-  const subjectTopic = await markSubjectRunning(context, job.kind, job.subjectId, now);
+  const changed = await context.dispatcher.jobKinds[job.kind].start(context.em, job, now);
   await context.em.flush();
   publishUpdate('jobUpdated', job.id);
-  if (subjectTopic) publishUpdate(subjectTopic, job.subjectId);
+  for (const [topic, changedId] of changed) publishUpdate(topic, changedId);
   return { run: true, reason: null, leaseExpiresAt };
-}
-
-async function markSubjectRunning(context: AgentContext, kind: string, subjectId: string, now: Date) {
-  if (kind === 'backup') {
-    const backup = await context.em.findOne(BackupEntity, { id: subjectId });
-    if (backup?.phase === 'Pending') {
-      Object.assign(backup, { phase: 'Running', startedAt: now });
-      return 'backupUpdated' as const;
-    }
-  }
-  if (kind === 'restore') {
-    const restore = await context.em.findOne(RestoreEntity, { id: subjectId });
-    if (restore?.phase === 'Pending') {
-      Object.assign(restore, { phase: 'Running', startedAt: now });
-      return 'restoreUpdated' as const;
-    }
-  }
-  return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHubSchema } from './buildHubSchema.ts';
+import { buildHubSchema } from '../server/buildHubSchema.ts';
 import { limitResponseSize } from './responseSizeLimit.ts';
 
 describe('limitResponseSize', () => {

@@ -1,15 +1,11 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionOf } from '../graphql/Connection.ts';
 import type { JobRow } from './JobEntity.ts';
-import type { JobKind as JobKindName, JobPhase as JobPhaseName } from './jobLifecycle.ts';
+import { type JobKind as JobKindName, jobKinds } from '#schema/agent/JobPayload';
+import type { JobPhase as JobPhaseName } from './jobLifecycle.ts';
 
-export enum JobKind {
-  backup = 'backup',
-  restore = 'restore',
-  validateLocation = 'validateLocation',
-  deleteBackup = 'deleteBackup',
-  rebuildCatalog = 'rebuildCatalog',
-}
+/** The GraphQL enum of `jobKinds`, in their order: a kind added there appears here and in the API. */
+export const JobKind = Object.fromEntries(jobKinds.map((kind) => [kind, kind])) as { [K in JobKindName]: K };
 registerEnumType(JobKind, { name: 'JobKind', description: 'What the agent is asked to do.' });
 
 export enum JobPhase {

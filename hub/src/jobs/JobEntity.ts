@@ -1,9 +1,8 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { newId } from '../db/newId.ts';
-import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { clusterScopeFilter } from '../db/scopeFilter.ts';
-import type { JobProgressReport } from '#schema/agent/JobPayload';
-import type { JobKind, JobPhase } from './jobLifecycle.ts';
+import type { JobKind, JobProgressReport } from '#schema/agent/JobPayload';
+import type { JobPhase } from './jobLifecycle.ts';
 import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /**
@@ -42,7 +41,9 @@ export const JobEntity = defineEntity({
     startedAt: p.datetime().nullable(),
     finishedAt: p.datetime().nullable(),
   },
-  filters: { scope: clusterScopeFilter('clusterId'), namespaceScope: namespaceScopeFilter('job') },
+  // Its `namespaceScope` filter needs each kind's reach, which the kinds' handlers declare above this folder:
+  // `ormOptions` (server/createOrm.ts) adds it.
+  filters: { scope: clusterScopeFilter('clusterId') },
 });
 
 export type JobRow = InferEntity<typeof JobEntity>;

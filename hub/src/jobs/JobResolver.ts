@@ -53,8 +53,8 @@ export class JobResolver {
   }
 
   @Mutation(() => Job, { description: 'Cancels a queued or running job and fails its backup or restore.' })
-  async cancelJob(@Arg('id', () => ID) id: string, @Ctx() { em, principal, signals }: HubContext): Promise<Job> {
-    return Job.from(await cancelJob(em, principal, id, signals));
+  async cancelJob(@Arg('id', () => ID) id: string, @Ctx() { em, principal, signals, jobKinds }: HubContext): Promise<Job> {
+    return Job.from(await cancelJob(em, principal, id, { signals, jobKinds }));
   }
 
   @Subscription(() => Job, {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
-import type { Logger } from '../server/Logger.ts';
+import type { Logger } from '../logging/Logger.ts';
 import type { Clock } from './Clock.ts';
 
 /** What each scheduler pass works with; `em()` sees every tenant, since the scheduler acts for the hub. */

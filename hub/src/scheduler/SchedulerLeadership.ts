@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import type { Logger } from '../server/Logger.ts';
+import type { Logger } from '../logging/Logger.ts';
 
 /** The advisory lock all replicas of one database contend for; an arbitrary constant ("FLEET"). */
 export const schedulerLockKey = 0x464c454554;

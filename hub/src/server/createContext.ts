@@ -12,8 +12,9 @@ import { FleetbackError, InternalError, UnauthenticatedError } from '../errors/e
 import type { SubscriptionBounds } from '../graphql/boundSubscription.ts';
 import type { HubContext } from '../graphql/HubContext.ts';
 import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
+import type { JobKindHandlers } from '../jobs/JobKindHandler.ts';
 import type { SecretBox } from '../secrets/SecretBox.ts';
-import type { Logger } from './Logger.ts';
+import type { Logger } from '../logging/Logger.ts';
 
 export interface ContextDeps {
   orm: MikroORM;
@@ -24,6 +25,7 @@ export interface ContextDeps {
   signals: DispatchSignals;
   signIn: SignInSettings;
   filesystemRoots: readonly string[];
+  jobKinds: JobKindHandlers;
   authFailures: AuthFailureLimiter;
   logger: Logger;
   /** The longest a subscription lives (`FLEETBACK_SUBSCRIPTION_MAX_LIFETIME_SECONDS`). */
@@ -74,6 +76,7 @@ export async function createContext(
       signals: deps.signals,
       signIn: deps.signIn,
       filesystemRoots: deps.filesystemRoots,
+      jobKinds: deps.jobKinds,
     };
     if (options.live) context.subscriptionBounds = boundsOf(context, authorization, deps);
     return context;

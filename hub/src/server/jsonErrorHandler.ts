@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { ErrorCode } from '../errors/ErrorCode.ts';
-import type { Logger } from './Logger.ts';
+import type { Logger } from '../logging/Logger.ts';
 
 /** What a body parser's error `type` means, said so the caller can fix the request. */
 const bodyProblems: Record<string, string> = {

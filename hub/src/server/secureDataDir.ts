@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from './Logger.ts';
+import type { Logger } from '../logging/Logger.ts';
 
 const ownerOnlyDir = 0o700;
 const ownerOnlyFile = 0o600;

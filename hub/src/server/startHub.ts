@@ -10,9 +10,9 @@ import { isAnonymousOperation } from '../auth/anonymousOperation.ts';
 import { AuthFailureLimiter } from '../auth/AuthFailureLimiter.ts';
 import { OidcVerifier } from '../auth/OidcVerifier.ts';
 import type { HubConfig } from '../config/loadConfig.ts';
-import { createOrm, defaultSqliteFile, dialectOf } from '../db/createOrm.ts';
+import { createOrm, defaultSqliteFile, dialectOf } from './createOrm.ts';
 import { hubWideEm } from '../db/hubWideEm.ts';
-import { buildHubSchema } from '../graphql/buildHubSchema.ts';
+import { buildHubSchema } from './buildHubSchema.ts';
 import { deliverUpdate, relayUpdatesThrough } from '../graphql/hubPubSub.ts';
 import { depthLimit } from '../graphql/depthLimit.ts';
 import { formatError } from '../graphql/formatError.ts';
@@ -36,9 +36,10 @@ import { AdvisoryLockLeadership, SoleLeadership } from '../scheduler/SchedulerLe
 import { SecretBox } from '../secrets/SecretBox.ts';
 import { bootstrapAdmin } from './bootstrapAdmin.ts';
 import { createContext } from './createContext.ts';
+import { jobKindHandlers } from './jobKindHandlers.ts';
 import { ListenError } from './ListenError.ts';
 import { secureDataDir } from './secureDataDir.ts';
-import type { Logger } from './Logger.ts';
+import type { Logger } from '../logging/Logger.ts';
 import { loadMasterKey } from './masterKey.ts';
 import { createMetrics } from './metrics.ts';
 import { jsonErrorHandler } from './jsonErrorHandler.ts';
@@ -122,6 +123,7 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
     signals,
     signIn,
     filesystemRoots: config.filesystemLocationRoots,
+    jobKinds: jobKindHandlers,
     authFailures: new AuthFailureLimiter({
       maxFailures: config.authFailuresPerMinute,
       windowMs: 60_000,
@@ -154,6 +156,7 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
     secrets,
     signals,
     logger,
+    jobKinds: jobKindHandlers,
     leaseMs,
     sweepMs: Math.min(10_000, Math.round(leaseMs / 3)),
   });

@@ -1,8 +1,10 @@
+import type { JobKind, JobPhase } from '../api/hubEnums.ts';
+
 /** A job that acted on a backup: taking it, or deleting its data (`Job` in the schema). */
 export interface BackupJob {
   id: string;
-  kind: 'backup' | 'restore' | 'validateLocation' | 'deleteBackup' | 'rebuildCatalog';
-  phase: 'Queued' | 'Running' | 'Succeeded' | 'Failed' | 'Cancelled';
+  kind: JobKind;
+  phase: JobPhase;
   attempts: number;
   progress: { done: number; total: number; bytes: number; message: string | null } | null;
   error: string | null;

@@ -1,10 +1,11 @@
+import type { JobPhase } from '../api/hubEnums.ts';
 import { defineOperation } from '../api/Operation.ts';
 import { type RestoreData, restoreFields } from './RestoreData.ts';
 
 /** The job that carries a restore out, as far as the restore's page shows it. */
 export interface RestoreJob {
   id: string;
-  phase: 'Queued' | 'Running' | 'Succeeded' | 'Failed' | 'Cancelled';
+  phase: JobPhase;
   attempts: number;
   error: string | null;
   progress: { message: string | null } | null;

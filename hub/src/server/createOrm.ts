@@ -4,9 +4,11 @@ import { MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { NodeSqliteDialect, SqliteDriver } from '@mikro-orm/sql';
+import { namespaceScopeFilter } from '../db/namespaceScopeFilter.ts';
 import { entities } from './entities.ts';
-import { postgresqlMigrations } from './migrations/postgresql/index.ts';
-import { sqliteMigrations } from './migrations/sqlite/index.ts';
+import { jobKindHandlers } from './jobKindHandlers.ts';
+import { postgresqlMigrations } from '../db/migrations/postgresql/index.ts';
+import { sqliteMigrations } from '../db/migrations/sqlite/index.ts';
 
 export interface DatabaseConfig {
   /** postgres://… selects PostgreSQL; otherwise SQLite in `dataDir`. */
@@ -33,6 +35,10 @@ export function ormOptions(config: DatabaseConfig): Partial<Options> {
     allowGlobalContext: false,
     debug: false,
     discovery: { warnWhenNoEntities: false },
+    // The jobs' namespace filter, from the reach each kind's handler declares (see JobEntity).
+    filters: {
+      namespaceScope: { ...namespaceScopeFilter('job', jobNamespaceReach()), entity: ['Job'] },
+    },
   } satisfies Partial<Options>;
   if (config.databaseUrl) {
     return {
@@ -65,4 +71,9 @@ export async function createOrm(config: DatabaseConfig): Promise<MikroORM> {
   }
   await orm.migrator.up();
   return orm;
+}
+
+/** Each job kind's namespace reach, as its handler declares it. */
+function jobNamespaceReach() {
+  return Object.fromEntries(Object.entries(jobKindHandlers).map(([kind, handler]) => [kind, handler.namespaceReach]));
 }

@@ -18,7 +18,7 @@ import { SignInOptionsResolver } from '../auth/SignInOptionsResolver.ts';
 import { RuleResolver } from '../rules/RuleResolver.ts';
 import { BackupScheduleResolver } from '../schedules/BackupScheduleResolver.ts';
 import { TenantResolver } from '../tenants/TenantResolver.ts';
-import { hubPubSub } from './hubPubSub.ts';
+import { hubPubSub } from '../graphql/hubPubSub.ts';
 
 /** The public API's schema: every resolver of every domain. `schema/hub.graphql` is its printed form. */
 export function buildHubSchema(): Promise<GraphQLSchema> {

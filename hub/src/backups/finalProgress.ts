@@ -1,5 +1,5 @@
 import type { OperationOutcome } from '#schema/agent/OperationOutcome';
-import type { BackupProgress } from '../backups/backupLifecycle.ts';
+import type { BackupProgress } from './backupLifecycle.ts';
 
 /**
  * Progress at the end is the outcome's, whatever throttled report last arrived before it: every item the run

@@ -1,0 +1,40 @@
+import { type OperationOutcome, OutcomeError, parseOperationOutcome } from '#schema/agent/OperationOutcome';
+import { BadUserInputError } from '../errors/errors.ts';
+import type { BackupPhase, BackupResultSummary } from './backupLifecycle.ts';
+
+/** The end of a backup or restore, as its row records it. */
+export interface OperationEnd {
+  phase: Extract<BackupPhase, 'Completed' | 'PartiallyFailed' | 'Failed'>;
+  completedAt: Date;
+  result: BackupResultSummary;
+}
+
+/** What a backup or restore job reports on success, parsed where it enters; malformed is BAD_USER_INPUT. */
+export function parseOutcomeInput(value: unknown): OperationOutcome {
+  try {
+    return parseOperationOutcome(value);
+  } catch (error) {
+    if (error instanceof OutcomeError) throw new BadUserInputError('outcome', error.message);
+    throw error;
+  }
+}
+
+/** A backup or restore that failed as a whole (its job failed or was cancelled), with the one reason. */
+export function failedOperation(error: string, now: Date): OperationEnd {
+  return { phase: 'Failed', completedAt: now, result: { countsByKind: {}, warnings: [], errors: [error] } };
+}
+
+/** A backup or restore that ran: its phase and per-item results as the agent reported them. */
+export function endedOperation(outcome: OperationOutcome, now: Date): OperationEnd {
+  return {
+    phase: outcome.phase,
+    completedAt: now,
+    result: {
+      countsByKind: outcome.countsByKind,
+      ...(outcome.kinds ? { kinds: outcome.kinds } : {}),
+      warnings: outcome.warnings,
+      errors: outcome.errors,
+      ...(outcome.log ? { log: outcome.log, logTruncated: outcome.logTruncated ?? false } : {}),
+    },
+  };
+}
