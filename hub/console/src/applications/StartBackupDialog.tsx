@@ -6,6 +6,7 @@ import { navigate } from '../router/navigate.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
 import { LoadingState } from '../states/LoadingState.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { DialogActions } from '../ui/DialogActions.tsx';
 import { backupLocationsQuery, type LocationChoice } from './backupLocationsQuery.ts';
 import type { BackupSelection } from './backupSelection.ts';
 import { createBackupMutation } from './createBackupMutation.ts';
@@ -37,11 +38,7 @@ export function StartBackupDialog({ cluster, selection, onClose }: StartBackupDi
               Backups are written to a location of the tenant (S3, Azure Blob, Google Cloud Storage or a path in the
               agent). A tenant admin adds one; then come back here.
             </p>
-            <div className="form-actions">
-              <button type="button" onClick={onClose}>
-                Close
-              </button>
-            </div>
+            <DialogActions close="Close" onClose={onClose} />
           </div>
         ) : (
           <StartForm
@@ -180,14 +177,11 @@ function StartForm({ cluster, selection, locations, onCancel }: StartFormProps) 
       {mutation.state.status === 'error' && (
         <ErrorState error={mutation.state.error} title="The hub did not start the backup" compact />
       )}
-      <div className="form-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
+      <DialogActions close="Cancel" onClose={onCancel}>
         <button type="submit" className="primary" disabled={busy || !locationId}>
           {busy ? 'Starting…' : 'Start backup'}
         </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorState } from '../states/ErrorState.tsx';
 import type { Tenant } from '../tenants/tenantsQuery.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { DialogActions } from '../ui/DialogActions.tsx';
 import { agentInstallCommand } from './agentInstallCommand.ts';
 import { type ClusterEnrollment, registerClusterMutation } from './registerClusterMutation.ts';
 
@@ -99,14 +100,11 @@ function RegisterForm({ tenants, defaultTenantId, busy, error, onCancel, onSubmi
         </p>
       </div>
       {error && <ErrorState error={error} title="The hub did not register the cluster" compact />}
-      <div className="form-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
+      <DialogActions close="Cancel" onClose={onCancel}>
         <button type="submit" className="primary" disabled={busy || !tenantId}>
           {busy ? 'Registering…' : 'Register'}
         </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }
@@ -144,11 +142,7 @@ function EnrollmentInstructions({ enrollment, onDone }: { enrollment: ClusterEnr
         The agent dials out to the hub; the cluster needs no inbound port. It shows as Connected here once it has
         enrolled. A lost token is replaced by renewing the cluster's enrollment.
       </p>
-      <div className="form-actions">
-        <button type="button" className="primary" onClick={onDone}>
-          Done
-        </button>
-      </div>
+      <DialogActions close="Done" onClose={onDone} primary />
     </div>
   );
 }
