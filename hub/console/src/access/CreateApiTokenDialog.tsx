@@ -3,6 +3,7 @@ import { useMutation } from '../api/useMutation.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { DialogActions } from '../ui/DialogActions.tsx';
+import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
 import { emptyTokenForm, type TokenForm, tokenInputFromForm } from './accessForms.ts';
 import { createApiTokenMutation } from './accessOperations.ts';
@@ -45,7 +46,7 @@ export function CreateApiTokenDialog({ tenantId, clusters, onClose, onCreated }:
 
   return (
     <FormDialog
-      title="New API token"
+      {...editorWords('token', undefined, { newTitle: 'New API token' })}
       state={mutation.state}
       send={() => mutation.run({ input: tokenInputFromForm(tenantId, form) })}
       onSaved={(data) => {
@@ -54,9 +55,6 @@ export function CreateApiTokenDialog({ tenantId, clusters, onClose, onCreated }:
       }}
       onClose={onClose}
       closeWhenSaved={false}
-      failed="The hub did not create the token"
-      submit="Create token"
-      busy="Creating…"
     >
       <div className="form-row">
         <TextField label="Name" hint="What uses it, e.g. ci-nightly; 1 to 100 characters." required maxLength={100} {...text('name')} />

@@ -1,19 +1,22 @@
 import { defineOperation } from '../api/Operation.ts';
+import type { Connection, SettingsList } from '../ui/SettingsList.ts';
 import type { CreateCredentialInput, Credential, UpdateCredentialInput } from './Credential.ts';
 
 /** How many credentials the screen lists; past it, it says so. */
-export const credentialPageSize = 100;
+const pageSize = 100;
 
 const fields = 'id tenantId name kind region accountName projectId clientEmail secretFields createdAt updatedAt';
 
-export const credentialsQuery = defineOperation<
-  { credentials: { totalCount: number; edges: { node: Credential }[] } },
-  { tenantId: string }
->(`
-  query Credentials($tenantId: ID!) {
-    credentials(tenantId: $tenantId, first: ${credentialPageSize}) { totalCount edges { node { ${fields} } } }
-  }
-`);
+/** A tenant's credentials, without their secrets. */
+export const credentialList: SettingsList<{ credentials: Connection<Credential> }, Credential> = {
+  query: defineOperation(`
+    query Credentials($tenantId: ID!) {
+      credentials(tenantId: $tenantId, first: ${pageSize}) { totalCount edges { node { ${fields} } } }
+    }
+  `),
+  rows: (data) => data.credentials,
+  pageSize,
+};
 
 export const createCredentialMutation = defineOperation<
   { createCredential: Credential },

@@ -1,6 +1,7 @@
 import { CheckboxField } from '../ui/Field.tsx';
 import { useMutation } from '../api/useMutation.ts';
 import type { CredentialKind } from '../credentials/Credential.ts';
+import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
 import { NameField } from '../ui/NameField.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
@@ -26,14 +27,11 @@ export function CreateLocationDialog({ tenantId, credentials, onClose, onCreated
 
   return (
     <FormDialog
-      title="New backup location"
+      {...editorWords('location', undefined, { newTitle: 'New backup location' })}
       state={mutation.state}
       send={() => mutation.run({ input: locationInputFromForm(tenantId, form) })}
       onSaved={onCreated}
       onClose={onClose}
-      failed="The hub did not create the location"
-      submit="Create location"
-      busy="Creating…"
     >
       <div className="form-row">
         <NameField {...text('name')} />

@@ -1,35 +1,40 @@
 import { defineOperation } from '../api/Operation.ts';
+import type { Connection, SettingsList } from '../ui/SettingsList.ts';
 import type { CredentialKind } from '../credentials/Credential.ts';
 import type { BackupLocation, CreateBackupLocationInput } from './BackupLocation.ts';
 
 /** How many locations (and of each lookup) the screen reads; past it, it says so. */
-export const locationPageSize = 100;
+const pageSize = 100;
 
 type Nodes<T> = { edges: { node: T }[] };
 
 export interface LocationsData {
-  backupLocations: { totalCount: number } & Nodes<BackupLocation>;
+  backupLocations: Connection<BackupLocation>;
   credentials: Nodes<{ id: string; name: string; kind: CredentialKind }>;
   clusters: Nodes<{ id: string; name: string; status: string }>;
 }
 
 /** A tenant's locations with their last check, and the credentials and clusters the screen names and offers. */
-export const backupLocationsQuery = defineOperation<LocationsData, { tenantId: string }>(`
-  query BackupLocations($tenantId: ID!) {
-    backupLocations(tenantId: $tenantId, first: ${locationPageSize}) {
-      totalCount
-      edges {
-        node {
-          id tenantId name kind bucket prefix region endpoint forcePathStyle path credentialId encryptionKeyRef
-          createdAt updatedAt
-          validation { checkedAt clusterId ok error }
+export const locationList: SettingsList<LocationsData, BackupLocation> = {
+  query: defineOperation(`
+    query BackupLocations($tenantId: ID!) {
+      backupLocations(tenantId: $tenantId, first: ${pageSize}) {
+        totalCount
+        edges {
+          node {
+            id tenantId name kind bucket prefix region endpoint forcePathStyle path credentialId encryptionKeyRef
+            createdAt updatedAt
+            validation { checkedAt clusterId ok error }
+          }
         }
       }
+      credentials(tenantId: $tenantId, first: ${pageSize}) { edges { node { id name kind } } }
+      clusters(first: ${pageSize}, filter: { tenantId: $tenantId }) { edges { node { id name status } } }
     }
-    credentials(tenantId: $tenantId, first: ${locationPageSize}) { edges { node { id name kind } } }
-    clusters(first: ${locationPageSize}, filter: { tenantId: $tenantId }) { edges { node { id name status } } }
-  }
-`);
+  `),
+  rows: (data) => data.backupLocations,
+  pageSize,
+};
 
 export const createBackupLocationMutation = defineOperation<
   { createBackupLocation: { id: string; name: string } },

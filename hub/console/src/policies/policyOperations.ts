@@ -1,4 +1,5 @@
 import { defineOperation } from '../api/Operation.ts';
+import type { Connection, SettingsList } from '../ui/SettingsList.ts';
 import {
   type SchedulePolicy,
   type SchedulePolicyPreset,
@@ -7,19 +8,21 @@ import {
 } from './SchedulePolicy.ts';
 
 /** How many policies the screen lists; past it, it says so. */
-export const policyPageSize = 100;
+const pageSize = 100;
 
-export const schedulePoliciesQuery = defineOperation<
-  { schedulePolicies: { totalCount: number; edges: { node: SchedulePolicy }[] } },
-  { tenantId: string }
->(`
-  query SchedulePolicies($tenantId: ID!) {
-    schedulePolicies(tenantId: $tenantId, first: ${policyPageSize}) {
-      totalCount
-      edges { node { id tenantId name createdAt updatedAt spec { ${specSelection} } } }
+/** A tenant's schedule policies. */
+export const policyList: SettingsList<{ schedulePolicies: Connection<SchedulePolicy> }, SchedulePolicy> = {
+  query: defineOperation(`
+    query SchedulePolicies($tenantId: ID!) {
+      schedulePolicies(tenantId: $tenantId, first: ${pageSize}) {
+        totalCount
+        edges { node { id tenantId name createdAt updatedAt spec { ${specSelection} } } }
+      }
     }
-  }
-`);
+  `),
+  rows: (data) => data.schedulePolicies,
+  pageSize,
+};
 
 export const schedulePolicyPresetsQuery = defineOperation<{ schedulePolicyPresets: SchedulePolicyPreset[] }>(`
   query SchedulePolicyPresets { schedulePolicyPresets { name description spec { ${specSelection} } } }

@@ -1,30 +1,33 @@
 import { defineOperation } from '../api/Operation.ts';
+import type { Connection, SettingsList } from '../ui/SettingsList.ts';
 import type { Rule, RuleSpecInput } from './Rule.ts';
 
 /** How many rules the screen lists; past it, it says so. */
-export const rulePageSize = 100;
+const pageSize = 100;
 
-export const rulesQuery = defineOperation<
-  { rules: { totalCount: number; edges: { node: Rule }[] } },
-  { tenantId: string }
->(`
-  query Rules($tenantId: ID!) {
-    rules(tenantId: $tenantId, first: ${rulePageSize}) {
-      totalCount
-      edges {
-        node {
-          id tenantId name createdAt updatedAt
-          spec {
-            subRules {
-              podSelectors namespaces
-              actions { command argv container background runInSinglePod timeoutSeconds continueOnFailure }
+/** A tenant's rules, with every sub-rule and action. */
+export const ruleList: SettingsList<{ rules: Connection<Rule> }, Rule> = {
+  query: defineOperation(`
+    query Rules($tenantId: ID!) {
+      rules(tenantId: $tenantId, first: ${pageSize}) {
+        totalCount
+        edges {
+          node {
+            id tenantId name createdAt updatedAt
+            spec {
+              subRules {
+                podSelectors namespaces
+                actions { command argv container background runInSinglePod timeoutSeconds continueOnFailure }
+              }
             }
           }
         }
       }
     }
-  }
-`);
+  `),
+  rows: (data) => data.rules,
+  pageSize,
+};
 
 export const createRuleMutation = defineOperation<
   { createRule: { id: string; name: string } },

@@ -4,6 +4,7 @@ import { describeSchedule } from '../policies/describeSchedule.ts';
 import { Link } from '../router/Link.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { DialogActions } from '../ui/DialogActions.tsx';
+import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
 import type { ScheduleLookups } from './BackupSchedule.ts';
 import { emptyScheduleForm, type ScheduleForm, scheduleInputFromForm } from './scheduleForm.ts';
@@ -13,6 +14,8 @@ import { SelectField } from '../ui/SelectField.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { useForm } from '../ui/useForm.ts';
 import { LinesField } from '../ui/LinesField.tsx';
+
+const newTitle = 'New backup schedule';
 
 export interface CreateScheduleDialogProps {
   lookups: ScheduleLookups;
@@ -39,7 +42,7 @@ export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateSche
 
   if (missing.length > 0) {
     return (
-      <Dialog title="New backup schedule" onClose={onClose}>
+      <Dialog title={newTitle} onClose={onClose}>
         <p>A schedule needs {missing.map((m) => m.what).join(', ')} first:</p>
         <ul>
           {missing.map((m) => (
@@ -55,14 +58,11 @@ export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateSche
 
   return (
     <FormDialog
-      title="New backup schedule"
+      {...editorWords('schedule', undefined, { newTitle })}
       state={mutation.state}
       send={() => mutation.run({ input: scheduleInputFromForm(form) })}
       onSaved={onCreated}
       onClose={onClose}
-      failed="The hub did not create the schedule"
-      submit="Create schedule"
-      busy="Creating…"
     >
       <NameField {...text('name')} example="shop-nightly" />
       <div className="form-row">

@@ -1,14 +1,15 @@
 import { defineOperation } from '../api/Operation.ts';
+import type { Connection, SettingsList } from '../ui/SettingsList.ts';
 import { type SchedulePolicySpec, specSelection } from '../policies/SchedulePolicy.ts';
 import type { BackupSchedule, CreateBackupScheduleInput } from './BackupSchedule.ts';
 
 /** How many schedules (and of each lookup) the screen reads; past it, it says so. */
-export const schedulePageSize = 100;
+const pageSize = 100;
 
 type Nodes<T> = { edges: { node: T }[] };
 
 export interface SchedulesData {
-  backupSchedules: { totalCount: number } & Nodes<BackupSchedule>;
+  backupSchedules: Connection<BackupSchedule>;
   clusters: Nodes<{ id: string; name: string; status: string }>;
   schedulePolicies: Nodes<{ id: string; name: string; spec: SchedulePolicySpec }>;
   backupLocations: Nodes<{ id: string; name: string; kind: string }>;
@@ -16,28 +17,32 @@ export interface SchedulesData {
 }
 
 /** A tenant's backup schedules with their next three run times, and the names of what they refer to. */
-export const backupSchedulesQuery = defineOperation<SchedulesData, { tenantId: string }>(`
-  query BackupSchedules($tenantId: ID!) {
-    backupSchedules(first: ${schedulePageSize}, filter: { tenantId: $tenantId }) {
-      totalCount
-      edges {
-        node {
-          id tenantId clusterId name policyId suspended createdAt lastRunAt nextRunAt missedRuns lastRunError
-          nextRunTimes(count: 3)
-          template {
-            locationId includeNamespaces excludeNamespaces labelSelectors preRuleId postRuleId namePrefix volumes
+export const scheduleList: SettingsList<SchedulesData, BackupSchedule> = {
+  query: defineOperation(`
+    query BackupSchedules($tenantId: ID!) {
+      backupSchedules(first: ${pageSize}, filter: { tenantId: $tenantId }) {
+        totalCount
+        edges {
+          node {
+            id tenantId clusterId name policyId suspended createdAt lastRunAt nextRunAt missedRuns lastRunError
+            nextRunTimes(count: 3)
+            template {
+              locationId includeNamespaces excludeNamespaces labelSelectors preRuleId postRuleId namePrefix volumes
+            }
           }
         }
       }
+      clusters(first: ${pageSize}, filter: { tenantId: $tenantId }) { edges { node { id name status } } }
+      schedulePolicies(tenantId: $tenantId, first: ${pageSize}) {
+        edges { node { id name spec { ${specSelection} } } }
+      }
+      backupLocations(tenantId: $tenantId, first: ${pageSize}) { edges { node { id name kind } } }
+      rules(tenantId: $tenantId, first: ${pageSize}) { edges { node { id name } } }
     }
-    clusters(first: ${schedulePageSize}, filter: { tenantId: $tenantId }) { edges { node { id name status } } }
-    schedulePolicies(tenantId: $tenantId, first: ${schedulePageSize}) {
-      edges { node { id name spec { ${specSelection} } } }
-    }
-    backupLocations(tenantId: $tenantId, first: ${schedulePageSize}) { edges { node { id name kind } } }
-    rules(tenantId: $tenantId, first: ${schedulePageSize}) { edges { node { id name } } }
-  }
-`);
+  `),
+  rows: (data) => data.backupSchedules,
+  pageSize,
+};
 
 export const createBackupScheduleMutation = defineOperation<
   { createBackupSchedule: { id: string; name: string } },
