@@ -5,6 +5,7 @@ import { EmptyState } from '../states/EmptyState.tsx';
 import { QueryView } from '../states/QueryView.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { confirmWords } from './confirmWords.ts';
 import { Page } from './Page.tsx';
 import { RequireTenant } from './RequireTenant.tsx';
 import type { SettingsList } from './SettingsList.ts';
@@ -212,8 +213,7 @@ function removeAction<TRow extends { id: string; name: string }, TData>(
     dialog: (row, { reload, close }) => (
       <ConfirmDialog
         title={`Delete ${noun} ${row.name}?`}
-        confirm={`Delete ${noun}`}
-        failed={`The hub did not delete the ${noun}`}
+        {...confirmWords('delete', noun)}
         operation={remove.operation}
         variables={{ id: row.id }}
         onDone={reload}

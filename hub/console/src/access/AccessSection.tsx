@@ -1,0 +1,47 @@
+import { type ReactNode, useId } from 'react';
+import { EmptyState } from '../states/EmptyState.tsx';
+import type { Connection } from '../ui/SettingsList.ts';
+
+export interface AccessSectionProps<T> {
+  /** "API tokens": the heading, and in lower case the empty state's "No API tokens yet". */
+  title: string;
+  intro: string;
+  /** What the list holds, from the Access query. */
+  list: Connection<T>;
+  /** The create button's label ("New API token") and what it opens. */
+  create?: { label: string; onClick: () => void };
+  /** The table of the rows. */
+  table: (rows: T[]) => ReactNode;
+  /** What the empty list means, or how to fill it. */
+  children: ReactNode;
+}
+
+/** One list of the Access screen: a heading with its create button, the table or why it is empty, and its limit. */
+export function AccessSection<T>({ title, intro, list, create, table, children }: AccessSectionProps<T>) {
+  const id = useId();
+  const rows = list.edges.map((e) => e.node);
+  const noun = title.split(' ').at(-1)?.toLowerCase();
+  // In a sentence: "role bindings", but "API tokens" keeps its acronym.
+  const what = /^[A-Z]{2}/.test(title) ? title : `${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+  return (
+    <section className="section" aria-labelledby={id}>
+      <div className="section-header">
+        <div>
+          <h2 id={id}>{title}</h2>
+          <p>{intro}</p>
+        </div>
+        {create && (
+          <button type="button" className="primary" onClick={create.onClick}>
+            {create.label}
+          </button>
+        )}
+      </div>
+      {rows.length === 0 ? <EmptyState title={`No ${what} yet`}>{children}</EmptyState> : table(rows)}
+      {list.totalCount > rows.length && (
+        <p className="hint">
+          Showing the first {rows.length} of {list.totalCount} {noun}.
+        </p>
+      )}
+    </section>
+  );
+}
