@@ -14,14 +14,14 @@ import {
   revokeApiTokenMutation,
 } from './accessOperations.ts';
 import { AccessSection } from './AccessSection.tsx';
-import { ApiTokenTable } from './ApiTokenTable.tsx';
+import { apiTokenColumns, revocable } from './apiTokenColumns.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { confirmWords } from '../ui/confirmWords.ts';
 import { CreateApiTokenDialog } from './CreateApiTokenDialog.tsx';
 import { CreateRoleBindingDialog } from './CreateRoleBindingDialog.tsx';
 import { RequireTenant } from '../ui/RequireTenant.tsx';
-import { RoleBindingTable } from './RoleBindingTable.tsx';
-import { UserTable } from './UserTable.tsx';
+import { roleBindingColumns } from './roleBindingColumns.tsx';
+import { userColumns } from './userColumns.tsx';
 
 type Acting =
   | { kind: 'bind' }
@@ -68,6 +68,7 @@ export function AccessPage() {
 function AccessSections({ data, onAct }: { data: AccessData; onAct: (acting: Acting) => void }) {
   const clusterNames = new Map(data.clusters.edges.map((e) => [e.node.id, e.node.name]));
   const users = data.users.edges.map((e) => e.node);
+  const now = Date.now();
   return (
     <>
       <AccessSection
@@ -75,14 +76,16 @@ function AccessSections({ data, onAct }: { data: AccessData; onAct: (acting: Act
         intro="A role for a user or a group, in the whole tenant or narrowed to clusters and namespaces."
         list={data.roleBindings}
         create={{ label: 'New role binding', onClick: () => onAct({ kind: 'bind' }) }}
-        table={(bindings) => (
-          <RoleBindingTable
-            bindings={bindings}
-            users={users}
-            clusterNames={clusterNames}
-            onRevoke={(binding) => onAct({ kind: 'unbind', binding })}
-          />
-        )}
+        columns={roleBindingColumns(users, clusterNames, now)}
+        rowProps={(b) => ({ 'data-binding': `${b.subjectKind}:${b.subject}` })}
+        actions={[
+          {
+            label: 'Revoke',
+            danger: true,
+            run: (binding) => onAct({ kind: 'unbind', binding }),
+            name: (b) => `Revoke ${b.role} of ${b.subjectKind} ${b.subject}`,
+          },
+        ]}
       >
         <p>Only hub administrators can reach this tenant until someone is bound to a role.</p>
       </AccessSection>
@@ -91,7 +94,9 @@ function AccessSections({ data, onAct }: { data: AccessData; onAct: (acting: Act
         intro="Tokens for automation, each holding one role. Their secret is shown once, when created."
         list={data.apiTokens}
         create={{ label: 'New API token', onClick: () => onAct({ kind: 'token' }) }}
-        table={(tokens) => <ApiTokenTable tokens={tokens} clusterNames={clusterNames} onRevoke={(token) => onAct({ kind: 'revoke', token })} />}
+        columns={apiTokenColumns(clusterNames, now)}
+        rowProps={(t) => ({ 'data-token': t.name })}
+        actions={[{ label: 'Revoke', danger: true, run: (token) => onAct({ kind: 'revoke', token }), offered: (t) => revocable(t, now) }]}
       >
         <p>Create one for a CI job or a script that calls the API.</p>
       </AccessSection>
@@ -99,7 +104,8 @@ function AccessSections({ data, onAct }: { data: AccessData; onAct: (acting: Act
         title="Users"
         intro="People who have signed in and whom this tenant's bindings reach, by subject or group."
         list={data.users}
-        table={(rows) => <UserTable users={rows} />}
+        columns={userColumns(now)}
+        rowProps={(u) => ({ 'data-user': u.subject })}
       >
         <p>People appear here once they have signed in and a binding reaches them.</p>
       </AccessSection>

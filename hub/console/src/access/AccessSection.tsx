@@ -1,23 +1,25 @@
-import { type ReactNode, useId } from 'react';
+import { useId } from 'react';
+import type { ReactNode } from 'react';
 import { EmptyState } from '../states/EmptyState.tsx';
 import type { Connection } from '../ui/SettingsList.ts';
+import { SettingsTable, type SettingsTableProps } from '../ui/SettingsTable.tsx';
 
-export interface AccessSectionProps<T> {
-  /** "API tokens": the heading, and in lower case the empty state's "No API tokens yet". */
+export interface AccessSectionProps<T extends { id: string; name?: string }>
+  extends Pick<SettingsTableProps<T>, 'columns' | 'rowProps' | 'actions'> {
+  /** "API tokens": the heading, the table's caption, and in a sentence the empty state's "No API tokens yet". */
   title: string;
   intro: string;
   /** What the list holds, from the Access query. */
   list: Connection<T>;
   /** The create button's label ("New API token") and what it opens. */
   create?: { label: string; onClick: () => void };
-  /** The table of the rows. */
-  table: (rows: T[]) => ReactNode;
   /** What the empty list means, or how to fill it. */
   children: ReactNode;
 }
 
 /** One list of the Access screen: a heading with its create button, the table or why it is empty, and its limit. */
-export function AccessSection<T>({ title, intro, list, create, table, children }: AccessSectionProps<T>) {
+export function AccessSection<T extends { id: string; name?: string }>(props: AccessSectionProps<T>) {
+  const { title, intro, list, create, children } = props;
   const id = useId();
   const rows = list.edges.map((e) => e.node);
   const noun = title.split(' ').at(-1)?.toLowerCase();
@@ -36,7 +38,11 @@ export function AccessSection<T>({ title, intro, list, create, table, children }
           </button>
         )}
       </div>
-      {rows.length === 0 ? <EmptyState title={`No ${what} yet`}>{children}</EmptyState> : table(rows)}
+      {rows.length === 0 ? (
+        <EmptyState title={`No ${what} yet`}>{children}</EmptyState>
+      ) : (
+        <SettingsTable caption={title} rows={rows} columns={props.columns} rowProps={props.rowProps} actions={props.actions} />
+      )}
       {list.totalCount > rows.length && (
         <p className="hint">
           Showing the first {rows.length} of {list.totalCount} {noun}.

@@ -1,36 +1,29 @@
 import { CheckboxField } from '../ui/Field.tsx';
 import { useMutation } from '../api/useMutation.ts';
-import type { CredentialKind } from '../credentials/Credential.ts';
 import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
 import { NameField } from '../ui/NameField.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
+import type { SettingsCreatorProps } from '../ui/SettingsPage.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { locationKindLabels } from './BackupLocation.ts';
 import { credentialKindFor, emptyLocationForm, type LocationForm, locationInputFromForm } from './locationForm.ts';
-import { createBackupLocationMutation } from './locationOperations.ts';
+import { createBackupLocationMutation, type LocationsData } from './locationOperations.ts';
 import { useForm } from '../ui/useForm.ts';
 
-export interface CreateLocationDialogProps {
-  tenantId: string;
-  credentials: readonly { id: string; name: string; kind: CredentialKind }[];
-  onClose: () => void;
-  onCreated: () => void;
-}
-
 /** Adds a backup location of one of the four kinds, with the fields and credential that kind takes. */
-export function CreateLocationDialog({ tenantId, credentials, onClose, onCreated }: CreateLocationDialogProps) {
+export function CreateLocationDialog({ tenantId, data, onClose, onSaved }: SettingsCreatorProps<LocationsData>) {
   const mutation = useMutation(createBackupLocationMutation);
   const { form, change, text, check } = useForm<LocationForm>(() => emptyLocationForm());
   const credentialKind = credentialKindFor(form.kind);
-  const matching = credentials.filter((c) => c.kind === credentialKind);
+  const matching = data.credentials.edges.map((e) => e.node).filter((c) => c.kind === credentialKind);
 
   return (
     <FormDialog
       {...editorWords('location', undefined, { newTitle: 'New backup location' })}
       state={mutation.state}
       send={() => mutation.run({ input: locationInputFromForm(tenantId, form) })}
-      onSaved={onCreated}
+      onSaved={onSaved}
       onClose={onClose}
     >
       <div className="form-row">

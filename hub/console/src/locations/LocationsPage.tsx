@@ -16,12 +16,7 @@ export function LocationsPage() {
       description="Where backups are written. Agents write straight to them, never through the hub."
       list={locationList}
       empty={<p>A location is an S3, Azure or Google Cloud bucket, or a path mounted into the agents.</p>}
-      form={{
-        role: 'admin',
-        creator: ({ tenantId, data, reload, close }) => (
-          <CreateLocationDialog tenantId={tenantId} credentials={nodes(data.credentials)} onClose={close} onCreated={reload} />
-        ),
-      }}
+      form={{ role: 'admin', creator: CreateLocationDialog }}
       columns={locationColumns}
       warn={(l) => l.validation?.ok === false}
       actions={[

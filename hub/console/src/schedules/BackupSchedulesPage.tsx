@@ -10,23 +10,14 @@ import { LastRunCell } from './LastRunCell.tsx';
 import { RunTimesCell } from './RunTimesCell.tsx';
 import {
   deleteBackupScheduleMutation,
+  lookupsOf,
   resumeBackupScheduleMutation,
   scheduleList,
-  type SchedulesData,
   suspendBackupScheduleMutation,
 } from './scheduleOperations.ts';
 
 /** Run times pass and the scheduler records runs without events the API streams: read again this often. */
 const pollMs = 30_000;
-
-function lookupsOf(data: SchedulesData): ScheduleLookups {
-  return {
-    clusters: data.clusters.edges.map((e) => e.node),
-    policies: data.schedulePolicies.edges.map((e) => e.node),
-    locations: data.backupLocations.edges.map((e) => e.node),
-    rules: data.rules.edges.map((e) => e.node),
-  };
-}
 
 /** A tenant's backup schedules: next run times, last run, missed runs; create, suspend, resume, delete. */
 export function BackupSchedulesPage() {
@@ -56,10 +47,7 @@ export function BackupSchedulesPage() {
       list={scheduleList}
       pollMs={pollMs}
       empty={<p>A schedule backs up one cluster under a schedule policy, into a backup location.</p>}
-      form={{
-        role: 'operator',
-        creator: ({ data, reload, close }) => <CreateScheduleDialog lookups={lookupsOf(data)} onClose={close} onCreated={reload} />,
-      }}
+      form={{ role: 'operator', creator: CreateScheduleDialog }}
       notice={toggleError && <ErrorState error={toggleError.error} title={toggleError.title} compact />}
       about={(schedule, data) => <Template schedule={schedule} lookups={lookupsOf(data)} />}
       columns={(data) => scheduleColumns(lookupsOf(data), Date.now())}

@@ -6,25 +6,20 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { DialogActions } from '../ui/DialogActions.tsx';
 import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
-import type { ScheduleLookups } from './BackupSchedule.ts';
 import { emptyScheduleForm, type ScheduleForm, scheduleInputFromForm } from './scheduleForm.ts';
-import { createBackupScheduleMutation } from './scheduleOperations.ts';
+import { createBackupScheduleMutation, lookupsOf, type SchedulesData } from './scheduleOperations.ts';
 import { NameField } from '../ui/NameField.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
+import type { SettingsCreatorProps } from '../ui/SettingsPage.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { useForm } from '../ui/useForm.ts';
 import { LinesField } from '../ui/LinesField.tsx';
 
 const newTitle = 'New backup schedule';
 
-export interface CreateScheduleDialogProps {
-  lookups: ScheduleLookups;
-  onClose: () => void;
-  onCreated: () => void;
-}
-
 /** Schedules backups of a cluster: which policy, where to, what to take, and the rules around each run. */
-export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateScheduleDialogProps) {
+export function CreateScheduleDialog({ data, onClose, onSaved }: SettingsCreatorProps<SchedulesData>) {
+  const lookups = lookupsOf(data);
   const mutation = useMutation(createBackupScheduleMutation);
   const { form, change, text, check } = useForm<ScheduleForm>(() =>
     emptyScheduleForm({
@@ -61,7 +56,7 @@ export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateSche
       {...editorWords('schedule', undefined, { newTitle })}
       state={mutation.state}
       send={() => mutation.run({ input: scheduleInputFromForm(form) })}
-      onSaved={onCreated}
+      onSaved={onSaved}
       onClose={onClose}
     >
       <NameField {...text('name')} example="shop-nightly" />

@@ -1,7 +1,7 @@
 import { defineOperation } from '../api/Operation.ts';
 import type { Connection, SettingsList } from '../ui/SettingsList.ts';
 import { type SchedulePolicySpec, specSelection } from '../policies/SchedulePolicy.ts';
-import type { BackupSchedule, CreateBackupScheduleInput } from './BackupSchedule.ts';
+import type { BackupSchedule, CreateBackupScheduleInput, ScheduleLookups } from './BackupSchedule.ts';
 
 /** How many schedules (and of each lookup) the screen reads; past it, it says so. */
 const pageSize = 100;
@@ -14,6 +14,17 @@ export interface SchedulesData {
   schedulePolicies: Nodes<{ id: string; name: string; spec: SchedulePolicySpec }>;
   backupLocations: Nodes<{ id: string; name: string; kind: string }>;
   rules: Nodes<{ id: string; name: string }>;
+}
+
+/** The clusters, policies, locations and rules a schedule may name, from the list's answer. */
+export function lookupsOf(data: SchedulesData): ScheduleLookups {
+  const nodes = <T,>(connection: Nodes<T>) => connection.edges.map((e) => e.node);
+  return {
+    clusters: nodes(data.clusters),
+    policies: nodes(data.schedulePolicies),
+    locations: nodes(data.backupLocations),
+    rules: nodes(data.rules),
+  };
 }
 
 /** A tenant's backup schedules with their next three run times, and the names of what they refer to. */

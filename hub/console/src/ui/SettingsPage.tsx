@@ -6,6 +6,7 @@ import { QueryView } from '../states/QueryView.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { confirmWords } from './confirmWords.ts';
+import { nameColumn } from './nameColumn.tsx';
 import { Page } from './Page.tsx';
 import { RequireTenant } from './RequireTenant.tsx';
 import type { SettingsList } from './SettingsList.ts';
@@ -21,6 +22,15 @@ export interface SettingsContext<TData> {
   /** Reads the list again, after a change. */
   reload: () => void;
   close: () => void;
+}
+
+/** What a settings form that only creates is given: the list's answer, for the choices it offers. */
+export interface SettingsCreatorProps<TData> {
+  tenantId: string;
+  data: TData;
+  onClose: () => void;
+  /** After the hub took it: reads the list again. */
+  onSaved: () => void;
 }
 
 /** What a settings form that creates and edits is given. */
@@ -44,12 +54,12 @@ export interface SettingsAction<TRow, TData> extends Omit<RowAction<TRow>, 'run'
 
 /**
  * The form behind "New <noun>": an `editor` that also changes a row (an Edit action on each), or a `creator` that
- * only creates and needs the list's answer (the credentials a location may use). `verb` is what the form does to
+ * only creates and is given the list's answer (the credentials a location may use). `verb` is what the form does to
  * a new one, "store" for a secret; "create" unless said.
  */
 export type SettingsForm<TRow, TData> = { role: RoleName; verb?: string } & (
   | { editor: ComponentType<SettingsFormProps<TRow>> }
-  | { creator: (context: SettingsContext<TData> & { data: TData }) => ReactNode }
+  | { creator: ComponentType<SettingsCreatorProps<TData>> }
 );
 
 export interface SettingsPageProps<TData, TRow extends { id: string; name: string }> {
@@ -113,7 +123,8 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
   const columnsFor = (d: TData) => {
     const { about, columns } = props;
     const rest = typeof columns === 'function' ? columns(d) : columns;
-    return [nameColumn<TRow>(noun, about && ((row) => about(row, d))), ...rest] as const;
+    const header = `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
+    return [nameColumn<TRow>({ header, name: (row) => row.name, about: about && ((row) => about(row, d)) }), ...rest] as const;
   };
   const dialog = (tenant: string) => {
     if (!open) return null;
@@ -121,7 +132,7 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
     if (!form) return null;
     const { close, reload } = context(tenant);
     if ('editor' in form) return <form.editor tenantId={tenant} onClose={close} onSaved={reload} />;
-    return data === undefined ? null : form.creator({ ...context(tenant), data });
+    return data === undefined ? null : <form.creator tenantId={tenant} data={data} onClose={close} onSaved={reload} />;
   };
 
   return (
@@ -139,7 +150,7 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
                   {props.empty}
                   {form && !allowed(form.role) && (
                     <p>
-                      {whoMay(form.role)} {form.verb ?? 'create'} them.
+                      {whoMay[form.role]} {form.verb ?? 'create'} them.
                     </p>
                   )}
                 </EmptyState>
@@ -176,22 +187,6 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
       </RequireTenant>
     </Page>
   );
-}
-
-/** The first column: the row's name under the noun's heading, with what `about` adds under it. */
-function nameColumn<TRow extends { name: string }>(noun: string, about?: (row: TRow) => ReactNode): SettingsColumn<TRow> {
-  const name = (row: TRow) => <span className="row-name">{row.name}</span>;
-  return {
-    header: `${noun[0]?.toUpperCase()}${noun.slice(1)}`,
-    cell: about
-      ? (row) => (
-          <div className="cell-stack">
-            {name(row)}
-            {about(row)}
-          </div>
-        )
-      : name,
-  };
 }
 
 function editAction<TRow, TData>(role: RoleName, Editor: ComponentType<SettingsFormProps<TRow>>): SettingsAction<TRow, TData> {

@@ -6,6 +6,9 @@ export interface SettingsColumn<T> {
   cell: (row: T) => ReactNode;
 }
 
+/** A table's columns: at least the first, which heads each row. */
+export type SettingsColumns<T> = readonly [SettingsColumn<T>, ...SettingsColumn<T>[]];
+
 export interface RowAction<T> {
   /** The button's text, e.g. "Delete". */
   label: string;
@@ -24,7 +27,7 @@ export interface SettingsTableProps<T extends { id: string; name?: string }> {
   caption: string;
   rows: readonly T[];
   /** The first column heads each row (`<th scope="row">`). */
-  columns: readonly [SettingsColumn<T>, ...SettingsColumn<T>[]];
+  columns: SettingsColumns<T>;
   /** Marks a row for people and tests: `{ 'data-rule': rule.name }`, a warning class. */
   rowProps?: (row: T) => { className?: string } & Record<`data-${string}`, string>;
   actions?: readonly RowAction<T>[];

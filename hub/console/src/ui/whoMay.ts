@@ -1,16 +1,8 @@
 import type { RoleName } from '../auth/meQuery.ts';
-import { unreachable } from './unreachable.ts';
 
-/** Who holds `role` or more in a tenant, as a sentence's subject: "Operators and admins of the tenant". */
-export function whoMay(role: RoleName): string {
-  switch (role) {
-    case 'viewer':
-      return 'Everyone in the tenant';
-    case 'operator':
-      return 'Operators and admins of the tenant';
-    case 'admin':
-      return 'Admins of the tenant';
-    default:
-      return unreachable(role);
-  }
-}
+/** Who holds a role or more in a tenant, as a sentence's subject: "Operators and admins of the tenant". */
+export const whoMay: Record<RoleName, string> = {
+  viewer: 'Everyone in the tenant',
+  operator: 'Operators and admins of the tenant',
+  admin: 'Admins of the tenant',
+};
