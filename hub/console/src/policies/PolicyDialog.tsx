@@ -32,7 +32,7 @@ export function PolicyDialog({ tenantId, editing: policy, onClose, onSaved }: Se
   const send = (): Promise<unknown> => {
     const spec = specInputFromPolicyForm(form);
     const name = form.name.trim();
-    return policy ? update({ id: policy.id, name, spec }) : create({ tenantId, name, spec });
+    return policy ? update({ id: policy.id, input: { name, spec } }) : create({ input: { tenantId, name, spec } });
   };
 
   return (

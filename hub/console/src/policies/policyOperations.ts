@@ -28,23 +28,17 @@ export const schedulePolicyPresetsQuery = defineOperation<{ schedulePolicyPreset
   query SchedulePolicyPresets { schedulePolicyPresets { name description spec { ${specSelection} } } }
 `);
 
-export const createSchedulePolicyMutation = defineOperation<
-  { createSchedulePolicy: { id: string; name: string } },
-  { tenantId: string; name: string; spec: SchedulePolicySpecInput }
->(`
-  mutation CreateSchedulePolicy($tenantId: ID!, $name: String!, $spec: SchedulePolicySpecInput!) {
-    createSchedulePolicy(input: { tenantId: $tenantId, name: $name, spec: $spec }) { id name }
-  }
-`);
+/** What a policy is made of, as `createSchedulePolicy` takes it; `updateSchedulePolicy` takes the name and spec. */
+type PolicyInput = { tenantId: string; name: string; spec: SchedulePolicySpecInput };
+
+export const createSchedulePolicyMutation = defineOperation<{ createSchedulePolicy: { id: string } }, { input: PolicyInput }>(
+  'mutation CreateSchedulePolicy($input: CreateSchedulePolicyInput!) { createSchedulePolicy(input: $input) { id } }',
+);
 
 export const updateSchedulePolicyMutation = defineOperation<
-  { updateSchedulePolicy: { id: string; name: string } },
-  { id: string; name: string; spec: SchedulePolicySpecInput }
->(`
-  mutation UpdateSchedulePolicy($id: ID!, $name: String!, $spec: SchedulePolicySpecInput!) {
-    updateSchedulePolicy(id: $id, input: { name: $name, spec: $spec }) { id name }
-  }
-`);
+  { updateSchedulePolicy: { id: string } },
+  { id: string; input: Omit<PolicyInput, 'tenantId'> }
+>('mutation UpdateSchedulePolicy($id: ID!, $input: UpdateSchedulePolicyInput!) { updateSchedulePolicy(id: $id, input: $input) { id } }');
 
 export const deleteSchedulePolicyMutation = defineOperation<{ deleteSchedulePolicy: string }, { id: string }>(
   'mutation DeleteSchedulePolicy($id: ID!) { deleteSchedulePolicy(id: $id) }',

@@ -18,7 +18,7 @@ export function RuleDialog({ tenantId, editing: rule, onClose, onSaved }: Settin
   const send = (): Promise<unknown> => {
     const spec = ruleSpecInputFromForm(form);
     const name = form.name.trim();
-    return rule ? update({ id: rule.id, name, spec }) : create({ tenantId, name, spec });
+    return rule ? update({ id: rule.id, input: { name, spec } }) : create({ input: { tenantId, name, spec } });
   };
 
   return (

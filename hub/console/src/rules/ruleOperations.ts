@@ -29,23 +29,16 @@ export const ruleList: SettingsList<{ rules: Connection<Rule> }, Rule> = {
   pageSize,
 };
 
-export const createRuleMutation = defineOperation<
-  { createRule: { id: string; name: string } },
-  { tenantId: string; name: string; spec: RuleSpecInput }
->(`
-  mutation CreateRule($tenantId: ID!, $name: String!, $spec: RuleSpecInput!) {
-    createRule(input: { tenantId: $tenantId, name: $name, spec: $spec }) { id name }
-  }
-`);
+/** What a rule is made of, as `createRule` takes it; `updateRule` takes the name and spec. */
+type RuleInput = { tenantId: string; name: string; spec: RuleSpecInput };
 
-export const updateRuleMutation = defineOperation<
-  { updateRule: { id: string; name: string } },
-  { id: string; name: string; spec: RuleSpecInput }
->(`
-  mutation UpdateRule($id: ID!, $name: String!, $spec: RuleSpecInput!) {
-    updateRule(id: $id, input: { name: $name, spec: $spec }) { id name }
-  }
-`);
+export const createRuleMutation = defineOperation<{ createRule: { id: string } }, { input: RuleInput }>(
+  'mutation CreateRule($input: CreateRuleInput!) { createRule(input: $input) { id } }',
+);
+
+export const updateRuleMutation = defineOperation<{ updateRule: { id: string } }, { id: string; input: Omit<RuleInput, 'tenantId'> }>(
+  'mutation UpdateRule($id: ID!, $input: UpdateRuleInput!) { updateRule(id: $id, input: $input) { id } }',
+);
 
 export const deleteRuleMutation = defineOperation<{ deleteRule: string }, { id: string }>(
   'mutation DeleteRule($id: ID!) { deleteRule(id: $id) }',
