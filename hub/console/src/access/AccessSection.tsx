@@ -2,10 +2,10 @@ import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../states/EmptyState.tsx';
 import type { Connection } from '../ui/SettingsList.ts';
-import { SettingsTable, type SettingsTableProps } from '../ui/SettingsTable.tsx';
+import { DataTable, type DataTableProps } from '../ui/DataTable.tsx';
 
 export interface AccessSectionProps<T extends { id: string; name?: string }>
-  extends Pick<SettingsTableProps<T>, 'columns' | 'rowProps' | 'actions'> {
+  extends Pick<DataTableProps<T>, 'columns' | 'rowProps' | 'actions'> {
   /** "API tokens": the heading, the table's caption, and in a sentence the empty state's "No API tokens yet". */
   title: string;
   intro: string;
@@ -41,7 +41,7 @@ export function AccessSection<T extends { id: string; name?: string }>(props: Ac
       {rows.length === 0 ? (
         <EmptyState title={`No ${what} yet`}>{children}</EmptyState>
       ) : (
-        <SettingsTable caption={title} rows={rows} columns={props.columns} rowProps={props.rowProps} actions={props.actions} />
+        <DataTable caption={title} rows={rows} columns={props.columns} rowProps={props.rowProps} actions={props.actions} />
       )}
       {list.totalCount > rows.length && (
         <p className="hint">

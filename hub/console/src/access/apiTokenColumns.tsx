@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from '../ui/Badge.tsx';
 import { nameColumn } from '../ui/nameColumn.tsx';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
-import type { SettingsColumns } from '../ui/SettingsTable.tsx';
+import type { TableColumns } from '../ui/DataTable.tsx';
 import type { ApiToken } from './accessOperations.ts';
 import { describeScope, type TokenState, tokenState } from './describeScope.ts';
 
@@ -12,7 +12,7 @@ const stateBadges: Record<TokenState, { tone: BadgeTone; label: string }> = {
 };
 
 /** The columns of the tenant's API tokens (without secrets): role, scope, first characters, use and expiry. */
-export function apiTokenColumns(clusterNames: ReadonlyMap<string, string>, now: number): SettingsColumns<ApiToken> {
+export function apiTokenColumns(clusterNames: ReadonlyMap<string, string>, now: number): TableColumns<ApiToken> {
   return [
     nameColumn<ApiToken>({
       header: 'Token',

@@ -1,5 +1,5 @@
 import { SettingsPage } from '../ui/SettingsPage.tsx';
-import type { SettingsColumn } from '../ui/SettingsTable.tsx';
+import type { TableColumn } from '../ui/DataTable.tsx';
 import { type BackupLocation, locationKindLabels } from './BackupLocation.ts';
 import { CreateLocationDialog } from './CreateLocationDialog.tsx';
 import { describeWhere } from './locationForm.ts';
@@ -44,7 +44,7 @@ export function LocationsPage() {
 const nodes = <T,>(connection: { edges: readonly { node: T }[] }) => connection.edges.map((e) => e.node);
 
 /** Kind, where each writes, its credential and its last check, naming credentials and clusters from the answer. */
-function locationColumns(data: LocationsData): SettingsColumn<BackupLocation>[] {
+function locationColumns(data: LocationsData): TableColumn<BackupLocation>[] {
   const credentialNames = new Map(data.credentials.edges.map((e) => [e.node.id, e.node.name]));
   const clusterNames = new Map(data.clusters.edges.map((e) => [e.node.id, e.node.name]));
   return [

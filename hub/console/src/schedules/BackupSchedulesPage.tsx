@@ -3,7 +3,7 @@ import { useMutation } from '../api/useMutation.ts';
 import { describeSchedule } from '../policies/describeSchedule.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
 import { SettingsPage } from '../ui/SettingsPage.tsx';
-import type { SettingsColumn } from '../ui/SettingsTable.tsx';
+import type { TableColumn } from '../ui/DataTable.tsx';
 import type { BackupSchedule, ScheduleLookups } from './BackupSchedule.ts';
 import { CreateScheduleDialog } from './CreateScheduleDialog.tsx';
 import { LastRunCell } from './LastRunCell.tsx';
@@ -78,7 +78,7 @@ export function BackupSchedulesPage() {
 }
 
 /** Cluster, policy, next runs and last run. */
-function scheduleColumns(lookups: ScheduleLookups, now: number): SettingsColumn<BackupSchedule>[] {
+function scheduleColumns(lookups: ScheduleLookups, now: number): TableColumn<BackupSchedule>[] {
   return [
     { header: 'Cluster', cell: (schedule) => nameOf(lookups.clusters, schedule.clusterId) },
     {

@@ -10,7 +10,7 @@ import { nameColumn } from './nameColumn.tsx';
 import { Page } from './Page.tsx';
 import { RequireTenant } from './RequireTenant.tsx';
 import type { SettingsList } from './SettingsList.ts';
-import { type RowAction, type SettingsColumn, SettingsTable } from './SettingsTable.tsx';
+import { type RowAction, type TableColumn, DataTable } from './DataTable.tsx';
 import type { Operation } from '../api/Operation.ts';
 import { whoMay } from './whoMay.ts';
 
@@ -79,7 +79,7 @@ export interface SettingsPageProps<TData, TRow extends { id: string; name: strin
   /** Under each row's name in the first column (what a schedule writes where, named from the answer). */
   about?: (row: TRow, data: TData) => ReactNode;
   /** The columns after the name; a function when cells need more of the answer than the row. */
-  columns: readonly SettingsColumn<TRow>[] | ((data: TData) => readonly SettingsColumn<TRow>[]);
+  columns: readonly TableColumn<TRow>[] | ((data: TData) => readonly TableColumn<TRow>[]);
   /** Rows marked for attention (their last check or run failed). */
   warn?: (row: TRow) => boolean;
   actions?: readonly SettingsAction<TRow, TData>[];
@@ -159,7 +159,7 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
               {(d) => (
                 <>
                   {notice}
-                  <SettingsTable
+                  <DataTable
                     caption={title}
                     rows={list.rows(d).edges.map((e) => e.node)}
                     columns={columnsFor(d)}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SettingsColumn } from './SettingsTable.tsx';
+import type { TableColumn } from './DataTable.tsx';
 
 export interface NameColumnOptions<TRow> {
   header: string;
@@ -10,7 +10,7 @@ export interface NameColumnOptions<TRow> {
 }
 
 /** The first column of a settings table: what names the row, and what tells it apart under that. */
-export function nameColumn<TRow>({ header, name, about }: NameColumnOptions<TRow>): SettingsColumn<TRow> {
+export function nameColumn<TRow>({ header, name, about }: NameColumnOptions<TRow>): TableColumn<TRow> {
   const title = (row: TRow) => <span className="row-name">{name(row)}</span>;
   return {
     header,
