@@ -34,11 +34,13 @@ export function CountTable({ counts, caption, hideCaption, className }: CountTab
         {sorted.map((c) => (
           <tr key={c.resource} data-resource={c.resource}>
             <th scope="row" data-label="Type">
-              <code>{c.resource}</code>
-              {c.kind && <span className="subtle-inline"> {c.kind}</span>}
+              <div>
+                <code>{c.resource}</code>
+                {c.kind && <span className="subtle-inline"> {c.kind}</span>}
+              </div>
             </th>
             <td data-label="Objects" className="numeric">
-              {c.count.toLocaleString('en')}
+              <div>{c.count.toLocaleString('en')}</div>
             </td>
           </tr>
         ))}
