@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '../api/useQuery.ts';
 import { Link } from '../router/Link.tsx';
 import { EmptyState } from '../states/EmptyState.tsx';
-import { QueryView } from '../states/QueryView.tsx';
+import { ListView } from '../states/ListView.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';
 import { Badge } from '../ui/Badge.tsx';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
@@ -29,11 +29,10 @@ export function BackupPicker() {
           onChange={setClusterId}
         />
       </div>
-      <QueryView
+      <ListView
         query={query}
-        loading="Loading backups"
-        failed="Could not load the backups"
-        isEmpty={(data) => data.backups.edges.length === 0}
+        what="backups"
+        list={(data) => data.backups}
         empty={
           <EmptyState title="No backups to restore">
             <p>
@@ -101,7 +100,7 @@ export function BackupPicker() {
             </>
           );
         }}
-      </QueryView>
+      </ListView>
     </section>
   );
 }

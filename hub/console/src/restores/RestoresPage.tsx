@@ -5,7 +5,7 @@ import { Link } from '../router/Link.tsx';
 import { navigate } from '../router/navigate.ts';
 import { useLocation } from '../router/useLocation.ts';
 import { EmptyState } from '../states/EmptyState.tsx';
-import { QueryView } from '../states/QueryView.tsx';
+import { ListView } from '../states/ListView.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { Pager } from './Pager.tsx';
@@ -69,11 +69,10 @@ export function RestoresPage() {
           </p>
         )}
       </div>
-      <QueryView
+      <ListView
         query={query}
-        loading="Loading restores"
-        failed="Could not load the restores"
-        isEmpty={(d) => d.restores.edges.length === 0}
+        what="restores"
+        list={(d) => d.restores}
         empty={
           <EmptyState title={phase || backupId ? 'No restores match' : 'No restores yet'} action={start}>
             <p>
@@ -110,7 +109,7 @@ export function RestoresPage() {
             </>
           );
         }}
-      </QueryView>
+      </ListView>
     </RestoreScreen>
   );
 }

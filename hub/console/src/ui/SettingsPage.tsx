@@ -2,7 +2,7 @@ import { type ComponentType, type ReactNode, useState } from 'react';
 import { useQuery } from '../api/useQuery.ts';
 import type { RoleName } from '../auth/meQuery.ts';
 import { EmptyState } from '../states/EmptyState.tsx';
-import { QueryView } from '../states/QueryView.tsx';
+import { ListView } from '../states/ListView.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { confirmWords } from './confirmWords.ts';
@@ -140,11 +140,10 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
       <RequireTenant what={what}>
         {(tenant) => (
           <>
-            <QueryView
+            <ListView
               query={query}
-              loading={`Loading ${what}`}
-              failed={`Could not load the ${what}`}
-              isEmpty={(d) => list.rows(d).edges.length === 0}
+              what={what}
+              list={list.rows}
               empty={
                 <EmptyState title={`No ${what} yet`} action={createButton}>
                   {props.empty}
@@ -180,7 +179,7 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
                   )}
                 </>
               )}
-            </QueryView>
+            </ListView>
             {dialog(tenant)}
           </>
         )}
