@@ -1,10 +1,7 @@
 import { defineOperation } from '../api/Operation.ts';
-import type { Connection, SettingsList } from '../ui/SettingsList.ts';
+import { type Connection, settingsList, settingsPageSize } from '../ui/SettingsList.ts';
 import type { CredentialKind } from '../credentials/Credential.ts';
 import type { BackupLocation, CreateBackupLocationInput } from './BackupLocation.ts';
-
-/** How many locations (and of each lookup) the screen reads; past it, it says so. */
-const pageSize = 100;
 
 type Nodes<T> = { edges: { node: T }[] };
 
@@ -15,33 +12,26 @@ export interface LocationsData {
 }
 
 /** A tenant's locations with their last check, and the credentials and clusters the screen names and offers. */
-export const locationList: SettingsList<LocationsData, BackupLocation> = {
-  query: defineOperation(`
-    query BackupLocations($tenantId: ID!) {
-      backupLocations(tenantId: $tenantId, first: ${pageSize}) {
-        totalCount
-        edges {
-          node {
-            id tenantId name kind bucket prefix region endpoint forcePathStyle path credentialId encryptionKeyRef
-            createdAt updatedAt
-            validation { checkedAt clusterId ok error }
-          }
+export const locationList = settingsList<LocationsData, BackupLocation>(`
+  query BackupLocations($tenantId: ID!) {
+    backupLocations(tenantId: $tenantId, first: ${settingsPageSize}) {
+      totalCount
+      edges {
+        node {
+          id tenantId name kind bucket prefix region endpoint forcePathStyle path credentialId encryptionKeyRef
+          createdAt updatedAt
+          validation { checkedAt clusterId ok error }
         }
       }
-      credentials(tenantId: $tenantId, first: ${pageSize}) { edges { node { id name kind } } }
-      clusters(first: ${pageSize}, filter: { tenantId: $tenantId }) { edges { node { id name status } } }
     }
-  `),
-  rows: (data) => data.backupLocations,
-  pageSize,
-};
+    credentials(tenantId: $tenantId, first: ${settingsPageSize}) { edges { node { id name kind } } }
+    clusters(first: ${settingsPageSize}, filter: { tenantId: $tenantId }) { edges { node { id name status } } }
+  }
+`, (data) => data.backupLocations);
 
-export const createBackupLocationMutation = defineOperation<
-  { createBackupLocation: { id: string; name: string } },
-  { input: CreateBackupLocationInput }
->(`
-  mutation CreateBackupLocation($input: CreateBackupLocationInput!) { createBackupLocation(input: $input) { id name } }
-`);
+export const createBackupLocationMutation = defineOperation<{ createBackupLocation: { id: string } }, { input: CreateBackupLocationInput }>(
+  'mutation CreateBackupLocation($input: CreateBackupLocationInput!) { createBackupLocation(input: $input) { id } }',
+);
 
 export const deleteBackupLocationMutation = defineOperation<{ deleteBackupLocation: string }, { id: string }>(
   'mutation DeleteBackupLocation($id: ID!) { deleteBackupLocation(id: $id) }',

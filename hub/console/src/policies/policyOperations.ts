@@ -1,5 +1,5 @@
 import { defineOperation } from '../api/Operation.ts';
-import type { Connection, SettingsList } from '../ui/SettingsList.ts';
+import { type Connection, settingsList, settingsPageSize } from '../ui/SettingsList.ts';
 import {
   type SchedulePolicy,
   type SchedulePolicyPreset,
@@ -7,22 +7,15 @@ import {
   specSelection,
 } from './SchedulePolicy.ts';
 
-/** How many policies the screen lists; past it, it says so. */
-const pageSize = 100;
-
 /** A tenant's schedule policies. */
-export const policyList: SettingsList<{ schedulePolicies: Connection<SchedulePolicy> }, SchedulePolicy> = {
-  query: defineOperation(`
-    query SchedulePolicies($tenantId: ID!) {
-      schedulePolicies(tenantId: $tenantId, first: ${pageSize}) {
-        totalCount
-        edges { node { id tenantId name createdAt updatedAt spec { ${specSelection} } } }
-      }
+export const policyList = settingsList<{ schedulePolicies: Connection<SchedulePolicy> }, SchedulePolicy>(`
+  query SchedulePolicies($tenantId: ID!) {
+    schedulePolicies(tenantId: $tenantId, first: ${settingsPageSize}) {
+      totalCount
+      edges { node { id tenantId name createdAt updatedAt spec { ${specSelection} } } }
     }
-  `),
-  rows: (data) => data.schedulePolicies,
-  pageSize,
-};
+  }
+`, (data) => data.schedulePolicies);
 
 export const schedulePolicyPresetsQuery = defineOperation<{ schedulePolicyPresets: SchedulePolicyPreset[] }>(`
   query SchedulePolicyPresets { schedulePolicyPresets { name description spec { ${specSelection} } } }

@@ -1,10 +1,7 @@
 import { defineOperation } from '../api/Operation.ts';
-import type { Connection, SettingsList } from '../ui/SettingsList.ts';
+import { type Connection, settingsList, settingsPageSize } from '../ui/SettingsList.ts';
 import { type SchedulePolicySpec, specSelection } from '../policies/SchedulePolicy.ts';
 import type { BackupSchedule, CreateBackupScheduleInput, ScheduleLookups } from './BackupSchedule.ts';
-
-/** How many schedules (and of each lookup) the screen reads; past it, it says so. */
-const pageSize = 100;
 
 type Nodes<T> = { edges: { node: T }[] };
 
@@ -28,41 +25,32 @@ export function lookupsOf(data: SchedulesData): ScheduleLookups {
 }
 
 /** A tenant's backup schedules with their next three run times, and the names of what they refer to. */
-export const scheduleList: SettingsList<SchedulesData, BackupSchedule> = {
-  query: defineOperation(`
-    query BackupSchedules($tenantId: ID!) {
-      backupSchedules(first: ${pageSize}, filter: { tenantId: $tenantId }) {
-        totalCount
-        edges {
-          node {
-            id tenantId clusterId name policyId suspended createdAt lastRunAt nextRunAt missedRuns lastRunError
-            nextRunTimes(count: 3)
-            template {
-              locationId includeNamespaces excludeNamespaces labelSelectors preRuleId postRuleId namePrefix volumes
-            }
+export const scheduleList = settingsList<SchedulesData, BackupSchedule>(`
+  query BackupSchedules($tenantId: ID!) {
+    backupSchedules(first: ${settingsPageSize}, filter: { tenantId: $tenantId }) {
+      totalCount
+      edges {
+        node {
+          id tenantId clusterId name policyId suspended createdAt lastRunAt nextRunAt missedRuns lastRunError
+          nextRunTimes(count: 3)
+          template {
+            locationId includeNamespaces excludeNamespaces labelSelectors preRuleId postRuleId namePrefix volumes
           }
         }
       }
-      clusters(first: ${pageSize}, filter: { tenantId: $tenantId }) { edges { node { id name status } } }
-      schedulePolicies(tenantId: $tenantId, first: ${pageSize}) {
-        edges { node { id name spec { ${specSelection} } } }
-      }
-      backupLocations(tenantId: $tenantId, first: ${pageSize}) { edges { node { id name kind } } }
-      rules(tenantId: $tenantId, first: ${pageSize}) { edges { node { id name } } }
     }
-  `),
-  rows: (data) => data.backupSchedules,
-  pageSize,
-};
-
-export const createBackupScheduleMutation = defineOperation<
-  { createBackupSchedule: { id: string; name: string } },
-  { input: CreateBackupScheduleInput }
->(`
-  mutation CreateBackupSchedule($input: CreateBackupScheduleInput!) {
-    createBackupSchedule(input: $input) { id name }
+    clusters(first: ${settingsPageSize}, filter: { tenantId: $tenantId }) { edges { node { id name status } } }
+    schedulePolicies(tenantId: $tenantId, first: ${settingsPageSize}) {
+      edges { node { id name spec { ${specSelection} } } }
+    }
+    backupLocations(tenantId: $tenantId, first: ${settingsPageSize}) { edges { node { id name kind } } }
+    rules(tenantId: $tenantId, first: ${settingsPageSize}) { edges { node { id name } } }
   }
-`);
+`, (data) => data.backupSchedules);
+
+export const createBackupScheduleMutation = defineOperation<{ createBackupSchedule: { id: string } }, { input: CreateBackupScheduleInput }>(
+  'mutation CreateBackupSchedule($input: CreateBackupScheduleInput!) { createBackupSchedule(input: $input) { id } }',
+);
 
 export const suspendBackupScheduleMutation = defineOperation<{ suspendBackupSchedule: { id: string } }, { id: string }>(
   'mutation SuspendBackupSchedule($id: ID!) { suspendBackupSchedule(id: $id) { id suspended } }',
