@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '../api/useQuery.ts';
 import { Page } from '../ui/Page.tsx';
 import { EmptyState } from '../states/EmptyState.tsx';
@@ -13,13 +13,15 @@ import {
   type RoleBinding,
   revokeApiTokenMutation,
 } from './accessOperations.ts';
-import { ApiTokenTable } from './ApiTokenTable.tsx';
+import { AccessSection } from './AccessSection.tsx';
+import { apiTokenColumns, revocable } from './apiTokenColumns.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { confirmWords } from '../ui/confirmWords.ts';
 import { CreateApiTokenDialog } from './CreateApiTokenDialog.tsx';
 import { CreateRoleBindingDialog } from './CreateRoleBindingDialog.tsx';
 import { RequireTenant } from '../ui/RequireTenant.tsx';
-import { RoleBindingTable } from './RoleBindingTable.tsx';
-import { UserTable } from './UserTable.tsx';
+import { roleBindingColumns } from './roleBindingColumns.tsx';
+import { userColumns } from './userColumns.tsx';
 
 type Acting =
   | { kind: 'bind' }
@@ -66,82 +68,48 @@ export function AccessPage() {
 function AccessSections({ data, onAct }: { data: AccessData; onAct: (acting: Acting) => void }) {
   const clusterNames = new Map(data.clusters.edges.map((e) => [e.node.id, e.node.name]));
   const users = data.users.edges.map((e) => e.node);
-  const more = (shown: number, total: number, what: string) =>
-    total > shown ? <p className="hint">Showing the first {shown} of {total} {what}.</p> : null;
+  const now = Date.now();
   return (
     <>
-      <Section
+      <AccessSection
         title="Role bindings"
         intro="A role for a user or a group, in the whole tenant or narrowed to clusters and namespaces."
-        action={
-          <button type="button" className="primary" onClick={() => onAct({ kind: 'bind' })}>
-            New role binding
-          </button>
-        }
+        list={data.roleBindings}
+        create={{ label: 'New role binding', onClick: () => onAct({ kind: 'bind' }) }}
+        columns={roleBindingColumns(users, clusterNames, now)}
+        rowProps={(b) => ({ 'data-binding': `${b.subjectKind}:${b.subject}` })}
+        actions={[
+          {
+            label: 'Revoke',
+            danger: true,
+            run: (binding) => onAct({ kind: 'unbind', binding }),
+            name: (b) => `Revoke ${b.role} of ${b.subjectKind} ${b.subject}`,
+          },
+        ]}
       >
-        {data.roleBindings.edges.length === 0 ? (
-          <EmptyState title="No role bindings yet">
-            <p>Only hub administrators can reach this tenant until someone is bound to a role.</p>
-          </EmptyState>
-        ) : (
-          <RoleBindingTable
-            bindings={data.roleBindings.edges.map((e) => e.node)}
-            users={users}
-            clusterNames={clusterNames}
-            onRevoke={(binding) => onAct({ kind: 'unbind', binding })}
-          />
-        )}
-        {more(data.roleBindings.edges.length, data.roleBindings.totalCount, 'bindings')}
-      </Section>
-      <Section
+        <p>Only hub administrators can reach this tenant until someone is bound to a role.</p>
+      </AccessSection>
+      <AccessSection
         title="API tokens"
         intro="Tokens for automation, each holding one role. Their secret is shown once, when created."
-        action={
-          <button type="button" className="primary" onClick={() => onAct({ kind: 'token' })}>
-            New API token
-          </button>
-        }
+        list={data.apiTokens}
+        create={{ label: 'New API token', onClick: () => onAct({ kind: 'token' }) }}
+        columns={apiTokenColumns(clusterNames, now)}
+        rowProps={(t) => ({ 'data-token': t.name })}
+        actions={[{ label: 'Revoke', danger: true, run: (token) => onAct({ kind: 'revoke', token }), offered: (t) => revocable(t, now) }]}
       >
-        {data.apiTokens.edges.length === 0 ? (
-          <EmptyState title="No API tokens yet">
-            <p>Create one for a CI job or a script that calls the API.</p>
-          </EmptyState>
-        ) : (
-          <ApiTokenTable
-            tokens={data.apiTokens.edges.map((e) => e.node)}
-            clusterNames={clusterNames}
-            onRevoke={(token) => onAct({ kind: 'revoke', token })}
-          />
-        )}
-        {more(data.apiTokens.edges.length, data.apiTokens.totalCount, 'tokens')}
-      </Section>
-      <Section title="Users" intro="People who have signed in and whom this tenant's bindings reach, by subject or group.">
-        {users.length === 0 ? (
-          <EmptyState title="No users yet">
-            <p>People appear here once they have signed in and a binding reaches them.</p>
-          </EmptyState>
-        ) : (
-          <UserTable users={users} />
-        )}
-        {more(users.length, data.users.totalCount, 'users')}
-      </Section>
+        <p>Create one for a CI job or a script that calls the API.</p>
+      </AccessSection>
+      <AccessSection
+        title="Users"
+        intro="People who have signed in and whom this tenant's bindings reach, by subject or group."
+        list={data.users}
+        columns={userColumns(now)}
+        rowProps={(u) => ({ 'data-user': u.subject })}
+      >
+        <p>People appear here once they have signed in and a binding reaches them.</p>
+      </AccessSection>
     </>
-  );
-}
-
-function Section({ title, intro, action, children }: { title: string; intro: string; action?: ReactNode; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="section" aria-labelledby={id}>
-      <div className="section-header">
-        <div>
-          <h2 id={id}>{title}</h2>
-          <p>{intro}</p>
-        </div>
-        {action}
-      </div>
-      {children}
-    </section>
   );
 }
 
@@ -173,8 +141,7 @@ function AccessDialogs({ tenantId, data, acting, onClose, onChanged }: AccessDia
       return (
         <ConfirmDialog
           title={`Revoke ${acting.binding.role} of ${acting.binding.subjectKind} ${acting.binding.subject}?`}
-          confirm="Revoke binding"
-          failed="The hub did not revoke the binding"
+          {...confirmWords('revoke', 'binding')}
           operation={deleteRoleBindingMutation}
           variables={{ id: acting.binding.id }}
           onDone={onChanged}
@@ -187,8 +154,7 @@ function AccessDialogs({ tenantId, data, acting, onClose, onChanged }: AccessDia
       return (
         <ConfirmDialog
           title={`Revoke API token ${acting.token.name}?`}
-          confirm="Revoke token"
-          failed="The hub did not revoke the token"
+          {...confirmWords('revoke', 'token')}
           operation={revokeApiTokenMutation}
           variables={{ id: acting.token.id }}
           onDone={onChanged}

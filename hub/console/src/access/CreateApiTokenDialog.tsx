@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useMutation } from '../api/useMutation.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { DialogActions } from '../ui/DialogActions.tsx';
+import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
 import { emptyTokenForm, type TokenForm, tokenInputFromForm } from './accessForms.ts';
 import { createApiTokenMutation } from './accessOperations.ts';
@@ -19,7 +21,8 @@ export interface CreateApiTokenDialogProps {
 /** Creates an API token, then shows its secret this once, with a copy button and a clear note. */
 export function CreateApiTokenDialog({ tenantId, clusters, onClose, onCreated }: CreateApiTokenDialogProps) {
   const mutation = useMutation(createApiTokenMutation);
-  const { form, change } = useForm<TokenForm>(emptyTokenForm);
+  const bind = useForm<TokenForm>(emptyTokenForm);
+  const { form, text } = bind;
   const [created, setCreated] = useState<{ name: string; token: string } | undefined>();
 
   if (created) {
@@ -36,18 +39,14 @@ export function CreateApiTokenDialog({ tenantId, clusters, onClose, onCreated }:
         <p className="hint">
           Send it as <code>Authorization: Bearer …</code>, or paste it on the console's sign-in page.
         </p>
-        <div className="form-actions">
-          <button type="button" className="primary" onClick={onClose}>
-            Done
-          </button>
-        </div>
+        <DialogActions close="Done" onClose={onClose} primary />
       </Dialog>
     );
   }
 
   return (
     <FormDialog
-      title="New API token"
+      {...editorWords('token', undefined, { newTitle: 'New API token' })}
       state={mutation.state}
       send={() => mutation.run({ input: tokenInputFromForm(tenantId, form) })}
       onSaved={(data) => {
@@ -56,30 +55,12 @@ export function CreateApiTokenDialog({ tenantId, clusters, onClose, onCreated }:
       }}
       onClose={onClose}
       closeWhenSaved={false}
-      failed="The hub did not create the token"
-      submit="Create token"
-      busy="Creating…"
     >
       <div className="form-row">
-        <TextField
-          label="Name"
-          hint="What uses it, e.g. ci-nightly; 1 to 100 characters."
-          required
-          maxLength={100}
-          value={form.name}
-          onChange={(value) => change({ name: value })}
-        />
-        <TextField
-          label="Expires in (days)"
-          hint="1 to 3650; blank: never."
-          type="number"
-          min={1}
-          max={3650}
-          value={form.expiresInDays}
-          onChange={(value) => change({ expiresInDays: value })}
-        />
+        <TextField label="Name" hint="What uses it, e.g. ci-nightly; 1 to 100 characters." required maxLength={100} {...text('name')} />
+        <TextField label="Expires in (days)" hint="1 to 3650; blank: never." type="number" min={1} max={3650} {...text('expiresInDays')} />
       </div>
-      <ScopeFields form={form} change={change} clusters={clusters} />
+      <ScopeFields bind={bind} clusters={clusters} />
     </FormDialog>
   );
 }

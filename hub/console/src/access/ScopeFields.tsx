@@ -1,59 +1,34 @@
 import type { RoleName } from '../auth/meQuery.ts';
+import type { FormBinding } from '../ui/bindForm.ts';
+import { CheckChoices } from '../ui/CheckChoices.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
+import { TextField } from '../ui/TextField.tsx';
 import type { ScopeForm } from './accessForms.ts';
 import { roleDescriptions } from './describeScope.ts';
-import { Field } from '../ui/Field.tsx';
-import { TextField } from '../ui/TextField.tsx';
 
 export interface ScopeFieldsProps {
-  form: ScopeForm;
-  change: (patch: Partial<ScopeForm>) => void;
+  bind: FormBinding<ScopeForm>;
   clusters: readonly { id: string; name: string }[];
 }
 
+const roleLabels: Record<RoleName, string> = { viewer: 'viewer', operator: 'operator', admin: 'admin' };
+
 /** The role to grant and, optionally, the clusters and namespaces it is narrowed to. */
-export function ScopeFields({ form, change, clusters }: ScopeFieldsProps) {
+export function ScopeFields({ bind: { form, change, text }, clusters }: ScopeFieldsProps) {
   return (
     <>
-      <Field label="Role" hint={roleDescriptions[form.role]}>
-        {(control) => (
-          <select {...control} value={form.role} onChange={(event) => change({ role: event.target.value as RoleName })}>
-            <option value="viewer">viewer</option>
-            <option value="operator">operator</option>
-            <option value="admin">admin</option>
-          </select>
-        )}
-      </Field>
+      <SelectField label="Role" hint={roleDescriptions[form.role]} options={roleLabels} value={form.role} onChange={(role) => change({ role })} />
       <fieldset className="fieldset">
         <legend>Narrow it (optional)</legend>
         {clusters.length > 0 && (
-          <fieldset className="fieldset nested">
-            <legend>Clusters (none ticked: all)</legend>
-            <div className="choice-group">
-              {clusters.map((c) => (
-                <label key={c.id}>
-                  <input
-                    type="checkbox"
-                    checked={form.clusterIds.includes(c.id)}
-                    onChange={(event) =>
-                      change({
-                        clusterIds: event.target.checked
-                          ? [...form.clusterIds, c.id]
-                          : form.clusterIds.filter((id) => id !== c.id),
-                      })
-                    }
-                  />
-                  {c.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <CheckChoices
+            legend="Clusters (none ticked: all)"
+            options={clusters.map((c) => ({ value: c.id, label: c.name }))}
+            chosen={form.clusterIds}
+            onChange={(clusterIds) => change({ clusterIds })}
+          />
         )}
-        <TextField
-          label="Namespaces"
-          hint="Names or * patterns like shop-*, comma-separated; blank: all."
-          value={form.namespaces}
-          onChange={(value) => change({ namespaces: value })}
-        />
+        <TextField label="Namespaces" hint="Names or * patterns like shop-*, comma-separated; blank: all." {...text('namespaces')} />
       </fieldset>
     </>
   );

@@ -8,6 +8,7 @@ import { toBackupPoint } from '../charts/BackupPoint.ts';
 import { Link } from '../router/Link.tsx';
 import { useLocation } from '../router/useLocation.ts';
 import { EmptyState } from '../states/EmptyState.tsx';
+import { ListView } from '../states/ListView.tsx';
 import { QueryView } from '../states/QueryView.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
@@ -127,11 +128,10 @@ function ApplicationView({ clusterId, data }: { clusterId: string; data: Applica
           </p>
         )}
         <NamespaceFilterForm key={key} clusterId={clusterId} params={params} />
-        <QueryView
+        <ListView
           query={namespaces}
-          loading="Loading namespaces"
-          failed="Could not load the namespaces"
-          isEmpty={(d) => d.clusterNamespaces.edges.length === 0}
+          what="namespaces"
+          list={(d) => d.clusterNamespaces}
           empty={<NoNamespaces params={params} clusterStatus={cluster.status} />}
         >
           {(d) => (
@@ -141,7 +141,7 @@ function ApplicationView({ clusterId, data }: { clusterId: string; data: Applica
               onExcludedChange={(names) => setExcluded({ key, names })}
             />
           )}
-        </QueryView>
+        </ListView>
         {starting && selection?.ok && (
           <StartBackupDialog cluster={cluster} selection={selection.selection} onClose={() => setStarting(false)} />
         )}

@@ -4,7 +4,7 @@ import { BackupHistoryChart } from '../charts/BackupHistoryChart.tsx';
 import { type BackupPoint, toBackupPoint } from '../charts/BackupPoint.ts';
 import { Link } from '../router/Link.tsx';
 import { EmptyState } from '../states/EmptyState.tsx';
-import { QueryView } from '../states/QueryView.tsx';
+import { ListView } from '../states/ListView.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';
 import { type ApplicationClustersData, applicationClustersQuery, recentBackupsForCharts } from './applicationClustersQuery.ts';
 import { ClusterStatusBadge } from './ClusterStatusBadge.tsx';
@@ -21,11 +21,10 @@ export function ApplicationsPage() {
         title="Applications"
         description="Choose a cluster to see its namespaces and what runs in them, and back up a selection."
       >
-        <QueryView
+        <ListView
           query={query}
-          loading="Loading clusters"
-          failed="Could not load the clusters"
-          isEmpty={(data) => data.clusters.edges.length === 0}
+          what="clusters"
+          list={(data) => data.clusters}
           empty={
             <EmptyState title="No clusters yet" action={<Link to="/fleet">Go to the fleet</Link>}>
               <p>Register a cluster on the Fleet screen; once its agent connects, its namespaces appear here.</p>
@@ -33,7 +32,7 @@ export function ApplicationsPage() {
           }
         >
           {(data) => <ClusterChoices data={data} />}
-        </QueryView>
+        </ListView>
       </Page>
     </BackupScreen>
   );

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useMutation } from '../api/useMutation.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { backupListPath } from '../backups/backupListParams.ts';
@@ -6,6 +6,11 @@ import { navigate } from '../router/navigate.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
 import { LoadingState } from '../states/LoadingState.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { DialogActions } from '../ui/DialogActions.tsx';
+import { CheckboxField } from '../ui/Field.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
+import { TextField } from '../ui/TextField.tsx';
+import { useForm } from '../ui/useForm.ts';
 import { backupLocationsQuery, type LocationChoice } from './backupLocationsQuery.ts';
 import type { BackupSelection } from './backupSelection.ts';
 import { createBackupMutation } from './createBackupMutation.ts';
@@ -37,11 +42,7 @@ export function StartBackupDialog({ cluster, selection, onClose }: StartBackupDi
               Backups are written to a location of the tenant (S3, Azure Blob, Google Cloud Storage or a path in the
               agent). A tenant admin adds one; then come back here.
             </p>
-            <div className="form-actions">
-              <button type="button" onClick={onClose}>
-                Close
-              </button>
-            </div>
+            <DialogActions close="Close" onClose={onClose} />
           </div>
         ) : (
           <StartForm
@@ -93,12 +94,9 @@ interface StartFormProps {
 }
 
 function StartForm({ cluster, selection, locations, onCancel }: StartFormProps) {
-  const ids = { location: useId(), locationHint: useId(), prefix: useId(), prefixHint: useId(), ttl: useId(), ttlHint: useId(), volumes: useId() };
   const mutation = useMutation(createBackupMutation);
-  const [locationId, setLocationId] = useState(locations[0]?.id ?? '');
-  const [namePrefix, setNamePrefix] = useState('');
-  const [ttl, setTtl] = useState('');
-  const [volumes, setVolumes] = useState(true);
+  const { form, change, text, check } = useForm({ locationId: locations[0]?.id ?? '', namePrefix: '', ttl: '', volumes: true });
+  const { locationId, namePrefix, ttl, volumes } = form;
   const chosen = locations.find((l) => l.id === locationId);
   const busy = mutation.state.status === 'running';
 
@@ -120,74 +118,49 @@ function StartForm({ cluster, selection, locations, onCancel }: StartFormProps) 
 
   return (
     <form className="form" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={ids.location}>Location</label>
-        <select
-          id={ids.location}
-          value={locationId}
-          onChange={(e) => setLocationId(e.target.value)}
-          aria-describedby={ids.locationHint}
-          required
-        >
-          {locations.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name} ({l.kind})
-            </option>
-          ))}
-        </select>
-        <p className="hint" id={ids.locationHint}>
-          {chosen?.validation
+      <SelectField
+        label="Location"
+        hint={
+          chosen?.validation
             ? chosen.validation.ok
               ? `Checked from a cluster on ${new Date(chosen.validation.checkedAt).toLocaleString()}: it works.`
               : `Its last check failed: ${chosen.validation.error ?? 'no reason given'}`
-            : 'Not checked from a cluster yet.'}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.prefix}>Name prefix</label>
-        <input
-          id={ids.prefix}
-          value={namePrefix}
-          onChange={(e) => setNamePrefix(e.target.value)}
-          placeholder="backup"
-          aria-describedby={ids.prefixHint}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <p className="hint" id={ids.prefixHint}>
-          The backup is named after it and the UTC time, e.g. <code>{namePrefix.trim() || 'backup'}-20260301-120000-000</code>.
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.ttl}>Keep for</label>
-        <input
-          id={ids.ttl}
-          value={ttl}
-          onChange={(e) => setTtl(e.target.value)}
-          placeholder="30d"
-          aria-describedby={ids.ttlHint}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <p className="hint" id={ids.ttlHint}>
-          Like <code>720h</code>, <code>30d</code> or <code>1h30m</code>; 30 days when left empty. It is deleted then.
-        </p>
-      </div>
-      <div className="field checkbox-field">
-        <input id={ids.volumes} type="checkbox" checked={volumes} onChange={(e) => setVolumes(e.target.checked)} />
-        <label htmlFor={ids.volumes}>Back up volume data, not only the volume objects</label>
-      </div>
+            : 'Not checked from a cluster yet.'
+        }
+        required
+        options={locations.map((l) => ({ value: l.id, label: `${l.name} (${l.kind})` }))}
+        value={locationId}
+        onChange={(id) => change({ locationId: id })}
+      />
+      <TextField
+        label="Name prefix"
+        hint={
+          <>
+            The backup is named after it and the UTC time, e.g. <code>{namePrefix.trim() || 'backup'}-20260301-120000-000</code>.
+          </>
+        }
+        placeholder="backup"
+        {...text('namePrefix')}
+      />
+      <TextField
+        label="Keep for"
+        hint={
+          <>
+            Like <code>720h</code>, <code>30d</code> or <code>1h30m</code>; 30 days when left empty. It is deleted then.
+          </>
+        }
+        placeholder="30d"
+        {...text('ttl')}
+      />
+      <CheckboxField label="Back up volume data, not only the volume objects" {...check('volumes')} />
       {mutation.state.status === 'error' && (
         <ErrorState error={mutation.state.error} title="The hub did not start the backup" compact />
       )}
-      <div className="form-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
+      <DialogActions close="Cancel" onClose={onCancel}>
         <button type="submit" className="primary" disabled={busy || !locationId}>
           {busy ? 'Starting…' : 'Start backup'}
         </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }

@@ -16,11 +16,11 @@ import { BackupLog } from './BackupLog.tsx';
 import { DeleteBackupDialog } from './DeleteBackupDialog.tsx';
 import { DeletionStatus } from './DeletionStatus.tsx';
 import { isInProgress } from './isInProgress.ts';
-import { KindCountTable } from './KindCountTable.tsx';
 import { mayOperate } from './mayOperate.ts';
 import { PhaseBadge } from './PhaseBadge.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { BackupScreen } from './BackupScreen.tsx';
+import { CountTable } from '../ui/CountTable.tsx';
 
 /** One backup: its state (live), where it came from and went, what it took, what it holds, what went wrong. */
 export function BackupPage({ id }: { id: string }) {
@@ -148,7 +148,7 @@ function BackupView({ data, reload }: { data: BackupData; reload: () => void }) 
           <h2 id="contents-heading">Contents by kind</h2>
           {result ? (
             result.countsByKind.length > 0 ? (
-              <KindCountTable counts={result.countsByKind} />
+              <CountTable counts={result.countsByKind} caption="Objects by kind" hideCaption className="kind-table" />
             ) : (
               <p className="subtle">It holds no objects.</p>
             )

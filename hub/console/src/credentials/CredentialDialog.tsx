@@ -1,10 +1,12 @@
-import { CheckboxField, Field } from '../ui/Field.tsx';
+import { CheckboxField } from '../ui/Field.tsx';
 import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
-import type { SettingsFormProps } from '../ui/SettingsPage.tsx';
-import { useSaveMutation } from '../ui/useSaveMutation.ts';
 import { NameField } from '../ui/NameField.tsx';
-import { type Credential, type CredentialKind, credentialKindLabels } from './Credential.ts';
+import { SelectField } from '../ui/SelectField.tsx';
+import type { SettingsFormProps } from '../ui/SettingsPage.tsx';
+import { useForm } from '../ui/useForm.ts';
+import { useSaveMutation } from '../ui/useSaveMutation.ts';
+import { type Credential, credentialKindLabels } from './Credential.ts';
 import {
   createCredentialInput,
   type CredentialForm,
@@ -14,12 +16,12 @@ import {
 } from './credentialForm.ts';
 import { createCredentialMutation, updateCredentialMutation } from './credentialOperations.ts';
 import { SecretFields } from './SecretFields.tsx';
-import { useForm } from '../ui/useForm.ts';
 
 /** Stores a cloud credential, or renames one and/or replaces its secret. Secrets go in, never come out. */
 export function CredentialDialog({ tenantId, editing: credential, onClose, onSaved }: SettingsFormProps<Credential>) {
   const { create, update, state } = useSaveMutation(createCredentialMutation, updateCredentialMutation, Boolean(credential));
-  const { form, change } = useForm<CredentialForm>(() => (credential ? credentialFormFor(credential) : emptyCredentialForm()));
+  const bind = useForm<CredentialForm>(() => (credential ? credentialFormFor(credential) : emptyCredentialForm()));
+  const { form, change } = bind;
 
   const send = (): Promise<unknown> =>
     credential
@@ -28,7 +30,7 @@ export function CredentialDialog({ tenantId, editing: credential, onClose, onSav
 
   return (
     <FormDialog {...editorWords('credential', credential, { create: 'store' })} state={state} send={send} onSaved={onSaved} onClose={onClose} autoComplete="off">
-      <NameField value={form.name} onChange={(name) => change({ name })} example="aws-prod" />
+      <NameField {...bind.text('name')} example="aws-prod" />
       {credential ? (
         <>
           <p>
@@ -38,28 +40,17 @@ export function CredentialDialog({ tenantId, editing: credential, onClose, onSav
           <CheckboxField
             label="Replace the secret"
             hint="Give the whole secret again; locations using this credential pick it up on their next job."
-            checked={form.replaceSecret}
-            onChange={(replaceSecret) => change({ replaceSecret })}
+            {...bind.check('replaceSecret')}
           />
         </>
       ) : (
-        <Field label="Kind">
-          {(control) => (
-            <select {...control} value={form.kind} onChange={(event) => change({ kind: event.target.value as CredentialKind })}>
-              {Object.entries(credentialKindLabels).map(([kind, label]) => (
-                <option key={kind} value={kind}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Kind" options={credentialKindLabels} value={form.kind} onChange={(kind) => change({ kind })} />
       )}
       {form.replaceSecret && (
         <fieldset className="fieldset">
           <legend>Secret</legend>
           <p className="hint">Stored encrypted and write-only: nobody, you included, can read it back.</p>
-          <SecretFields form={form} change={change} />
+          <SecretFields bind={bind} />
         </fieldset>
       )}
     </FormDialog>

@@ -1,30 +1,25 @@
-import { RelativeTime } from '../ui/RelativeTime.tsx';
+import { changedColumn } from '../ui/changedColumn.tsx';
 import { SettingsPage } from '../ui/SettingsPage.tsx';
 import { type Credential, credentialKindLabels } from './Credential.ts';
 import { CredentialDialog } from './CredentialDialog.tsx';
-import { credentialPageSize, credentialsQuery, deleteCredentialMutation } from './credentialOperations.ts';
+import { credentialList, deleteCredentialMutation } from './credentialOperations.ts';
 
 /** A tenant's cloud credentials: list (no secrets), store, rename or replace the secret, delete. */
 export function CredentialsPage() {
   return (
     <SettingsPage
       title="Credentials"
+      noun="credential"
       description="Cloud credentials backup locations use. Secrets are stored encrypted and never shown again."
-      query={credentialsQuery}
-      list={(data) => data.credentials}
-      pageSize={credentialPageSize}
-      empty={{
-        text: (
-          <p>
-            An S3, Azure or Google Cloud location needs one (S3 can use the agent's own identity instead); a filesystem
-            location needs none.
-          </p>
-        ),
-        others: 'Admins of the tenant store them.',
-      }}
-      form={{ label: 'New credential', role: 'admin', editor: CredentialDialog }}
+      list={credentialList}
+      empty={
+        <p>
+          An S3, Azure or Google Cloud location needs one (S3 can use the agent's own identity instead); a filesystem
+          location needs none.
+        </p>
+      }
+      form={{ role: 'admin', verb: 'store', editor: CredentialDialog }}
       columns={[
-        { header: 'Credential', cell: (c) => <span className="row-name">{c.name}</span> },
         { header: 'Kind', cell: (c) => credentialKindLabels[c.kind] },
         { header: 'Details', cell: (c) => <CredentialDetails credential={c} /> },
         {
@@ -35,11 +30,9 @@ export function CredentialsPage() {
             </span>
           ),
         },
-        { header: 'Changed', cell: (c) => <RelativeTime at={c.updatedAt} now={Date.now()} /> },
+        changedColumn,
       ]}
-      rowProps={(c) => ({ 'data-credential': c.name })}
       remove={{
-        noun: 'credential',
         role: 'admin',
         operation: deleteCredentialMutation,
         explain: <p>The hub refuses while a backup location uses it; give those locations another credential first.</p>,

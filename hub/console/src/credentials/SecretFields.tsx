@@ -1,12 +1,9 @@
+import type { FormBinding } from '../ui/bindForm.ts';
 import { Field } from '../ui/Field.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
+import { TextField, type TextFieldProps } from '../ui/TextField.tsx';
 import { unreachable } from '../ui/unreachable.ts';
 import type { AzureSecretKind, CredentialForm } from './credentialForm.ts';
-import { TextField } from '../ui/TextField.tsx';
-
-export interface SecretFieldsProps {
-  form: CredentialForm;
-  change: (patch: Partial<CredentialForm>) => void;
-}
 
 const azureSecretLabels: Record<AzureSecretKind, string> = {
   accountKey: 'Account key',
@@ -18,67 +15,34 @@ const azureSecretLabels: Record<AzureSecretKind, string> = {
  * The secret block of a credential's kind. Secret inputs are password fields, start blank and ask browsers not
  * to fill or remember them; the hub stores them encrypted and never returns them.
  */
-export function SecretFields({ form, change }: SecretFieldsProps) {
+export function SecretFields({ bind }: { bind: FormBinding<CredentialForm> }) {
+  const { form, change, text } = bind;
   switch (form.kind) {
     case 'aws':
       return (
         <>
           <div className="form-row">
-            <TextField
-              label="Access key ID"
-              required
-              value={form.accessKeyId}
-              onChange={(value) => change({ accessKeyId: value })}
-            />
-            <Secret label="Secret access key" value={form.secretAccessKey} required onChange={(secretAccessKey) => change({ secretAccessKey })} />
+            <TextField label="Access key ID" required {...text('accessKeyId')} />
+            <Secret label="Secret access key" required {...text('secretAccessKey')} />
           </div>
           <div className="form-row">
-            <Secret
-              label="Session token"
-              hint="Only for temporary (STS) credentials."
-              value={form.sessionToken}
-              onChange={(sessionToken) => change({ sessionToken })}
-            />
-            <TextField
-              label="Default region"
-              hint="e.g. eu-west-1; optional."
-              value={form.region}
-              onChange={(value) => change({ region: value })}
-            />
+            <Secret label="Session token" hint="Only for temporary (STS) credentials." {...text('sessionToken')} />
+            <TextField label="Default region" hint="e.g. eu-west-1; optional." {...text('region')} />
           </div>
         </>
       );
     case 'azure':
       return (
         <>
-          <TextField
-            label="Storage account"
-            required
-            value={form.accountName}
-            onChange={(value) => change({ accountName: value })}
-          />
+          <TextField label="Storage account" required {...text('accountName')} />
           <div className="form-row">
-            <Field label="Authenticate with">
-              {(control) => (
-                <select
-                  {...control}
-                  value={form.azureSecretKind}
-                  onChange={(event) => change({ azureSecretKind: event.target.value as AzureSecretKind })}
-                >
-                  {Object.entries(azureSecretLabels).map(([kind, label]) => (
-                    <option key={kind} value={kind}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Secret
-              label={azureSecretLabels[form.azureSecretKind]}
-              value={form.azureSecret}
-              required
-              onChange={(azureSecret) => change({ azureSecret })}
+            <SelectField
+              label="Authenticate with"
+              options={azureSecretLabels}
+              value={form.azureSecretKind}
+              onChange={(azureSecretKind) => change({ azureSecretKind })}
             />
+            <Secret label={azureSecretLabels[form.azureSecretKind]} required {...text('azureSecret')} />
           </div>
         </>
       );
@@ -88,9 +52,8 @@ export function SecretFields({ form, change }: SecretFieldsProps) {
           <Secret
             label="Service-account key (JSON)"
             hint="Paste the key file's content, or load the file below; it needs client_email and private_key."
-            value={form.serviceAccountJson}
             required
-            onChange={(serviceAccountJson) => change({ serviceAccountJson })}
+            {...text('serviceAccountJson')}
           />
           <Field label="Load the key file">
             {(control) => (
@@ -113,24 +76,7 @@ export function SecretFields({ form, change }: SecretFieldsProps) {
   }
 }
 
-interface SecretProps {
-  label: string;
-  hint?: string;
-  value: string;
-  required?: boolean;
-  onChange: (value: string) => void;
-}
-
-function Secret({ label, hint, value, required, onChange }: SecretProps) {
-  return (
-    <TextField
-      label={label}
-      hint={hint}
-      type="password"
-      required={required}
-      autoComplete="new-password"
-      value={value}
-      onChange={(value) => onChange(value)}
-    />
-  );
+/** A write-only secret: a password input browsers neither fill nor remember. */
+function Secret(props: TextFieldProps) {
+  return <TextField {...props} type="password" autoComplete="new-password" />;
 }

@@ -1,33 +1,25 @@
 import { defineOperation } from '../api/Operation.ts';
+import { type Connection, settingsList, settingsPageSize } from '../ui/SettingsList.ts';
 import type { CreateCredentialInput, Credential, UpdateCredentialInput } from './Credential.ts';
-
-/** How many credentials the screen lists; past it, it says so. */
-export const credentialPageSize = 100;
 
 const fields = 'id tenantId name kind region accountName projectId clientEmail secretFields createdAt updatedAt';
 
-export const credentialsQuery = defineOperation<
-  { credentials: { totalCount: number; edges: { node: Credential }[] } },
-  { tenantId: string }
->(`
+/** A tenant's credentials, without their secrets. */
+export const credentialList = settingsList<{ credentials: Connection<Credential> }, Credential>(`
   query Credentials($tenantId: ID!) {
-    credentials(tenantId: $tenantId, first: ${credentialPageSize}) { totalCount edges { node { ${fields} } } }
+    credentials(tenantId: $tenantId, first: ${settingsPageSize}) { totalCount edges { node { ${fields} } } }
   }
-`);
+`, (data) => data.credentials);
 
-export const createCredentialMutation = defineOperation<
-  { createCredential: Credential },
-  { input: CreateCredentialInput }
->(`mutation CreateCredential($input: CreateCredentialInput!) { createCredential(input: $input) { ${fields} } }`);
+// The list is read again after a save, so the mutations ask only for the id.
+export const createCredentialMutation = defineOperation<{ createCredential: { id: string } }, { input: CreateCredentialInput }>(
+  'mutation CreateCredential($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
+);
 
 export const updateCredentialMutation = defineOperation<
-  { updateCredential: Credential },
+  { updateCredential: { id: string } },
   { id: string; input: UpdateCredentialInput }
->(`
-  mutation UpdateCredential($id: ID!, $input: UpdateCredentialInput!) {
-    updateCredential(id: $id, input: $input) { ${fields} }
-  }
-`);
+>('mutation UpdateCredential($id: ID!, $input: UpdateCredentialInput!) { updateCredential(id: $id, input: $input) { id } }');
 
 export const deleteCredentialMutation = defineOperation<{ deleteCredential: string }, { id: string }>(
   'mutation DeleteCredential($id: ID!) { deleteCredential(id: $id) }',

@@ -1,4 +1,5 @@
 import type { Tenant } from '../tenants/tenantsQuery.ts';
+import { DataTable } from '../ui/DataTable.tsx';
 import type { BackupFreshness } from './backupFreshness.ts';
 import { BackupCell } from './BackupCell.tsx';
 import { ConnectionCell } from './ConnectionCell.tsx';
@@ -12,59 +13,42 @@ export interface ClusterTableProps {
   now: number;
 }
 
+const none = <span className="subtle">—</span>;
+
 /** The fleet's clusters; on a narrow window each row becomes a card (see console.css). */
 export function ClusterTable({ clusters, freshness, tenants, now }: ClusterTableProps) {
+  const stateOf = (cluster: FleetCluster): BackupFreshness => freshness.get(cluster.id) ?? { kind: 'unscheduled' };
   return (
-    <table className="table cluster-table">
-      <caption className="visually-hidden">Clusters</caption>
-      <thead>
-        <tr>
-          <th scope="col">Cluster</th>
-          <th scope="col">Connection</th>
-          <th scope="col">Agent</th>
-          <th scope="col">Kubernetes</th>
-          <th scope="col">Last good backup</th>
-        </tr>
-      </thead>
-      <tbody>
-        {clusters.map((cluster) => {
-          const state = freshness.get(cluster.id) ?? { kind: 'unscheduled' };
-          const tenant = tenants?.get(cluster.tenantId);
-          return (
-            <tr key={cluster.id} data-cluster={cluster.name} className={state.kind === 'overdue' ? 'row-warn' : undefined}>
-              <th scope="row" data-label="Cluster">
-                <div>
-                  <span className="cluster-name">{cluster.name}</span>
-                  {tenant && <span className="subtle">{tenant.displayName || tenant.name}</span>}
-                  {cluster.labels.length > 0 && (
-                    <span className="labels">
-                      {cluster.labels.map((l) => (
-                        <span key={l.key} className="label">
-                          {l.key}={l.value}
-                        </span>
-                      ))}
-                    </span>
-                  )}
-                </div>
-              </th>
-              <td data-label="Connection">
-                <div>
-                  <ConnectionCell cluster={cluster} now={now} />
-                </div>
-              </td>
-              <td data-label="Agent">
-                <div>{cluster.agentVersion ?? <span className="subtle">—</span>}</div>
-              </td>
-              <td data-label="Kubernetes">
-                <div>{cluster.kubernetesVersion ?? <span className="subtle">—</span>}</div>
-              </td>
-              <td data-label="Last good backup">
-                <BackupCell cluster={cluster} freshness={state} now={now} />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Clusters"
+      className="cluster-table"
+      rows={clusters}
+      rowProps={(cluster) => ({ 'data-cluster': cluster.name, ...(stateOf(cluster).kind === 'overdue' ? { className: 'row-warn' } : {}) })}
+      columns={[
+        { header: 'Cluster', cell: (cluster) => <ClusterName cluster={cluster} tenant={tenants?.get(cluster.tenantId)} /> },
+        { header: 'Connection', cell: (cluster) => <ConnectionCell cluster={cluster} now={now} /> },
+        { header: 'Agent', cell: (cluster) => cluster.agentVersion ?? none },
+        { header: 'Kubernetes', cell: (cluster) => cluster.kubernetesVersion ?? none },
+        { header: 'Last good backup', cell: (cluster) => <BackupCell cluster={cluster} freshness={stateOf(cluster)} now={now} /> },
+      ]}
+    />
+  );
+}
+
+function ClusterName({ cluster, tenant }: { cluster: FleetCluster; tenant: Tenant | undefined }) {
+  return (
+    <>
+      <span className="cluster-name">{cluster.name}</span>
+      {tenant && <span className="subtle">{tenant.displayName || tenant.name}</span>}
+      {cluster.labels.length > 0 && (
+        <span className="labels">
+          {cluster.labels.map((l) => (
+            <span key={l.key} className="label">
+              {l.key}={l.value}
+            </span>
+          ))}
+        </span>
+      )}
+    </>
   );
 }

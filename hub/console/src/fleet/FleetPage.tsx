@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '../api/useQuery.ts';
 import { Page } from '../ui/Page.tsx';
 import { EmptyState } from '../states/EmptyState.tsx';
-import { QueryView } from '../states/QueryView.tsx';
+import { ListView } from '../states/ListView.tsx';
 import { CreateTenantForm } from '../tenants/CreateTenantForm.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';
 import { clusterFreshness } from './clusterFreshness.ts';
@@ -47,11 +47,10 @@ export function FleetPage() {
           )}
         </EmptyState>
       ) : (
-        <QueryView
+        <ListView
           query={query}
-          loading="Loading clusters"
-          failed="Could not load the clusters"
-          isEmpty={(data) => data.clusters.edges.length === 0}
+          what="clusters"
+          list={(data) => data.clusters}
           empty={
             <EmptyState title="No clusters yet" action={register}>
               <p>
@@ -63,7 +62,7 @@ export function FleetPage() {
           }
         >
           {(data) => <FleetOverview data={data} />}
-        </QueryView>
+        </ListView>
       )}
       {registering && (
         <RegisterClusterDialog

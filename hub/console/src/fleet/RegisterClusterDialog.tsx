@@ -1,10 +1,13 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { ApiError } from '../api/ApiError.ts';
 import { useMutation } from '../api/useMutation.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
 import type { Tenant } from '../tenants/tenantsQuery.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { DialogActions } from '../ui/DialogActions.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
+import { TextField } from '../ui/TextField.tsx';
 import { agentInstallCommand } from './agentInstallCommand.ts';
 import { type ClusterEnrollment, registerClusterMutation } from './registerClusterMutation.ts';
 
@@ -58,7 +61,6 @@ interface RegisterFormProps {
 }
 
 function RegisterForm({ tenants, defaultTenantId, busy, error, onCancel, onSubmit }: RegisterFormProps) {
-  const ids = { tenant: useId(), name: useId(), hint: useId() };
   const [tenantId, setTenantId] = useState(
     tenants.some((t) => t.id === defaultTenantId) ? (defaultTenantId as string) : (tenants[0]?.id ?? ''),
   );
@@ -70,49 +72,37 @@ function RegisterForm({ tenants, defaultTenantId, busy, error, onCancel, onSubmi
   return (
     <form className="form" onSubmit={submit}>
       {tenants.length > 1 && (
-        <div className="field">
-          <label htmlFor={ids.tenant}>Tenant</label>
-          <select id={ids.tenant} value={tenantId} onChange={(event) => setTenantId(event.target.value)}>
-            {tenants.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.displayName || t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor={ids.name}>Cluster name</label>
-        <input
-          id={ids.name}
-          name="name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          aria-describedby={ids.hint}
-          autoComplete="off"
-          spellCheck={false}
-          required
-          autoFocus
+        <SelectField
+          label="Tenant"
+          options={tenants.map((t) => ({ value: t.id, label: t.displayName || t.name }))}
+          value={tenantId}
+          onChange={setTenantId}
         />
-        <p className="hint" id={ids.hint}>
-          Lowercase letters, digits and dashes (a DNS label), unique in the tenant, e.g. <code>prod-eu</code>.
-        </p>
-      </div>
+      )}
+      <TextField
+        label="Cluster name"
+        hint={
+          <>
+            Lowercase letters, digits and dashes (a DNS label), unique in the tenant, e.g. <code>prod-eu</code>.
+          </>
+        }
+        name="name"
+        required
+        autoFocus
+        value={name}
+        onChange={setName}
+      />
       {error && <ErrorState error={error} title="The hub did not register the cluster" compact />}
-      <div className="form-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
+      <DialogActions close="Cancel" onClose={onCancel}>
         <button type="submit" className="primary" disabled={busy || !tenantId}>
           {busy ? 'Registering…' : 'Register'}
         </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }
 
 function EnrollmentInstructions({ enrollment, onDone }: { enrollment: ClusterEnrollment; onDone: () => void }) {
-  const hubUrlId = useId();
   const [hubUrl, setHubUrl] = useState(window.location.origin);
   const command = agentInstallCommand({ hubUrl, enrollmentToken: enrollment.enrollmentToken });
   return (
@@ -127,10 +117,7 @@ function EnrollmentInstructions({ enrollment, onDone }: { enrollment: ClusterEnr
         <CopyButton text={enrollment.enrollmentToken} label="Copy token" />
       </div>
       <h3>Install the agent</h3>
-      <div className="field">
-        <label htmlFor={hubUrlId}>Hub URL, as the agent reaches it</label>
-        <input id={hubUrlId} value={hubUrl} onChange={(event) => setHubUrl(event.target.value)} spellCheck={false} />
-      </div>
+      <TextField label="Hub URL, as the agent reaches it" value={hubUrl} onChange={setHubUrl} />
       <p>
         In a Fleetback checkout built with <code>npm ci &amp;&amp; npm run build</code>, on a machine whose kubeconfig
         reaches the cluster (in a pod: its in-cluster config; else <code>KUBECONFIG</code> or{' '}
@@ -144,11 +131,7 @@ function EnrollmentInstructions({ enrollment, onDone }: { enrollment: ClusterEnr
         The agent dials out to the hub; the cluster needs no inbound port. It shows as Connected here once it has
         enrolled. A lost token is replaced by renewing the cluster's enrollment.
       </p>
-      <div className="form-actions">
-        <button type="button" className="primary" onClick={onDone}>
-          Done
-        </button>
-      </div>
+      <DialogActions close="Done" onClose={onDone} primary />
     </div>
   );
 }

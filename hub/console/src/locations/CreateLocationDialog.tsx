@@ -1,112 +1,71 @@
-import { CheckboxField, Field } from '../ui/Field.tsx';
+import { CheckboxField } from '../ui/Field.tsx';
 import { useMutation } from '../api/useMutation.ts';
-import type { CredentialKind } from '../credentials/Credential.ts';
+import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
-import { type BackupLocationKind, locationKindLabels } from './BackupLocation.ts';
+import { NameField } from '../ui/NameField.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
+import type { SettingsCreatorProps } from '../ui/SettingsPage.tsx';
+import { TextField } from '../ui/TextField.tsx';
+import { locationKindLabels } from './BackupLocation.ts';
 import { credentialKindFor, emptyLocationForm, type LocationForm, locationInputFromForm } from './locationForm.ts';
-import { createBackupLocationMutation } from './locationOperations.ts';
+import { createBackupLocationMutation, type LocationsData } from './locationOperations.ts';
 import { useForm } from '../ui/useForm.ts';
 
-export interface CreateLocationDialogProps {
-  tenantId: string;
-  credentials: readonly { id: string; name: string; kind: CredentialKind }[];
-  onClose: () => void;
-  onCreated: () => void;
-}
-
 /** Adds a backup location of one of the four kinds, with the fields and credential that kind takes. */
-export function CreateLocationDialog({ tenantId, credentials, onClose, onCreated }: CreateLocationDialogProps) {
+export function CreateLocationDialog({ tenantId, data, onClose, onSaved }: SettingsCreatorProps<LocationsData>) {
   const mutation = useMutation(createBackupLocationMutation);
-  const { form, change } = useForm<LocationForm>(() => emptyLocationForm());
+  const { form, change, text, check } = useForm<LocationForm>(() => emptyLocationForm());
   const credentialKind = credentialKindFor(form.kind);
-  const matching = credentials.filter((c) => c.kind === credentialKind);
-
-  const text = (key: 'name' | 'bucket' | 'region' | 'endpoint' | 'path' | 'prefix' | 'encryptionKeyRef', required = false) => ({
-    required,
-    spellCheck: false,
-    autoComplete: 'off',
-    value: form[key],
-    onChange: (event: { target: { value: string } }) => change({ [key]: event.target.value }),
-  });
+  const matching = data.credentials.edges.map((e) => e.node).filter((c) => c.kind === credentialKind);
 
   return (
     <FormDialog
-      title="New backup location"
+      {...editorWords('location', undefined, { newTitle: 'New backup location' })}
       state={mutation.state}
       send={() => mutation.run({ input: locationInputFromForm(tenantId, form) })}
-      onSaved={onCreated}
+      onSaved={onSaved}
       onClose={onClose}
-      failed="The hub did not create the location"
-      submit="Create location"
-      busy="Creating…"
     >
       <div className="form-row">
-        <Field label="Name" hint="Lowercase letters, digits and dashes, unique in the tenant.">
-          {(control) => <input {...control} {...text('name', true)} />}
-        </Field>
-        <Field label="Kind">
-          {(control) => (
-            <select
-              {...control}
-              value={form.kind}
-              onChange={(event) => change({ kind: event.target.value as BackupLocationKind, credentialId: '' })}
-            >
-              {Object.entries(locationKindLabels).map(([kind, label]) => (
-                <option key={kind} value={kind}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <NameField {...text('name')} />
+        <SelectField label="Kind" options={locationKindLabels} value={form.kind} onChange={(kind) => change({ kind, credentialId: '' })} />
       </div>
       <fieldset className="fieldset">
         <legend>Where backups go</legend>
         {form.kind === 'filesystem' ? (
-          <Field label="Path" hint="An absolute path as mounted into the agent, e.g. /var/backups/fleetback.">
-            {(control) => <input {...control} {...text('path', true)} />}
-          </Field>
+          <TextField label="Path" hint="An absolute path as mounted into the agent, e.g. /var/backups/fleetback." required {...text('path')} />
         ) : (
-          <Field label={form.kind === 'azure' ? 'Container' : 'Bucket'}>
-            {(control) => <input {...control} {...text('bucket', true)} />}
-          </Field>
+          <TextField label={form.kind === 'azure' ? 'Container' : 'Bucket'} required {...text('bucket')} />
         )}
-        <Field label="Prefix" hint="Optional, relative, e.g. prod/eu. Cannot change later.">
-          {(control) => <input {...control} {...text('prefix')} />}
-        </Field>
+        <TextField label="Prefix" hint="Optional, relative, e.g. prod/eu. Cannot change later." {...text('prefix')} />
         {form.kind === 's3' && (
           <div className="form-row">
-            <Field label="Region" hint="e.g. eu-west-1; optional.">
-              {(control) => <input {...control} {...text('region')} />}
-            </Field>
-            <Field label="Endpoint" hint="For S3-compatible stores: http(s)://host[:port].">
-              {(control) => <input {...control} {...text('endpoint')} type="url" />}
-            </Field>
+            <TextField label="Region" hint="e.g. eu-west-1; optional." {...text('region')} />
+            <TextField label="Endpoint" hint="For S3-compatible stores: http(s)://host[:port]." type="url" {...text('endpoint')} />
           </div>
         )}
         {(form.kind === 'azure' || form.kind === 'gcs') && (
-          <Field
+          <TextField
             label="Endpoint"
             hint={
               form.kind === 'azure'
                 ? 'Blob service URL for sovereign clouds, private endpoints or emulators; blank: from the account.'
                 : 'API endpoint for private endpoints or emulators; blank: Google. With one, the credential is optional.'
             }
-          >
-            {(control) => <input {...control} {...text('endpoint')} type="url" />}
-          </Field>
+            type="url"
+            {...text('endpoint')}
+          />
         )}
         {form.kind === 's3' && (
           <CheckboxField
             label="Path-style addressing"
             hint="Address the bucket as a path, not a host name (most S3-compatible stores)."
-            checked={form.forcePathStyle}
-            onChange={(forcePathStyle) => change({ forcePathStyle })}
+            {...check('forcePathStyle')}
           />
         )}
       </fieldset>
       {credentialKind && (
-        <Field
+        <SelectField
           label="Credential"
           hint={
             matching.length === 0
@@ -117,27 +76,16 @@ export function CreateLocationDialog({ tenantId, credentials, onClose, onCreated
                   ? 'Required unless an endpoint is given.'
                   : 'Required.'
           }
-        >
-          {(control) => (
-            <select
-              {...control}
-              value={form.credentialId}
-              required={form.kind === 'azure'}
-              onChange={(event) => change({ credentialId: event.target.value })}
-            >
-              <option value="">{form.kind === 's3' ? "None: the agent's identity" : 'None'}</option>
-              {matching.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          required={form.kind === 'azure'}
+          options={[
+            { value: '', label: form.kind === 's3' ? "None: the agent's identity" : 'None' },
+            ...matching.map((c) => ({ value: c.id, label: c.name })),
+          ]}
+          value={form.credentialId}
+          onChange={(credentialId) => change({ credentialId })}
+        />
       )}
-      <Field label="Encryption key reference" hint="Optional: names the key that encrypts backup data.">
-        {(control) => <input {...control} {...text('encryptionKeyRef')} />}
-      </Field>
+      <TextField label="Encryption key reference" hint="Optional: names the key that encrypts backup data." {...text('encryptionKeyRef')} />
     </FormDialog>
   );
 }

@@ -1,14 +1,9 @@
 import { SettingsPage } from '../ui/SettingsPage.tsx';
-import type { SettingsColumn } from '../ui/SettingsTable.tsx';
+import type { TableColumn } from '../ui/DataTable.tsx';
 import { type BackupLocation, locationKindLabels } from './BackupLocation.ts';
 import { CreateLocationDialog } from './CreateLocationDialog.tsx';
 import { describeWhere } from './locationForm.ts';
-import {
-  backupLocationsQuery,
-  deleteBackupLocationMutation,
-  locationPageSize,
-  type LocationsData,
-} from './locationOperations.ts';
+import { deleteBackupLocationMutation, locationList, type LocationsData } from './locationOperations.ts';
 import { ValidateLocationDialog } from './ValidateLocationDialog.tsx';
 import { ValidationCell } from './ValidationCell.tsx';
 
@@ -17,50 +12,22 @@ export function LocationsPage() {
   return (
     <SettingsPage
       title="Backup locations"
+      noun="location"
       description="Where backups are written. Agents write straight to them, never through the hub."
-      query={backupLocationsQuery}
-      list={(data) => data.backupLocations}
-      pageSize={locationPageSize}
-      empty={{
-        text: <p>A location is an S3, Azure or Google Cloud bucket, or a path mounted into the agents.</p>,
-        others: 'Admins of the tenant create them.',
-      }}
-      form={{
-        label: 'New location',
-        role: 'admin',
-        needsData: true,
-        creator: ({ tenantId, data, reload, close }) =>
-          data && (
-            <CreateLocationDialog
-              tenantId={tenantId}
-              credentials={data.credentials.edges.map((e) => e.node)}
-              onClose={close}
-              onCreated={reload}
-            />
-          ),
-      }}
+      list={locationList}
+      empty={<p>A location is an S3, Azure or Google Cloud bucket, or a path mounted into the agents.</p>}
+      form={{ role: 'admin', creator: CreateLocationDialog }}
       columns={locationColumns}
-      rowProps={(l) => ({
-        'data-location': l.name,
-        ...(l.validation && !l.validation.ok ? { className: 'row-warn' } : {}),
-      })}
+      warn={(l) => l.validation?.ok === false}
       actions={[
         {
           label: 'Check',
           role: 'operator',
           dialog: (location, { data, reload, close }) =>
-            data && (
-              <ValidateLocationDialog
-                location={location}
-                clusters={data.clusters.edges.map((e) => e.node)}
-                onClose={close}
-                onChecked={reload}
-              />
-            ),
+            data && <ValidateLocationDialog location={location} clusters={nodes(data.clusters)} onClose={close} onChecked={reload} />,
         },
       ]}
       remove={{
-        noun: 'location',
         role: 'admin',
         operation: deleteBackupLocationMutation,
         explain: (
@@ -74,12 +41,13 @@ export function LocationsPage() {
   );
 }
 
+const nodes = <T,>(connection: { edges: readonly { node: T }[] }) => connection.edges.map((e) => e.node);
+
 /** Kind, where each writes, its credential and its last check, naming credentials and clusters from the answer. */
-function locationColumns(data: LocationsData): readonly [SettingsColumn<BackupLocation>, ...SettingsColumn<BackupLocation>[]] {
+function locationColumns(data: LocationsData): TableColumn<BackupLocation>[] {
   const credentialNames = new Map(data.credentials.edges.map((e) => [e.node.id, e.node.name]));
   const clusterNames = new Map(data.clusters.edges.map((e) => [e.node.id, e.node.name]));
   return [
-    { header: 'Location', cell: (l) => <span className="row-name">{l.name}</span> },
     { header: 'Kind', cell: (l) => locationKindLabels[l.kind] },
     {
       header: 'Where',

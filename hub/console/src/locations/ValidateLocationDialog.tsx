@@ -1,11 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { Field } from '../ui/Field.tsx';
 import { useMutation } from '../api/useMutation.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { useSubscription } from '../api/useSubscription.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
 import { Badge } from '../ui/Badge.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
+import { DialogActions } from '../ui/DialogActions.tsx';
 import type { BackupLocation } from './BackupLocation.ts';
 import {
   type CheckJob,
@@ -45,11 +46,7 @@ export function ValidateLocationDialog({ location, clusters, onClose, onChecked 
       ) : clusters.length === 0 ? (
         <>
           <p>The check runs in a cluster's agent, and this tenant has no cluster yet. Register one on the Fleet screen.</p>
-          <div className="form-actions">
-            <button type="button" onClick={onClose}>
-              Close
-            </button>
-          </div>
+          <DialogActions close="Close" onClose={onClose} />
         </>
       ) : (
         <form className="form" onSubmit={submit}>
@@ -57,33 +54,29 @@ export function ValidateLocationDialog({ location, clusters, onClose, onChecked 
             The cluster's agent writes, reads back and deletes a small probe object, reaching the location as backups
             will.
           </p>
-          <Field label="From cluster" hint={connected.length ? undefined : 'No cluster is connected now: the check waits for its agent.'}>
-            {(control) => (
-              <select {...control} value={clusterId} onChange={(event) => setClusterId(event.target.value)}>
-                {clusters.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                    {c.status === 'Connected' ? '' : ` (${c.status === 'PendingEnrollment' ? 'awaiting agent' : 'disconnected'})`}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="From cluster"
+            hint={connected.length ? undefined : 'No cluster is connected now: the check waits for its agent.'}
+            options={clusters.map((c) => ({ value: c.id, label: `${c.name}${connectionNote(c.status)}` }))}
+            value={clusterId}
+            onChange={setClusterId}
+          />
           {mutation.state.status === 'error' && (
             <ErrorState error={mutation.state.error} title="The hub did not start the check" compact />
           )}
-          <div className="form-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
+          <DialogActions close="Cancel" onClose={onClose}>
             <button type="submit" className="primary" disabled={mutation.state.status === 'running' || !clusterId}>
               {mutation.state.status === 'running' ? 'Starting…' : 'Check now'}
             </button>
-          </div>
+          </DialogActions>
         </form>
       )}
     </Dialog>
   );
+}
+
+function connectionNote(status: string): string {
+  return status === 'Connected' ? '' : ` (${status === 'PendingEnrollment' ? 'awaiting agent' : 'disconnected'})`;
 }
 
 const rank: Record<CheckJob['phase'], number> = { Queued: 0, Running: 1, Succeeded: 2, Failed: 2, Cancelled: 2 };
@@ -129,11 +122,7 @@ function JobProgress({ job, onEnded, onClose }: { job: CheckJob; onEnded: () => 
       {live.status === 'error' && polled.refreshError && !done && (
         <ErrorState error={live.error} title="Lost track of the check; its outcome will show in the list" compact />
       )}
-      <div className="form-actions">
-        <button type="button" className={done ? 'primary' : undefined} onClick={onClose}>
-          {done ? 'Done' : 'Close (the check goes on)'}
-        </button>
-      </div>
+      <DialogActions close={done ? 'Done' : 'Close (the check goes on)'} onClose={onClose} primary={done} />
     </div>
   );
 }

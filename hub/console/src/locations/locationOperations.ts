@@ -1,22 +1,20 @@
 import { defineOperation } from '../api/Operation.ts';
+import { type Connection, settingsList, settingsPageSize } from '../ui/SettingsList.ts';
 import type { CredentialKind } from '../credentials/Credential.ts';
 import type { BackupLocation, CreateBackupLocationInput } from './BackupLocation.ts';
-
-/** How many locations (and of each lookup) the screen reads; past it, it says so. */
-export const locationPageSize = 100;
 
 type Nodes<T> = { edges: { node: T }[] };
 
 export interface LocationsData {
-  backupLocations: { totalCount: number } & Nodes<BackupLocation>;
+  backupLocations: Connection<BackupLocation>;
   credentials: Nodes<{ id: string; name: string; kind: CredentialKind }>;
   clusters: Nodes<{ id: string; name: string; status: string }>;
 }
 
 /** A tenant's locations with their last check, and the credentials and clusters the screen names and offers. */
-export const backupLocationsQuery = defineOperation<LocationsData, { tenantId: string }>(`
+export const locationList = settingsList<LocationsData, BackupLocation>(`
   query BackupLocations($tenantId: ID!) {
-    backupLocations(tenantId: $tenantId, first: ${locationPageSize}) {
+    backupLocations(tenantId: $tenantId, first: ${settingsPageSize}) {
       totalCount
       edges {
         node {
@@ -26,17 +24,14 @@ export const backupLocationsQuery = defineOperation<LocationsData, { tenantId: s
         }
       }
     }
-    credentials(tenantId: $tenantId, first: ${locationPageSize}) { edges { node { id name kind } } }
-    clusters(first: ${locationPageSize}, filter: { tenantId: $tenantId }) { edges { node { id name status } } }
+    credentials(tenantId: $tenantId, first: ${settingsPageSize}) { edges { node { id name kind } } }
+    clusters(first: ${settingsPageSize}, filter: { tenantId: $tenantId }) { edges { node { id name status } } }
   }
-`);
+`, (data) => data.backupLocations);
 
-export const createBackupLocationMutation = defineOperation<
-  { createBackupLocation: { id: string; name: string } },
-  { input: CreateBackupLocationInput }
->(`
-  mutation CreateBackupLocation($input: CreateBackupLocationInput!) { createBackupLocation(input: $input) { id name } }
-`);
+export const createBackupLocationMutation = defineOperation<{ createBackupLocation: { id: string } }, { input: CreateBackupLocationInput }>(
+  'mutation CreateBackupLocation($input: CreateBackupLocationInput!) { createBackupLocation(input: $input) { id } }',
+);
 
 export const deleteBackupLocationMutation = defineOperation<{ deleteBackupLocation: string }, { id: string }>(
   'mutation DeleteBackupLocation($id: ID!) { deleteBackupLocation(id: $id) }',

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Field } from '../ui/Field.tsx';
 import { useQuery } from '../api/useQuery.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
 import { editorWords } from '../ui/editorWords.ts';
@@ -7,6 +6,7 @@ import { FormDialog } from '../ui/FormDialog.tsx';
 import type { SettingsFormProps } from '../ui/SettingsPage.tsx';
 import { useSaveMutation } from '../ui/useSaveMutation.ts';
 import { NameField } from '../ui/NameField.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
 import { describeSchedule } from './describeSchedule.ts';
 import {
   createSchedulePolicyMutation,
@@ -23,41 +23,28 @@ import { useForm } from '../ui/useForm.ts';
 /** Creates a schedule policy (blank or from a preset) or edits one: its timing, retention and expiry. */
 export function PolicyDialog({ tenantId, editing: policy, onClose, onSaved }: SettingsFormProps<SchedulePolicy>) {
   const { create, update, state } = useSaveMutation(createSchedulePolicyMutation, updateSchedulePolicyMutation, Boolean(policy));
-  const { form, change, setForm } = useForm<PolicyForm>(() =>
+  const bind = useForm<PolicyForm>(() =>
     policy ? policyFormFromSpec(policy.name, policy.spec, browserTimeZone()) : emptyPolicyForm(browserTimeZone()),
   );
+  const { form, text, setForm } = bind;
   const preview = previewSpec(form);
 
   const send = (): Promise<unknown> => {
     const spec = specInputFromPolicyForm(form);
     const name = form.name.trim();
-    return policy ? update({ id: policy.id, name, spec }) : create({ tenantId, name, spec });
+    return policy ? update({ id: policy.id, input: { name, spec } }) : create({ input: { tenantId, name, spec } });
   };
 
   return (
     <FormDialog {...editorWords('policy', policy, { newTitle: 'New schedule policy' })} state={state} send={send} onSaved={onSaved} onClose={onClose}>
       {!policy && <PresetPicker onPick={setForm} />}
-      <NameField value={form.name} onChange={(name) => change({ name })} example="nightly" />
-      <PolicyTimingFields form={form} change={change} />
+      <NameField {...text('name')} example="nightly" />
+      <PolicyTimingFields bind={bind} />
       <fieldset className="fieldset">
         <legend>How long backups are kept</legend>
         <div className="form-row">
-          <TextField
-            label="Keep the newest"
-            hint="1 to 1000 successful backups; blank keeps all."
-            type="number"
-            min={1}
-            max={1000}
-            value={form.retain}
-            onChange={(value) => change({ retain: value })}
-          />
-          <TextField
-            label="Delete each after"
-            hint="e.g. 30d, 720h, 1h30m; blank: 30 days."
-            pattern="\s*(\d+[dhms])+\s*"
-            value={form.expiry}
-            onChange={(value) => change({ expiry: value })}
-          />
+          <TextField label="Keep the newest" hint="1 to 1000 successful backups; blank keeps all." type="number" min={1} max={1000} {...text('retain')} />
+          <TextField label="Delete each after" hint="e.g. 30d, 720h, 1h30m; blank: 30 days." pattern="\s*(\d+[dhms])+\s*" {...text('expiry')} />
         </div>
       </fieldset>
       <p className="hint" aria-live="polite">
@@ -80,25 +67,17 @@ function PresetPicker({ onPick }: { onPick: (form: PolicyForm) => void }) {
   };
   return (
     <>
-      <Field
+      <SelectField
         label="Start from"
         hint={
           query.state.status === 'loading'
             ? 'Loading presets…'
             : (presets.find((p) => p.name === chosen)?.description ?? 'A preset fills in the form; change anything after.')
         }
-      >
-        {(control) => (
-          <select {...control} value={chosen} onChange={(event) => pick(event.target.value)}>
-            <option value="">A blank policy</option>
-            {presets.map((p) => (
-              <option key={p.name} value={p.name}>
-                Preset: {p.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        options={[{ value: '', label: 'A blank policy' }, ...presets.map((p) => ({ value: p.name, label: `Preset: ${p.name}` }))]}
+        value={chosen}
+        onChange={pick}
+      />
       {query.state.status === 'error' && (
         <ErrorState error={query.state.error} title="Could not load the presets" onRetry={query.reload} compact />
       )}

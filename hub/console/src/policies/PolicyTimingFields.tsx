@@ -1,9 +1,11 @@
-import { Field } from '../ui/Field.tsx';
+import type { FormBinding } from '../ui/bindForm.ts';
+import { CheckChoices } from '../ui/CheckChoices.tsx';
+import { TextField } from '../ui/TextField.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
 import { unreachable } from '../ui/unreachable.ts';
 import type { PolicyForm } from './policyForm.ts';
-import { type DayOfWeek, daysOfWeek, type ScheduleKind } from './SchedulePolicy.ts';
+import { daysOfWeek, type ScheduleKind } from './SchedulePolicy.ts';
 import { TimeZoneField } from './TimeZoneField.tsx';
-import { TextField } from '../ui/TextField.tsx';
 
 const kindLabels: Record<ScheduleKind, string> = {
   periodic: 'Every few minutes or hours',
@@ -13,33 +15,28 @@ const kindLabels: Record<ScheduleKind, string> = {
   cron: 'Cron expression',
 };
 
+/** Monday first, as most of the world's calendars. */
+const dayOptions = [...daysOfWeek.slice(1), 'sunday' as const].map((day) => ({ value: day, label: day.charAt(0).toUpperCase() + day.slice(1) }));
+
+const unitLabels: Record<PolicyForm['unit'], string> = { minutes: 'minutes', hours: 'hours' };
+
 export interface PolicyTimingFieldsProps {
-  form: PolicyForm;
-  change: (patch: Partial<PolicyForm>) => void;
+  bind: FormBinding<PolicyForm>;
 }
 
 /** The kind of a policy's timing and the fields of that kind. */
-export function PolicyTimingFields({ form, change }: PolicyTimingFieldsProps) {
+export function PolicyTimingFields({ bind }: PolicyTimingFieldsProps) {
   return (
     <fieldset className="fieldset">
       <legend>When backups run</legend>
-      <Field label="Repeat">
-        {(control) => (
-          <select {...control} value={form.kind} onChange={(event) => change({ kind: event.target.value as ScheduleKind })}>
-            {Object.entries(kindLabels).map(([kind, label]) => (
-              <option key={kind} value={kind}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <KindFields form={form} change={change} />
+      <SelectField label="Repeat" options={kindLabels} value={bind.form.kind} onChange={(kind) => bind.change({ kind })} />
+      <KindFields bind={bind} />
     </fieldset>
   );
 }
 
-function KindFields({ form, change }: PolicyTimingFieldsProps) {
+function KindFields({ bind }: PolicyTimingFieldsProps) {
+  const { form, change, text } = bind;
   switch (form.kind) {
     case 'periodic':
       return (
@@ -51,53 +48,26 @@ function KindFields({ form, change }: PolicyTimingFieldsProps) {
             min={1}
             max={form.unit === 'minutes' ? 1440 : 744}
             required
-            value={form.every}
-            onChange={(value) => change({ every: value })}
+            {...text('every')}
           />
-          <Field label="Unit">
-            {(control) => (
-              <select
-                {...control}
-                value={form.unit}
-                onChange={(event) => change({ unit: event.target.value as PolicyForm['unit'] })}
-              >
-                <option value="minutes">minutes</option>
-                <option value="hours">hours</option>
-              </select>
-            )}
-          </Field>
+          <SelectField label="Unit" options={unitLabels} value={form.unit} onChange={(unit) => change({ unit })} />
         </div>
       );
     case 'daily':
-      return <TimeAndZone form={form} change={change} />;
+      return <TimeAndZone bind={bind} />;
     case 'weekly':
       return (
         <>
-          <fieldset className="fieldset nested">
-            <legend>Days of the week</legend>
-            <div className="choice-group">
-              {[...daysOfWeek.slice(1), 'sunday' as const].map((day) => (
-                <label key={day}>
-                  <input
-                    type="checkbox"
-                    checked={form.daysOfWeek.includes(day)}
-                    onChange={(event) => change({ daysOfWeek: toggle(form.daysOfWeek, day, event.target.checked) })}
-                  />
-                  {day.charAt(0).toUpperCase() + day.slice(1)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <CheckChoices legend="Days of the week" options={dayOptions} chosen={form.daysOfWeek} onChange={(days) => change({ daysOfWeek: days })} />
           <TextField
             label="Every how many weeks"
             hint="1 is every week, 2 every second week (counted from 5 January 1970)."
             type="number"
             min={1}
             max={52}
-            value={form.everyNWeeks}
-            onChange={(value) => change({ everyNWeeks: value })}
+            {...text('everyNWeeks')}
           />
-          <TimeAndZone form={form} change={change} />
+          <TimeAndZone bind={bind} />
         </>
       );
     case 'monthly':
@@ -109,26 +79,17 @@ function KindFields({ form, change }: PolicyTimingFieldsProps) {
               hint="1 to 31, e.g. 1, 15. A day past a month's end runs on the 1st of the next."
               required
               pattern="\s*\d{1,2}([\s,]+\d{1,2})*[\s,]*"
-              value={form.daysOfMonth}
-              onChange={(value) => change({ daysOfMonth: value })}
+              {...text('daysOfMonth')}
             />
-            <TextField
-              label="Every how many months"
-              hint="1 to 12; 2 is January, March, …"
-              type="number"
-              min={1}
-              max={12}
-              value={form.everyNMonths}
-              onChange={(value) => change({ everyNMonths: value })}
-            />
+            <TextField label="Every how many months" hint="1 to 12; 2 is January, March, …" type="number" min={1} max={12} {...text('everyNMonths')} />
           </div>
-          <TimeAndZone form={form} change={change} />
+          <TimeAndZone bind={bind} />
         </>
       );
     case 'cron':
       return (
         <>
-          <Field
+          <TextField
             label="Cron expression"
             hint={
               <>
@@ -136,20 +97,11 @@ function KindFields({ form, change }: PolicyTimingFieldsProps) {
                 weekdays).
               </>
             }
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="mono"
-                required
-                spellCheck={false}
-                autoComplete="off"
-                value={form.expression}
-                onChange={(event) => change({ expression: event.target.value })}
-              />
-            )}
-          </Field>
-          <TimeZoneField value={form.timeZone} onChange={(timeZone) => change({ timeZone })} />
+            className="mono"
+            required
+            {...text('expression')}
+          />
+          <TimeZoneField {...text('timeZone')} />
         </>
       );
     default:
@@ -157,7 +109,7 @@ function KindFields({ form, change }: PolicyTimingFieldsProps) {
   }
 }
 
-function TimeAndZone({ form, change }: PolicyTimingFieldsProps) {
+function TimeAndZone({ bind: { text } }: PolicyTimingFieldsProps) {
   return (
     <div className="form-row">
       <TextField
@@ -167,14 +119,9 @@ function TimeAndZone({ form, change }: PolicyTimingFieldsProps) {
         inputMode="numeric"
         pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
         placeholder="02:30"
-        value={form.time}
-        onChange={(value) => change({ time: value })}
+        {...text('time')}
       />
-      <TimeZoneField value={form.timeZone} onChange={(timeZone) => change({ timeZone })} />
+      <TimeZoneField {...text('timeZone')} />
     </div>
   );
-}
-
-function toggle(days: readonly DayOfWeek[], day: DayOfWeek, on: boolean): DayOfWeek[] {
-  return on ? [...days.filter((d) => d !== day), day] : days.filter((d) => d !== day);
 }

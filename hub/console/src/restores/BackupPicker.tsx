@@ -1,18 +1,18 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '../api/useQuery.ts';
 import { Link } from '../router/Link.tsx';
 import { EmptyState } from '../states/EmptyState.tsx';
-import { QueryView } from '../states/QueryView.tsx';
+import { ListView } from '../states/ListView.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';
 import { Badge } from '../ui/Badge.tsx';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
 import { restorableBackupsPageSize, restorableBackupsQuery } from './restorableBackupsQuery.ts';
 import { newRestorePath } from './restorePaths.ts';
 
 /** The wizard's first step when no backup was named: the newest restorable backups, by cluster. */
 export function BackupPicker() {
   const { tenantId } = useTenants();
-  const clusterFieldId = useId();
   const [clusterId, setClusterId] = useState('');
   const query = useQuery(restorableBackupsQuery, { tenantId, clusterId: clusterId || null });
   const clusters = query.state.status === 'ready' ? query.state.data.clusters.edges.map((e) => e.node) : [];
@@ -22,23 +22,17 @@ export function BackupPicker() {
         Which backup?
       </h2>
       <div className="list-filters">
-        <div className="field">
-          <label htmlFor={clusterFieldId}>Backups of cluster</label>
-          <select id={clusterFieldId} value={clusterId} onChange={(event) => setClusterId(event.target.value)}>
-            <option value="">Any cluster</option>
-            {clusters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Backups of cluster"
+          options={[{ value: '', label: 'Any cluster' }, ...clusters.map((c) => ({ value: c.id, label: c.name }))]}
+          value={clusterId}
+          onChange={setClusterId}
+        />
       </div>
-      <QueryView
+      <ListView
         query={query}
-        loading="Loading backups"
-        failed="Could not load the backups"
-        isEmpty={(data) => data.backups.edges.length === 0}
+        what="backups"
+        list={(data) => data.backups}
         empty={
           <EmptyState title="No backups to restore">
             <p>
@@ -106,7 +100,7 @@ export function BackupPicker() {
             </>
           );
         }}
-      </QueryView>
+      </ListView>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { Link } from '../router/Link.tsx';
 import type { ClusterName } from './clusterNamesQuery.ts';
 import { describePolicy } from './describePolicy.ts';
 import { MessageList } from './MessageList.tsx';
-import { PlanTable } from './PlanTable.tsx';
+import { CountTable } from '../ui/CountTable.tsx';
 import { RestorePhaseBadge } from './RestorePhaseBadge.tsx';
 import { isRestoreEnded } from './restorePhase.ts';
 import { restorePath } from './restorePaths.ts';
@@ -80,7 +80,7 @@ export function DryRunPlan({ dryRunId, backupName, clusters, onChange, onRun, ru
               ⚠ Nothing matches these choices: the restore would apply nothing. Change the namespaces, kinds or labels.
             </p>
           ) : (
-            <PlanTable counts={result.countsByKind} caption="What the restore would apply, by type" />
+            <CountTable counts={result.countsByKind} caption="What the restore would apply, by type" className="plan-table" />
           )}
           <MessageList title="Warnings" messages={result.warnings} tone="warn" />
           <MessageList title="Errors" messages={result.errors} tone="bad" />

@@ -3,6 +3,7 @@ import type { ApiError } from '../api/ApiError.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
 import { clusterScopedPolicies, existingResourcePolicies } from './CreateRestoreInput.ts';
 import { describeClusterScoped } from './describeClusterScoped.ts';
+import { DescribedChoices } from './DescribedChoices.tsx';
 import { describePolicy } from './describePolicy.ts';
 import { FieldProblem, problemsOf } from './FieldProblem.tsx';
 import type { FormProblem } from './FormProblem.ts';
@@ -167,53 +168,22 @@ export function RestoreChoicesForm(props: RestoreChoicesFormProps) {
           </details>
         </fieldset>
 
-        <fieldset className="restore-section">
-          <legend>When an object already exists in the target</legend>
-          <div className="radio-list">
-            {existingResourcePolicies.map((policy) => {
-              const look = describePolicy(policy);
-              return (
-                <label key={policy} className="radio">
-                  <input
-                    type="radio"
-                    name={`${id}-policy`}
-                    value={policy}
-                    checked={choices.existingResourcePolicy === policy}
-                    onChange={() => set('existingResourcePolicy', policy)}
-                  />
-                  <span>
-                    <strong>{look.label}</strong>
-                    <span className="subtle">{look.detail}</span>
-                  </span>
-                </label>
-              );
-            })}
-          </div>
-        </fieldset>
-
-        <fieldset className="restore-section">
-          <legend>Cluster-scoped objects in the backup</legend>
-          <div className="radio-list">
-            {clusterScopedPolicies.map((policy) => {
-              const look = describeClusterScoped(policy);
-              return (
-                <label key={policy} className="radio">
-                  <input
-                    type="radio"
-                    name={`${id}-cluster-scoped`}
-                    value={policy}
-                    checked={choices.clusterScoped === policy}
-                    onChange={() => set('clusterScoped', policy)}
-                  />
-                  <span>
-                    <strong>{look.label}</strong>
-                    <span className="subtle">{look.detail}</span>
-                  </span>
-                </label>
-              );
-            })}
-          </div>
-        </fieldset>
+        <DescribedChoices
+          legend="When an object already exists in the target"
+          name={`${id}-policy`}
+          values={existingResourcePolicies}
+          describe={describePolicy}
+          value={choices.existingResourcePolicy}
+          onChange={(policy) => set('existingResourcePolicy', policy)}
+        />
+        <DescribedChoices
+          legend="Cluster-scoped objects in the backup"
+          name={`${id}-cluster-scoped`}
+          values={clusterScopedPolicies}
+          describe={describeClusterScoped}
+          value={choices.clusterScoped}
+          onChange={(policy) => set('clusterScoped', policy)}
+        />
 
         <details className="more restore-section" open={choices.storageClassMapping.some((r) => r.from || r.to) || undefined}>
           <summary>Storage classes (for PVCs and PVs)</summary>

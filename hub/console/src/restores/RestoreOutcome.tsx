@@ -1,7 +1,7 @@
 import { Link } from '../router/Link.tsx';
 import { unreachable } from '../ui/unreachable.ts';
 import { MessageList } from './MessageList.tsx';
-import { PlanTable } from './PlanTable.tsx';
+import { CountTable } from '../ui/CountTable.tsx';
 import type { RestoreData } from './RestoreData.ts';
 import { restoreAgainPath } from './restorePaths.ts';
 
@@ -34,7 +34,7 @@ export function RestoreOutcome({ restore, canRestore, onShowFailed }: RestoreOut
           The dry run read and verified the backup on the target cluster’s agent and changed nothing. This is what a
           restore with these choices would apply:
         </p>
-        <PlanTable counts={result.countsByKind} caption="Objects the restore would apply, by type" />
+        <CountTable counts={result.countsByKind} caption="Objects the restore would apply, by type" className="plan-table" />
         <MessageList title="Warnings" messages={result.warnings} tone="warn" />
         {again && <p className="outcome-actions">{again}</p>}
       </section>

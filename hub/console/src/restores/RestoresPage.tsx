@@ -1,12 +1,13 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '../api/useQuery.ts';
 import { RestoreScreen } from './RestoreScreen.tsx';
 import { Link } from '../router/Link.tsx';
 import { navigate } from '../router/navigate.ts';
 import { useLocation } from '../router/useLocation.ts';
 import { EmptyState } from '../states/EmptyState.tsx';
-import { QueryView } from '../states/QueryView.tsx';
+import { ListView } from '../states/ListView.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
 import { Pager } from './Pager.tsx';
 import { isRestoreEnded, type RestorePhase } from './restorePhase.ts';
 import { newRestorePath } from './restorePaths.ts';
@@ -30,7 +31,6 @@ export function RestoresPage() {
   const { tenants, tenantId, can } = useTenants();
   const { search } = useLocation();
   const backupId = search.get('backup');
-  const phaseId = useId();
   const [phase, setPhase] = useState('');
   const [paging, setPaging] = useState<{ key: string; cursors: (string | null)[] }>({ key: '', cursors: [null] });
   const key = `${tenantId}|${backupId}|${phase}`;
@@ -62,27 +62,17 @@ export function RestoresPage() {
   return (
     <RestoreScreen title="Restores" description="Restores and dry runs into the clusters you can see, newest first." actions={start}>
       <div className="list-filters">
-        <div className="field">
-          <label htmlFor={phaseId}>Phase</label>
-          <select id={phaseId} value={phase} onChange={(event) => setPhase(event.target.value)}>
-            {phaseFilters.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Phase" options={phaseFilters} value={phase} onChange={setPhase} />
         {backupId && (
           <p className="filter-note">
             Restores of one backup only. <Link to="/restores">Show all restores</Link>
           </p>
         )}
       </div>
-      <QueryView
+      <ListView
         query={query}
-        loading="Loading restores"
-        failed="Could not load the restores"
-        isEmpty={(d) => d.restores.edges.length === 0}
+        what="restores"
+        list={(d) => d.restores}
         empty={
           <EmptyState title={phase || backupId ? 'No restores match' : 'No restores yet'} action={start}>
             <p>
@@ -119,7 +109,7 @@ export function RestoresPage() {
             </>
           );
         }}
-      </QueryView>
+      </ListView>
     </RestoreScreen>
   );
 }

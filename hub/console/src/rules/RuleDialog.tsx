@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
 import type { SettingsFormProps } from '../ui/SettingsPage.tsx';
+import { useForm } from '../ui/useForm.ts';
 import { useSaveMutation } from '../ui/useSaveMutation.ts';
 import { NameField } from '../ui/NameField.tsx';
 import type { Rule } from './Rule.ts';
@@ -12,13 +12,13 @@ import { maxItems, SubRuleFields } from './SubRuleFields.tsx';
 /** Creates or edits a rule: its sub-rules (pods) and their actions (commands), each in order. */
 export function RuleDialog({ tenantId, editing: rule, onClose, onSaved }: SettingsFormProps<Rule>) {
   const { create, update, state } = useSaveMutation(createRuleMutation, updateRuleMutation, Boolean(rule));
-  const [form, setForm] = useState<RuleForm>(() => (rule ? ruleFormFromRule(rule) : emptyRuleForm()));
-  const setSubRules = (subRules: RuleForm['subRules']) => setForm((f) => ({ ...f, subRules }));
+  const { form, change, text } = useForm<RuleForm>(() => (rule ? ruleFormFromRule(rule) : emptyRuleForm()));
+  const setSubRules = (subRules: RuleForm['subRules']) => change({ subRules });
 
   const send = (): Promise<unknown> => {
     const spec = ruleSpecInputFromForm(form);
     const name = form.name.trim();
-    return rule ? update({ id: rule.id, name, spec }) : create({ tenantId, name, spec });
+    return rule ? update({ id: rule.id, input: { name, spec } }) : create({ input: { tenantId, name, spec } });
   };
 
   return (
@@ -27,7 +27,7 @@ export function RuleDialog({ tenantId, editing: rule, onClose, onSaved }: Settin
         Sub-rules run one after another, and so do the actions of each, through the Kubernetes exec API: before a
         backup to flush or freeze data, after it to thaw.
       </p>
-      <NameField value={form.name} onChange={(name) => setForm((f) => ({ ...f, name }))} example="mysql-freeze" />
+      <NameField {...text('name')} example="mysql-freeze" />
       {form.subRules.map((subRule, i) => (
         <SubRuleFields
           key={i}

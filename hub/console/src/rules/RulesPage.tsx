@@ -1,32 +1,22 @@
-import { RelativeTime } from '../ui/RelativeTime.tsx';
+import { changedColumn } from '../ui/changedColumn.tsx';
 import { SettingsPage } from '../ui/SettingsPage.tsx';
 import type { Rule } from './Rule.ts';
 import { RuleDialog } from './RuleDialog.tsx';
 import { describeAction, describePods } from './ruleForm.ts';
-import { deleteRuleMutation, rulePageSize, rulesQuery } from './ruleOperations.ts';
+import { deleteRuleMutation, ruleList } from './ruleOperations.ts';
 
 /** A tenant's pre- and post-backup rules: list, create, edit, delete. */
 export function RulesPage() {
   return (
     <SettingsPage
       title="Rules"
+      noun="rule"
       description="Commands run in pods before or after a backup, so the data on disk is consistent (flush, freeze, dump)."
-      query={rulesQuery}
-      list={(data) => data.rules}
-      pageSize={rulePageSize}
-      empty={{
-        text: <p>A backup schedule can run a rule before each backup and another after it.</p>,
-        others: 'Operators and admins of the tenant create them.',
-      }}
-      form={{ label: 'New rule', role: 'operator', editor: RuleDialog }}
-      columns={[
-        { header: 'Rule', cell: (rule) => <span className="row-name">{rule.name}</span> },
-        { header: 'What it runs', cell: (rule) => <WhatItRuns rule={rule} /> },
-        { header: 'Changed', cell: (rule) => <RelativeTime at={rule.updatedAt} now={Date.now()} /> },
-      ]}
-      rowProps={(rule) => ({ 'data-rule': rule.name })}
+      list={ruleList}
+      empty={<p>A backup schedule can run a rule before each backup and another after it.</p>}
+      form={{ role: 'operator', editor: RuleDialog }}
+      columns={[{ header: 'What it runs', cell: (rule) => <WhatItRuns rule={rule} /> }, changedColumn]}
       remove={{
-        noun: 'rule',
         role: 'operator',
         operation: deleteRuleMutation,
         explain: <p>The hub refuses while a backup schedule runs the rule; change those schedules first.</p>,

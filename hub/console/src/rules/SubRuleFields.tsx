@@ -1,7 +1,8 @@
+import { bindForm } from '../ui/bindForm.ts';
+import { LinesField } from '../ui/LinesField.tsx';
+import { TextField } from '../ui/TextField.tsx';
 import { ActionFields } from './ActionFields.tsx';
 import { type ActionForm, emptyActionForm, type SubRuleForm } from './ruleForm.ts';
-import { TextField } from '../ui/TextField.tsx';
-import { LinesField } from '../ui/LinesField.tsx';
 
 /** The most actions (and sub-rules) the hub accepts. */
 export const maxItems = 20;
@@ -18,6 +19,7 @@ export interface SubRuleFieldsProps {
 /** One sub-rule: the pods it selects and its actions, run in order, with add and remove. */
 export function SubRuleFields({ index, subRule, change, onRemove }: SubRuleFieldsProps) {
   const legend = `Sub-rule ${index + 1}`;
+  const { text } = bindForm(subRule, (patch) => change({ ...subRule, ...patch }));
   const setAction = (i: number, patch: Partial<ActionForm>) =>
     change({ ...subRule, actions: subRule.actions.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
   return (
@@ -32,15 +34,9 @@ export function SubRuleFields({ index, subRule, change, onRemove }: SubRuleField
         }
         rows={2}
         required
-        value={subRule.podSelectors}
-        onChange={(value) => change({ ...subRule, podSelectors: value })}
+        {...text('podSelectors')}
       />
-      <TextField
-        label="Namespaces"
-        hint="Names or * patterns, comma-separated; blank: the namespaces the backup takes."
-        value={subRule.namespaces}
-        onChange={(value) => change({ ...subRule, namespaces: value })}
-      />
+      <TextField label="Namespaces" hint="Names or * patterns, comma-separated; blank: the namespaces the backup takes." {...text('namespaces')} />
       {subRule.actions.map((action, i) => (
         <ActionFields
           key={i}

@@ -1,15 +1,11 @@
 import { defineOperation } from '../api/Operation.ts';
+import { type Connection, settingsList, settingsPageSize } from '../ui/SettingsList.ts';
 import type { Rule, RuleSpecInput } from './Rule.ts';
 
-/** How many rules the screen lists; past it, it says so. */
-export const rulePageSize = 100;
-
-export const rulesQuery = defineOperation<
-  { rules: { totalCount: number; edges: { node: Rule }[] } },
-  { tenantId: string }
->(`
+/** A tenant's rules, with every sub-rule and action. */
+export const ruleList = settingsList<{ rules: Connection<Rule> }, Rule>(`
   query Rules($tenantId: ID!) {
-    rules(tenantId: $tenantId, first: ${rulePageSize}) {
+    rules(tenantId: $tenantId, first: ${settingsPageSize}) {
       totalCount
       edges {
         node {
@@ -24,25 +20,18 @@ export const rulesQuery = defineOperation<
       }
     }
   }
-`);
+`, (data) => data.rules);
 
-export const createRuleMutation = defineOperation<
-  { createRule: { id: string; name: string } },
-  { tenantId: string; name: string; spec: RuleSpecInput }
->(`
-  mutation CreateRule($tenantId: ID!, $name: String!, $spec: RuleSpecInput!) {
-    createRule(input: { tenantId: $tenantId, name: $name, spec: $spec }) { id name }
-  }
-`);
+/** What a rule is made of, as `createRule` takes it; `updateRule` takes the name and spec. */
+type RuleInput = { tenantId: string; name: string; spec: RuleSpecInput };
 
-export const updateRuleMutation = defineOperation<
-  { updateRule: { id: string; name: string } },
-  { id: string; name: string; spec: RuleSpecInput }
->(`
-  mutation UpdateRule($id: ID!, $name: String!, $spec: RuleSpecInput!) {
-    updateRule(id: $id, input: { name: $name, spec: $spec }) { id name }
-  }
-`);
+export const createRuleMutation = defineOperation<{ createRule: { id: string } }, { input: RuleInput }>(
+  'mutation CreateRule($input: CreateRuleInput!) { createRule(input: $input) { id } }',
+);
+
+export const updateRuleMutation = defineOperation<{ updateRule: { id: string } }, { id: string; input: Omit<RuleInput, 'tenantId'> }>(
+  'mutation UpdateRule($id: ID!, $input: UpdateRuleInput!) { updateRule(id: $id, input: $input) { id } }',
+);
 
 export const deleteRuleMutation = defineOperation<{ deleteRule: string }, { id: string }>(
   'mutation DeleteRule($id: ID!) { deleteRule(id: $id) }',

@@ -3,31 +3,21 @@ import { useMutation } from '../api/useMutation.ts';
 import { describeSchedule } from '../policies/describeSchedule.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
 import { SettingsPage } from '../ui/SettingsPage.tsx';
-import type { SettingsColumn } from '../ui/SettingsTable.tsx';
+import type { TableColumn } from '../ui/DataTable.tsx';
 import type { BackupSchedule, ScheduleLookups } from './BackupSchedule.ts';
 import { CreateScheduleDialog } from './CreateScheduleDialog.tsx';
 import { LastRunCell } from './LastRunCell.tsx';
 import { RunTimesCell } from './RunTimesCell.tsx';
 import {
-  backupSchedulesQuery,
   deleteBackupScheduleMutation,
+  lookupsOf,
   resumeBackupScheduleMutation,
-  schedulePageSize,
-  type SchedulesData,
+  scheduleList,
   suspendBackupScheduleMutation,
 } from './scheduleOperations.ts';
 
 /** Run times pass and the scheduler records runs without events the API streams: read again this often. */
 const pollMs = 30_000;
-
-function lookupsOf(data: SchedulesData): ScheduleLookups {
-  return {
-    clusters: data.clusters.edges.map((e) => e.node),
-    policies: data.schedulePolicies.edges.map((e) => e.node),
-    locations: data.backupLocations.edges.map((e) => e.node),
-    rules: data.rules.edges.map((e) => e.node),
-  };
-}
 
 /** A tenant's backup schedules: next run times, last run, missed runs; create, suspend, resume, delete. */
 export function BackupSchedulesPage() {
@@ -52,25 +42,16 @@ export function BackupSchedulesPage() {
   return (
     <SettingsPage
       title="Backup schedules"
+      noun="schedule"
       description="Backups of a cluster taken when a schedule policy says, with the next runs and how the last one went."
-      query={backupSchedulesQuery}
+      list={scheduleList}
       pollMs={pollMs}
-      list={(data) => data.backupSchedules}
-      pageSize={schedulePageSize}
-      empty={{
-        text: <p>A schedule backs up one cluster under a schedule policy, into a backup location.</p>,
-        others: 'Operators and admins of the tenant create them.',
-      }}
-      form={{
-        label: 'New schedule',
-        role: 'operator',
-        needsData: true,
-        creator: ({ data, reload, close }) =>
-          data && <CreateScheduleDialog lookups={lookupsOf(data)} onClose={close} onCreated={reload} />,
-      }}
+      empty={<p>A schedule backs up one cluster under a schedule policy, into a backup location.</p>}
+      form={{ role: 'operator', creator: CreateScheduleDialog }}
       notice={toggleError && <ErrorState error={toggleError.error} title={toggleError.title} compact />}
+      about={(schedule, data) => <Template schedule={schedule} lookups={lookupsOf(data)} />}
       columns={(data) => scheduleColumns(lookupsOf(data), Date.now())}
-      rowProps={(s) => ({ 'data-schedule': s.name, ...(s.lastRunError ? { className: 'row-warn' } : {}) })}
+      warn={(s) => Boolean(s.lastRunError)}
       actions={[
         {
           label: 'Resume',
@@ -88,7 +69,6 @@ export function BackupSchedulesPage() {
         },
       ]}
       remove={{
-        noun: 'schedule',
         role: 'operator',
         operation: deleteBackupScheduleMutation,
         explain: <p>It takes no more backups. The backups it took are kept until they expire.</p>,
@@ -97,36 +77,10 @@ export function BackupSchedulesPage() {
   );
 }
 
-/** Cluster, policy, next runs and last run, with what each schedule writes where in words under its name. */
-function scheduleColumns(
-  lookups: ScheduleLookups,
-  now: number,
-): readonly [SettingsColumn<BackupSchedule>, ...SettingsColumn<BackupSchedule>[]] {
-  const name = <T extends { id: string; name: string }>(list: readonly T[], id: string | null) =>
-    id ? (list.find((x) => x.id === id)?.name ?? 'unknown') : undefined;
+/** Cluster, policy, next runs and last run. */
+function scheduleColumns(lookups: ScheduleLookups, now: number): TableColumn<BackupSchedule>[] {
   return [
-    {
-      header: 'Schedule',
-      cell: (schedule) => {
-        const t = schedule.template;
-        const pre = name(lookups.rules, t.preRuleId);
-        const post = name(lookups.rules, t.postRuleId);
-        return (
-          <div className="cell-stack">
-            <span className="row-name">{schedule.name}</span>
-            <span className="subtle">
-              to {name(lookups.locations, t.locationId)}
-              {t.includeNamespaces.length ? ` · namespaces ${t.includeNamespaces.join(', ')}` : ' · all namespaces'}
-              {t.excludeNamespaces.length ? ` except ${t.excludeNamespaces.join(', ')}` : ''}
-              {t.labelSelectors.length ? ` · selectors ${t.labelSelectors.join(' | ')}` : ''}
-              {pre ? ` · before: ${pre}` : ''}
-              {post ? ` · after: ${post}` : ''}
-            </span>
-          </div>
-        );
-      },
-    },
-    { header: 'Cluster', cell: (schedule) => name(lookups.clusters, schedule.clusterId) },
+    { header: 'Cluster', cell: (schedule) => nameOf(lookups.clusters, schedule.clusterId) },
     {
       header: 'Policy',
       cell: (schedule) => {
@@ -142,4 +96,24 @@ function scheduleColumns(
     { header: 'Next runs', cell: (schedule) => <RunTimesCell schedule={schedule} now={now} /> },
     { header: 'Last run', cell: (schedule) => <LastRunCell schedule={schedule} now={now} /> },
   ];
+}
+
+const nameOf = (list: readonly { id: string; name: string }[], id: string | null) =>
+  id ? (list.find((x) => x.id === id)?.name ?? 'unknown') : undefined;
+
+/** What a schedule backs up, where to, and the rules around each run, in words. */
+function Template({ schedule, lookups }: { schedule: BackupSchedule; lookups: ScheduleLookups }) {
+  const t = schedule.template;
+  const pre = nameOf(lookups.rules, t.preRuleId);
+  const post = nameOf(lookups.rules, t.postRuleId);
+  return (
+    <span className="subtle">
+      to {nameOf(lookups.locations, t.locationId)}
+      {t.includeNamespaces.length ? ` · namespaces ${t.includeNamespaces.join(', ')}` : ' · all namespaces'}
+      {t.excludeNamespaces.length ? ` except ${t.excludeNamespaces.join(', ')}` : ''}
+      {t.labelSelectors.length ? ` · selectors ${t.labelSelectors.join(' | ')}` : ''}
+      {pre ? ` · before: ${pre}` : ''}
+      {post ? ` · after: ${post}` : ''}
+    </span>
+  );
 }

@@ -1,26 +1,27 @@
-import { CheckboxField, Field } from '../ui/Field.tsx';
+import { CheckboxField } from '../ui/Field.tsx';
 import { useMutation } from '../api/useMutation.ts';
 import { describeSchedule } from '../policies/describeSchedule.ts';
 import { Link } from '../router/Link.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { DialogActions } from '../ui/DialogActions.tsx';
+import { editorWords } from '../ui/editorWords.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
-import type { ScheduleLookups } from './BackupSchedule.ts';
 import { emptyScheduleForm, type ScheduleForm, scheduleInputFromForm } from './scheduleForm.ts';
-import { createBackupScheduleMutation } from './scheduleOperations.ts';
+import { createBackupScheduleMutation, lookupsOf, type SchedulesData } from './scheduleOperations.ts';
+import { NameField } from '../ui/NameField.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
+import type { SettingsCreatorProps } from '../ui/SettingsPage.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { useForm } from '../ui/useForm.ts';
 import { LinesField } from '../ui/LinesField.tsx';
 
-export interface CreateScheduleDialogProps {
-  lookups: ScheduleLookups;
-  onClose: () => void;
-  onCreated: () => void;
-}
+const newTitle = 'New backup schedule';
 
 /** Schedules backups of a cluster: which policy, where to, what to take, and the rules around each run. */
-export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateScheduleDialogProps) {
+export function CreateScheduleDialog({ data, onClose, onSaved }: SettingsCreatorProps<SchedulesData>) {
+  const lookups = lookupsOf(data);
   const mutation = useMutation(createBackupScheduleMutation);
-  const { form, change } = useForm<ScheduleForm>(() =>
+  const { form, change, text, check } = useForm<ScheduleForm>(() =>
     emptyScheduleForm({
       clusterId: lookups.clusters[0]?.id,
       policyId: lookups.policies[0]?.id,
@@ -36,7 +37,7 @@ export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateSche
 
   if (missing.length > 0) {
     return (
-      <Dialog title="New backup schedule" onClose={onClose}>
+      <Dialog title={newTitle} onClose={onClose}>
         <p>A schedule needs {missing.map((m) => m.what).join(', ')} first:</p>
         <ul>
           {missing.map((m) => (
@@ -45,59 +46,37 @@ export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateSche
             </li>
           ))}
         </ul>
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
+        <DialogActions close="Close" onClose={onClose} />
       </Dialog>
     );
   }
 
   return (
     <FormDialog
-      title="New backup schedule"
+      {...editorWords('schedule', undefined, { newTitle })}
       state={mutation.state}
       send={() => mutation.run({ input: scheduleInputFromForm(form) })}
-      onSaved={onCreated}
+      onSaved={onSaved}
       onClose={onClose}
-      failed="The hub did not create the schedule"
-      submit="Create schedule"
-      busy="Creating…"
     >
-      <TextField
-        label="Name"
-        hint="Lowercase letters, digits and dashes, unique in the tenant, e.g. shop-nightly."
-        required
-        value={form.name}
-        onChange={(value) => change({ name: value })}
-      />
+      <NameField {...text('name')} example="shop-nightly" />
       <div className="form-row">
-        <Choice label="Cluster" value={form.clusterId} options={lookups.clusters} onChange={(clusterId) => change({ clusterId })} />
-        <Choice label="Policy" value={form.policyId} options={lookups.policies} onChange={(policyId) => change({ policyId })} />
+        <SelectField label="Cluster" required options={choices(lookups.clusters)} value={form.clusterId} onChange={(clusterId) => change({ clusterId })} />
+        <SelectField label="Policy" required options={choices(lookups.policies)} value={form.policyId} onChange={(policyId) => change({ policyId })} />
       </div>
       {policy && <p className="hint">Runs: {describeSchedule(policy.spec)}.</p>}
       <fieldset className="fieldset">
         <legend>What each run backs up</legend>
-        <Choice
+        <SelectField
           label="Backup location"
+          required
+          options={lookups.locations.map((l) => ({ value: l.id, label: `${l.name} (${l.kind})` }))}
           value={form.locationId}
-          options={lookups.locations.map((l) => ({ id: l.id, name: `${l.name} (${l.kind})` }))}
           onChange={(locationId) => change({ locationId })}
         />
         <div className="form-row">
-          <TextField
-            label="Namespaces"
-            hint="Names or * patterns, comma-separated; blank takes all."
-            value={form.includeNamespaces}
-            onChange={(value) => change({ includeNamespaces: value })}
-          />
-          <TextField
-            label="Except namespaces"
-            hint="Excludes win over includes."
-            value={form.excludeNamespaces}
-            onChange={(value) => change({ excludeNamespaces: value })}
-          />
+          <TextField label="Namespaces" hint="Names or * patterns, comma-separated; blank takes all." {...text('includeNamespaces')} />
+          <TextField label="Except namespaces" hint="Excludes win over includes." {...text('excludeNamespaces')} />
         </div>
         <LinesField
           label="Label selectors"
@@ -108,59 +87,26 @@ export function CreateScheduleDialog({ lookups, onClose, onCreated }: CreateSche
             </>
           }
           rows={2}
-          value={form.labelSelectors}
-          onChange={(value) => change({ labelSelectors: value })}
+          {...text('labelSelectors')}
         />
-        <CheckboxField
-          label="Back up volume data"
-          hint="Off: only the PersistentVolume and PersistentVolumeClaim objects."
-          checked={form.volumes}
-          onChange={(volumes) => change({ volumes })}
-        />
+        <CheckboxField label="Back up volume data" hint="Off: only the PersistentVolume and PersistentVolumeClaim objects." {...check('volumes')} />
       </fieldset>
       <div className="form-row">
-        <Choice label="Pre-backup rule" value={form.preRuleId} options={lookups.rules} none="None" onChange={(preRuleId) => change({ preRuleId })} />
-        <Choice label="Post-backup rule" value={form.postRuleId} options={lookups.rules} none="None" onChange={(postRuleId) => change({ postRuleId })} />
+        <SelectField label="Pre-backup rule" options={choices(lookups.rules, 'None')} value={form.preRuleId} onChange={(preRuleId) => change({ preRuleId })} />
+        <SelectField label="Post-backup rule" options={choices(lookups.rules, 'None')} value={form.postRuleId} onChange={(postRuleId) => change({ postRuleId })} />
       </div>
       <TextField
         label="Backup name prefix"
         hint="Backups are named <prefix>-<UTC time>; at most 43 characters. Blank: the schedule's name."
         maxLength={43}
-        value={form.namePrefix}
-        onChange={(value) => change({ namePrefix: value })}
+        {...text('namePrefix')}
       />
-      <CheckboxField
-        label="Create it suspended"
-        hint="It takes no backups until resumed."
-        checked={form.suspended}
-        onChange={(suspended) => change({ suspended })}
-      />
+      <CheckboxField label="Create it suspended" hint="It takes no backups until resumed." {...check('suspended')} />
     </FormDialog>
   );
 }
 
-interface ChoiceProps {
-  label: string;
-  value: string;
-  options: readonly { id: string; name: string }[];
-  /** Offers a blank choice with this label. */
-  none?: string;
-  onChange: (id: string) => void;
-}
-
-function Choice({ label, value, options, none, onChange }: ChoiceProps) {
-  return (
-    <Field label={label}>
-      {(control) => (
-        <select {...control} value={value} required={none === undefined} onChange={(event) => onChange(event.target.value)}>
-          {none !== undefined && <option value="">{none}</option>}
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+/** The select options naming each of `list`, after a blank one labelled `none` when it may stay unset. */
+function choices(list: readonly { id: string; name: string }[], none?: string) {
+  return [...(none === undefined ? [] : [{ value: '', label: none }]), ...list.map((x) => ({ value: x.id, label: x.name }))];
 }

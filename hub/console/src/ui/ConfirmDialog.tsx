@@ -3,6 +3,7 @@ import type { Operation } from '../api/Operation.ts';
 import { useMutation } from '../api/useMutation.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
 import { Dialog } from './Dialog.tsx';
+import { DialogActions } from './DialogActions.tsx';
 
 export interface ConfirmDialogProps<TVariables extends object> {
   title: string;
@@ -40,14 +41,11 @@ export function ConfirmDialog<TVariables extends object>(props: ConfirmDialogPro
       <div className="form">
         <div>{children}</div>
         {mutation.state.status === 'error' && <ErrorState error={mutation.state.error} title={failed} compact />}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
+        <DialogActions close="Cancel" onClose={onClose}>
           <button type="button" className="danger primary" disabled={busy} onClick={run}>
             {busy ? 'Working…' : confirm}
           </button>
-        </div>
+        </DialogActions>
       </div>
     </Dialog>
   );

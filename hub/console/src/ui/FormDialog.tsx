@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import type { MutationState } from '../api/useMutation.ts';
 import { ErrorState } from '../states/ErrorState.tsx';
 import { Dialog } from './Dialog.tsx';
+import { DialogActions } from './DialogActions.tsx';
 
 export interface FormDialogProps<TData> {
   title: string;
@@ -42,14 +43,11 @@ export function FormDialog<TData>(props: FormDialogProps<TData>) {
       <form className="form" onSubmit={onSubmit} autoComplete={props.autoComplete}>
         {children}
         {state.status === 'error' && <ErrorState error={state.error} title={failed} compact />}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
+        <DialogActions close="Cancel" onClose={onClose}>
           <button type="submit" className="primary" disabled={running || props.incomplete}>
             {running ? busy : submit}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -1,14 +1,18 @@
 import { type ComponentType, type ReactNode, useState } from 'react';
-import type { Operation } from '../api/Operation.ts';
 import { useQuery } from '../api/useQuery.ts';
 import type { RoleName } from '../auth/meQuery.ts';
 import { EmptyState } from '../states/EmptyState.tsx';
-import { QueryView } from '../states/QueryView.tsx';
+import { ListView } from '../states/ListView.tsx';
 import { useTenants } from '../tenants/TenantProvider.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { confirmWords } from './confirmWords.ts';
+import { nameColumn } from './nameColumn.tsx';
 import { Page } from './Page.tsx';
 import { RequireTenant } from './RequireTenant.tsx';
-import { type RowAction, type SettingsColumn, SettingsTable } from './SettingsTable.tsx';
+import type { SettingsList } from './SettingsList.ts';
+import { type RowAction, type TableColumn, DataTable } from './DataTable.tsx';
+import type { Operation } from '../api/Operation.ts';
+import { whoMay } from './whoMay.ts';
 
 /** What a dialog or an action of a settings screen works with. */
 export interface SettingsContext<TData> {
@@ -18,6 +22,15 @@ export interface SettingsContext<TData> {
   /** Reads the list again, after a change. */
   reload: () => void;
   close: () => void;
+}
+
+/** What a settings form that only creates is given: the list's answer, for the choices it offers. */
+export interface SettingsCreatorProps<TData> {
+  tenantId: string;
+  data: TData;
+  onClose: () => void;
+  /** After the hub took it: reads the list again. */
+  onSaved: () => void;
 }
 
 /** What a settings form that creates and edits is given. */
@@ -39,39 +52,42 @@ export interface SettingsAction<TRow, TData> extends Omit<RowAction<TRow>, 'run'
   run?: (row: TRow, context: SettingsContext<TData>) => void;
 }
 
+/**
+ * The form behind "New <noun>": an `editor` that also changes a row (an Edit action on each), or a `creator` that
+ * only creates and is given the list's answer (the credentials a location may use). `verb` is what the form does to
+ * a new one, "store" for a secret; "create" unless said.
+ */
+export type SettingsForm<TRow, TData> = { role: RoleName; verb?: string } & (
+  | { editor: ComponentType<SettingsFormProps<TRow>> }
+  | { creator: ComponentType<SettingsCreatorProps<TData>> }
+);
+
 export interface SettingsPageProps<TData, TRow extends { id: string; name: string }> {
   /** What the screen lists, in the plural: "Backup locations". Its lower case names them in loading, errors and
    * empty states; its last word counts them in "Showing the first 100 of 120 locations". */
   title: string;
+  /** One of them, in lower case: "location". Names the create button ("New location"), the delete dialog, the
+   * first column and each row's `data-location` attribute (which browser tests find rows by). */
+  noun: string;
   description: ReactNode;
-  /** The list's query: every settings list belongs to one tenant. */
-  query: Operation<TData, { tenantId: string }>;
+  list: SettingsList<TData, TRow>;
   /** Set for lists that change without events the API streams. */
   pollMs?: number;
-  list: (data: TData) => { totalCount: number; edges: readonly { node: TRow }[] };
-  /** How many the query asks for. */
-  pageSize: number;
-  /** What the empty list would hold and how to get the first one; `others`: who may, to those who may not. */
-  empty: { text: ReactNode; others: ReactNode };
-  /**
-   * The form behind "New rule" (`label`): an `editor` that also changes a row (an Edit action on each), or a
-   * `creator` that only creates; `needsData` when it needs the list's answer (the credentials a location may use).
-   */
-  form?: { label: string; role: RoleName; needsData?: boolean } & (
-    | { editor: ComponentType<SettingsFormProps<TRow>> }
-    | { creator: (context: SettingsContext<TData>) => ReactNode }
-  );
-  /** A function when cells need more of the answer than the row (e.g. names of the clusters rows point at). */
-  columns: Columns<TRow> | ((data: TData) => Columns<TRow>);
-  rowProps?: (row: TRow) => { className?: string } & Record<`data-${string}`, string>;
+  /** What the empty list would hold and how to get the first one (who may is said after it). */
+  empty: ReactNode;
+  form?: SettingsForm<TRow, TData>;
+  /** Under each row's name in the first column (what a schedule writes where, named from the answer). */
+  about?: (row: TRow, data: TData) => ReactNode;
+  /** The columns after the name; a function when cells need more of the answer than the row. */
+  columns: readonly TableColumn<TRow>[] | ((data: TData) => readonly TableColumn<TRow>[]);
+  /** Rows marked for attention (their last check or run failed). */
+  warn?: (row: TRow) => boolean;
   actions?: readonly SettingsAction<TRow, TData>[];
-  /** Delete, asked for first: "Delete <noun> <name>?"; `explain` says what the hub refuses and what stays. */
-  remove?: { noun: string; role: RoleName; operation: Operation<unknown, { id: string }>; explain: ReactNode };
+  /** Delete, asked for first; `explain` says what the hub refuses and what stays. */
+  remove?: { role: RoleName; operation: Operation<unknown, { id: string }>; explain: ReactNode };
   /** Shown above the table, e.g. why the last row action failed. */
   notice?: ReactNode;
 }
-
-type Columns<TRow> = readonly [SettingsColumn<TRow>, ...SettingsColumn<TRow>[]];
 
 type Open<TRow> = { kind: 'create' } | { kind: 'row'; row: TRow; action: string };
 
@@ -80,18 +96,17 @@ type Open<TRow> = { kind: 'create' } | { kind: 'row'; row: TRow; action: string 
  * row actions the caller's role allows, and the dialogs they open. Screens differ only in their props.
  */
 export function SettingsPage<TData, TRow extends { id: string; name: string }>(props: SettingsPageProps<TData, TRow>) {
-  const { title, description, list, pageSize, empty, form, columns, rowProps, remove, notice } = props;
+  const { title, noun, list, form, notice } = props;
   const what = title.toLowerCase();
-  const noun = what.split(' ').at(-1);
   const { tenantId, can } = useTenants();
-  const query = useQuery(props.query, { tenantId: tenantId ?? '' }, { skip: !tenantId, pollMs: props.pollMs });
+  const query = useQuery(list.query, { tenantId: tenantId ?? '' }, { skip: !tenantId, pollMs: props.pollMs });
   const [open, setOpen] = useState<Open<TRow> | undefined>();
   const allowed = (role: RoleName) => tenantId !== null && can(role, tenantId);
   const data = query.state.status === 'ready' ? query.state.data : undefined;
   const actions = [
     ...(form && 'editor' in form ? [editAction<TRow, TData>(form.role, form.editor)] : []),
     ...(props.actions ?? []),
-    ...(remove ? [removeAction(remove)] : []),
+    ...(props.remove ? [removeAction<TRow, TData>(noun, props.remove)] : []),
   ];
   const context = (tenant: string): SettingsContext<TData> => ({
     tenantId: tenant,
@@ -100,44 +115,54 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
     close: () => setOpen(undefined),
   });
   const createButton =
-    form && allowed(form.role) && (data || !form.needsData) ? (
+    form && allowed(form.role) && (data || 'editor' in form) ? (
       <button type="button" className="primary" onClick={() => setOpen({ kind: 'create' })}>
-        {form.label}
+        New {noun}
       </button>
     ) : undefined;
+  const columnsFor = (d: TData) => {
+    const { about, columns } = props;
+    const rest = typeof columns === 'function' ? columns(d) : columns;
+    const header = `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
+    return [nameColumn<TRow>({ header, name: (row) => row.name, about: about && ((row) => about(row, d)) }), ...rest] as const;
+  };
   const dialog = (tenant: string) => {
     if (!open) return null;
     if (open.kind === 'row') return actions.find((a) => a.label === open.action)?.dialog?.(open.row, context(tenant));
     if (!form) return null;
     const { close, reload } = context(tenant);
-    return 'editor' in form ? <form.editor tenantId={tenant} onClose={close} onSaved={reload} /> : form.creator(context(tenant));
+    if ('editor' in form) return <form.editor tenantId={tenant} onClose={close} onSaved={reload} />;
+    return data === undefined ? null : <form.creator tenantId={tenant} data={data} onClose={close} onSaved={reload} />;
   };
 
   return (
-    <Page title={title} description={description} actions={createButton}>
+    <Page title={title} description={props.description} actions={createButton}>
       <RequireTenant what={what}>
         {(tenant) => (
           <>
-            <QueryView
+            <ListView
               query={query}
-              loading={`Loading ${what}`}
-              failed={`Could not load the ${what}`}
-              isEmpty={(d) => list(d).edges.length === 0}
+              what={what}
+              list={list.rows}
               empty={
                 <EmptyState title={`No ${what} yet`} action={createButton}>
-                  {empty.text}
-                  {!(form && allowed(form.role)) && <p>{empty.others}</p>}
+                  {props.empty}
+                  {form && !allowed(form.role) && (
+                    <p>
+                      {whoMay[form.role]} {form.verb ?? 'create'} them.
+                    </p>
+                  )}
                 </EmptyState>
               }
             >
               {(d) => (
                 <>
                   {notice}
-                  <SettingsTable
+                  <DataTable
                     caption={title}
-                    rows={list(d).edges.map((e) => e.node)}
-                    columns={typeof columns === 'function' ? columns(d) : columns}
-                    rowProps={rowProps}
+                    rows={list.rows(d).edges.map((e) => e.node)}
+                    columns={columnsFor(d)}
+                    rowProps={(row) => ({ [`data-${noun}`]: row.name, ...(props.warn?.(row) ? { className: 'row-warn' } : {}) })}
                     actions={actions.map((a) => ({
                       ...a,
                       run: !allowed(a.role)
@@ -147,14 +172,14 @@ export function SettingsPage<TData, TRow extends { id: string; name: string }>(p
                           : (row: TRow) => a.run?.(row, context(tenant)),
                     }))}
                   />
-                  {list(d).totalCount > pageSize && (
+                  {list.rows(d).totalCount > list.pageSize && (
                     <p className="hint">
-                      Showing the first {pageSize} of {list(d).totalCount} {noun}, by name.
+                      Showing the first {list.pageSize} of {list.rows(d).totalCount} {what.split(' ').at(-1)}, by name.
                     </p>
                   )}
                 </>
               )}
-            </QueryView>
+            </ListView>
             {dialog(tenant)}
           </>
         )}
@@ -172,6 +197,7 @@ function editAction<TRow, TData>(role: RoleName, Editor: ComponentType<SettingsF
 }
 
 function removeAction<TRow extends { id: string; name: string }, TData>(
+  noun: string,
   remove: NonNullable<SettingsPageProps<TData, TRow>['remove']>,
 ): SettingsAction<TRow, TData> {
   return {
@@ -180,9 +206,8 @@ function removeAction<TRow extends { id: string; name: string }, TData>(
     danger: true,
     dialog: (row, { reload, close }) => (
       <ConfirmDialog
-        title={`Delete ${remove.noun} ${row.name}?`}
-        confirm={`Delete ${remove.noun}`}
-        failed={`The hub did not delete the ${remove.noun}`}
+        title={`Delete ${noun} ${row.name}?`}
+        {...confirmWords('delete', noun)}
         operation={remove.operation}
         variables={{ id: row.id }}
         onDone={reload}

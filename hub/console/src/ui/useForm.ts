@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { bindForm } from './bindForm.ts';
 
-/** A form's values, changed a few fields at a time. */
+/** A form's values, changed a few fields at a time, with its controls' bindings (see `bindForm`). */
 export function useForm<T extends object>(initial: T | (() => T)) {
   const [form, setForm] = useState<T>(initial);
-  const change = (patch: Partial<T>) => setForm((f) => ({ ...f, ...patch }));
-  return { form, change, setForm };
+  return { ...bindForm(form, (patch: Partial<T>) => setForm((f) => ({ ...f, ...patch }))), setForm };
 }

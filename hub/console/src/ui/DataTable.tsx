@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 
-export interface SettingsColumn<T> {
+export interface TableColumn<T> {
   /** The header, also each cell's `data-label` (the card layout on a narrow window shows it). */
   header: string;
   cell: (row: T) => ReactNode;
 }
+
+/** A table's columns: at least the first, which heads each row. */
+export type TableColumns<T> = readonly [TableColumn<T>, ...TableColumn<T>[]];
 
 export interface RowAction<T> {
   /** The button's text, e.g. "Delete". */
@@ -19,27 +22,31 @@ export interface RowAction<T> {
   disabled?: (row: T) => boolean;
 }
 
-export interface SettingsTableProps<T extends { id: string; name?: string }> {
+export interface DataTableProps<T extends { id: string; name?: string }> {
   /** Read by screen readers only, e.g. "Credentials". */
   caption: string;
   rows: readonly T[];
   /** The first column heads each row (`<th scope="row">`). */
-  columns: readonly [SettingsColumn<T>, ...SettingsColumn<T>[]];
+  columns: TableColumns<T>;
   /** Marks a row for people and tests: `{ 'data-rule': rule.name }`, a warning class. */
   rowProps?: (row: T) => { className?: string } & Record<`data-${string}`, string>;
   actions?: readonly RowAction<T>[];
+  /** The screen's own styling of this table. */
+  className?: string;
 }
 
 /**
- * A settings list: one row per object, its first cell naming it, and at the end the actions the caller may take
- * on it. The Actions column shows only when at least one action is allowed.
+ * The console's table: one row per object, its first cell naming it, and at the end the actions the caller may
+ * take on it (the Actions column shows only when at least one is allowed). On a narrow window each row becomes a
+ * card whose cells are labelled with their column's header (see console.css), so each cell's content sits in one
+ * block beside its label.
  */
-export function SettingsTable<T extends { id: string; name?: string }>(props: SettingsTableProps<T>) {
-  const { caption, rows, columns, rowProps, actions = [] } = props;
+export function DataTable<T extends { id: string; name?: string }>(props: DataTableProps<T>) {
+  const { caption, rows, columns, rowProps, actions = [], className } = props;
   const allowed = actions.filter((a) => a.run);
   const [first, ...rest] = columns;
   return (
-    <table className="table settings-table">
+    <table className={`table data-table${className ? ` ${className}` : ''}`}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -55,11 +62,11 @@ export function SettingsTable<T extends { id: string; name?: string }>(props: Se
         {rows.map((row) => (
           <tr key={row.id} {...rowProps?.(row)}>
             <th scope="row" data-label={first.header}>
-              {first.cell(row)}
+              <div>{first.cell(row)}</div>
             </th>
             {rest.map((c) => (
               <td key={c.header} data-label={c.header}>
-                {c.cell(row)}
+                <div>{c.cell(row)}</div>
               </td>
             ))}
             {allowed.length > 0 && (
