@@ -4,8 +4,8 @@ import { unreachable } from '../auth/Principal.ts';
 import { BackupEntity } from '../backups/BackupEntity.ts';
 import { deletionRetryDelayMs } from '../backups/backupLifecycle.ts';
 import { importCatalog, parseCatalogOutcome } from '../backups/importCatalog.ts';
+import { compareAndSet } from '../db/compareAndSet.ts';
 import { BadUserInputError } from '../errors/errors.ts';
-import { type HubTopic, publishUpdate } from '../graphql/hubPubSub.ts';
 import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
 import { BackupLocationEntity } from '../locations/BackupLocationEntity.ts';
 import { RestoreEntity } from '../restores/RestoreEntity.ts';
@@ -31,23 +31,22 @@ export async function finishJob(context: AgentContext, id: string, end: JobEnd):
   const job = await loadAgentJob(context, id);
   const outcome = end.ok && needsOutcome(job) ? parseOutcome(end.outcome) : undefined;
   const catalog = end.ok && job.kind === 'rebuildCatalog' ? parseCatalogOutcome(end.outcome) : undefined;
-  const changed: [HubTopic, string][] = [];
   const accepted = await context.em.transactional(async (tx) => {
     const now = new Date();
-    const updated = await tx.nativeUpdate(
+    const updated = await compareAndSet(
+      tx,
       JobEntity,
       { id, phase: { $in: ['Queued', 'Running'] } },
       { phase: end.ok ? 'Succeeded' : 'Failed', finishedAt: now, leaseExpiresAt: null, error: end.ok ? null : end.error },
     );
-    if (updated === 0) return false;
+    if (!updated) return false;
     if (catalog) {
       const summary = await importCatalog(tx, job, catalog);
       await tx.nativeUpdate(JobEntity, { id }, { progress: { done: catalog.backups.length, total: catalog.backups.length, bytes: 0, message: summary } });
     }
-    changed.push(['jobUpdated', id], ...(await applyEnd(tx, context, job, end, outcome, now)));
+    await applyEnd(tx, context, job, end, outcome, now);
     return true;
   });
-  for (const [topic, changedId] of changed) publishUpdate(topic, changedId);
   const current = await loadAgentJob(context, id);
   return { accepted, phase: current.phase };
 }
@@ -72,7 +71,7 @@ async function applyEnd(
   end: JobEnd,
   outcome: OperationOutcome | undefined,
   now: Date,
-): Promise<[HubTopic, string][]> {
+): Promise<void> {
   const failed = (error: string) => ({
     phase: 'Failed' as const,
     completedAt: now,
@@ -92,25 +91,26 @@ async function applyEnd(
   switch (job.kind) {
     case 'backup': {
       const backup = await tx.findOne(BackupEntity, { id: job.subjectId });
-      if (!backup) return [];
+      if (!backup) return;
       Object.assign(backup, end.ok && outcome ? succeeded(outcome) : failed(end.ok ? '' : end.error));
       if (outcome) backup.progress = finalProgress(outcome);
       await tx.flush();
-      return [['backupUpdated', backup.id]];
+      return;
     }
     case 'restore': {
       const restore = await tx.findOne(RestoreEntity, { id: job.subjectId });
-      if (!restore) return [];
+      if (!restore) return;
       Object.assign(restore, end.ok && outcome ? succeeded(outcome) : failed(end.ok ? '' : end.error));
       if (outcome) restore.progress = finalProgress(outcome);
       await tx.flush();
-      return [['restoreUpdated', restore.id]];
+      return;
     }
     case 'deleteBackup': {
       const backup = await tx.findOne(BackupEntity, { id: job.subjectId });
-      if (!backup) return [];
+      if (!backup) return;
       if (end.ok) {
-        await tx.nativeDelete(BackupEntity, { id: backup.id });
+        tx.remove(backup);
+        await tx.flush();
       } else {
         // The data may be partly gone: the backup stays Deleting, with the error and when the scheduler will
         // ask an agent again, so nothing half-deleted is offered for restore and the failure is visible.
@@ -118,20 +118,20 @@ async function applyEnd(
         backup.deletionRetryAt = new Date(now.getTime() + deletionRetryDelayMs(backup.deletionAttempts));
         await tx.flush();
       }
-      return [['backupUpdated', backup.id]];
+      return;
     }
     case 'rebuildCatalog':
-      return [];
+      return;
     case 'validateLocation': {
       const location = await tx.findOne(BackupLocationEntity, { id: job.subjectId }, { filters: false });
-      if (!location) return [];
+      if (!location) return;
       Object.assign(location, {
         validatedAt: now,
         validatedByClusterId: context.session?.clusterId ?? null,
         validationError: end.ok ? null : end.error,
       });
       await tx.flush();
-      return [];
+      return;
     }
     default:
       return unreachable(job.kind);

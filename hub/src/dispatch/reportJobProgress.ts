@@ -1,6 +1,5 @@
 import type { JobProgressReport } from '#schema/agent/JobPayload';
 import { BackupEntity } from '../backups/BackupEntity.ts';
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { isFinished } from '../jobs/jobLifecycle.ts';
 import { RestoreEntity } from '../restores/RestoreEntity.ts';
 import type { AgentContext } from './AgentContext.ts';
@@ -36,7 +35,5 @@ export async function reportJobProgress(
         : null;
   if (subject) subject.progress = { itemsDone: progress.done, itemsTotal: progress.total, bytes: progress.bytes };
   await context.em.flush();
-  publishUpdate('jobUpdated', job.id);
-  if (subject) publishUpdate(job.kind === 'backup' ? 'backupUpdated' : 'restoreUpdated', job.subjectId);
   return { stop: false, reason: null, leaseExpiresAt };
 }

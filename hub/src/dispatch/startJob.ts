@@ -1,5 +1,4 @@
 import { BackupEntity } from '../backups/BackupEntity.ts';
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { isFinished } from '../jobs/jobLifecycle.ts';
 import { RestoreEntity } from '../restores/RestoreEntity.ts';
 import type { AgentContext } from './AgentContext.ts';
@@ -23,27 +22,22 @@ export async function startJob(context: AgentContext, id: string): Promise<JobSt
   const now = new Date();
   const leaseExpiresAt = new Date(now.getTime() + context.dispatcher.leaseMs);
   Object.assign(job, { phase: 'Running', startedAt: job.startedAt ?? now, leaseExpiresAt });
-  const subjectTopic = await markSubjectRunning(context, job.kind, job.subjectId, now);
+  await markSubjectRunning(context, job.kind, job.subjectId, now);
   await context.em.flush();
-  publishUpdate('jobUpdated', job.id);
-  if (subjectTopic) publishUpdate(subjectTopic, job.subjectId);
   return { run: true, reason: null, leaseExpiresAt };
 }
 
-async function markSubjectRunning(context: AgentContext, kind: string, subjectId: string, now: Date) {
+async function markSubjectRunning(context: AgentContext, kind: string, subjectId: string, now: Date): Promise<void> {
   if (kind === 'backup') {
     const backup = await context.em.findOne(BackupEntity, { id: subjectId });
     if (backup?.phase === 'Pending') {
       Object.assign(backup, { phase: 'Running', startedAt: now });
-      return 'backupUpdated' as const;
     }
   }
   if (kind === 'restore') {
     const restore = await context.em.findOne(RestoreEntity, { id: subjectId });
     if (restore?.phase === 'Pending') {
       Object.assign(restore, { phase: 'Running', startedAt: now });
-      return 'restoreUpdated' as const;
     }
   }
-  return undefined;
 }

@@ -7,7 +7,6 @@ import { BackupEntity } from '../backups/BackupEntity.ts';
 import { isInProgress } from '../backups/backupLifecycle.ts';
 import { namespacesTouched } from '../backups/namespacesTouched.ts';
 import { ConflictError } from '../errors/errors.ts';
-import { type HubTopic, publishUpdate } from '../graphql/hubPubSub.ts';
 import { RestoreEntity } from '../restores/RestoreEntity.ts';
 import { isRestoreInProgress } from '../restores/restoreLifecycle.ts';
 import { JobEntity, type JobRow } from './JobEntity.ts';
@@ -27,7 +26,6 @@ export async function cancelJob(
   signals: DispatchSignals,
 ): Promise<JobRow> {
   const job = await findVisible(em, JobEntity, 'Job', id);
-  const changed: [HubTopic, string][] = [['jobUpdated', job.id]];
   const target = { tenantId: job.tenantId, clusterId: job.clusterId };
   const now = new Date();
   switch (job.kind) {
@@ -43,7 +41,6 @@ export async function cancelJob(
           completedAt: now,
           result: { countsByKind: {}, warnings: [], errors: [cancelled] },
         });
-        changed.push(['backupUpdated', backup.id]);
       }
       break;
     }
@@ -56,7 +53,6 @@ export async function cancelJob(
           completedAt: now,
           result: { countsByKind: {}, warnings: [], errors: [cancelled] },
         });
-        changed.push(['restoreUpdated', restore.id]);
       }
       break;
     }
@@ -73,7 +69,6 @@ export async function cancelJob(
   if (why) throw new ConflictError(why);
   Object.assign(job, { phase: 'Cancelled', finishedAt: now, leaseExpiresAt: null, error: cancelled });
   await em.flush();
-  for (const [topic, changedId] of changed) publishUpdate(topic, changedId);
   signals.send({ type: 'jobCancelled', clusterId: job.clusterId, jobId: job.id });
   return job;
 }
