@@ -42,7 +42,7 @@ export async function finishJob(context: AgentContext, id: string, end: JobEnd):
     if (!updated) return false;
     if (catalog) {
       const summary = await importCatalog(tx, job, catalog);
-      await tx.nativeUpdate(JobEntity, { id }, { progress: { done: catalog.backups.length, total: catalog.backups.length, bytes: 0, message: summary } });
+      await compareAndSet(tx, JobEntity, { id }, { progress: { done: catalog.backups.length, total: catalog.backups.length, bytes: 0, message: summary } });
     }
     await applyEnd(tx, context, job, end, outcome, now);
     return true;
