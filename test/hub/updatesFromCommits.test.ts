@@ -1,11 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { BackupEntity } from '../../hub/src/backups/BackupEntity.ts';
 import { databasesOf } from '../kit/databases.ts';
+import { jobToWatch } from '../kit/jobToWatch.ts';
 import { ProtocolAgent } from '../kit/ProtocolAgent.ts';
+import { listeningUrl, runHubProcess } from '../kit/runHubProcess.ts';
 import { aBackup } from '../kit/seedCatalog.ts';
 import { type SeedableHub, startSeedableHub } from '../kit/startSeedableHub.ts';
+import { startTestHub } from '../kit/startTestHub.ts';
+import { watchJob } from '../kit/watchJob.ts';
 import { publicWsUrl } from '../kit/wsGql.ts';
 import { waitFor } from '../world/waitFor.ts';
 
@@ -215,5 +222,35 @@ describe.each(databasesOf(world))('updates published from committed data on %s',
     await agentCompletes(deletion, null);
     await backup.until((p) => p.error === 'NOT_FOUND', 'the backup gone');
     await backup.stop();
+  });
+});
+
+describe.skipIf(!world.postgres)('updates between hub processes on PostgreSQL', () => {
+  it('reach a subscriber of another replica, in its own process, through LISTEN/NOTIFY', async () => {
+    const replicaA = await startTestHub({ database: 'postgresql', world });
+    const replicaB = runHubProcess({
+      FLEETBACK_DATABASE_URL: replicaA.databaseUrl,
+      FLEETBACK_MASTER_KEY: replicaA.masterKey.toString('base64'),
+      FLEETBACK_DATA_DIR: mkdtempSync(join(tmpdir(), 'fleetback-hub-')),
+    });
+    try {
+      const urlB = await listeningUrl(replicaB);
+      const jobId = await (await jobToWatch(replicaA, 'across')).queueJob();
+      const watch = watchJob(urlB, replicaA.adminToken, jobId);
+      // The subscribe step authorizes before it listens; a change made meanwhile would go unheard.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await replicaA.admin('mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: jobId });
+      // A notification of the job's creation may still be on its way to the young process: wait for the cancel's.
+      await waitFor(async () => watch.updates.some((u) => u.phase === 'Cancelled'), {
+        what: 'the cancellation, heard on replica B',
+        timeoutMs: 30_000,
+      });
+      expect(watch.updates.at(-1)).toEqual({ id: jobId, phase: 'Cancelled' });
+      await watch.stop();
+    } finally {
+      replicaB.child.kill('SIGTERM');
+      await replicaB.exited;
+      await replicaA.stop();
+    }
   });
 });
