@@ -108,9 +108,9 @@ export class CommittedChanges<Topic extends string> implements EventSubscriber {
 }
 
 /**
- * Counts rows written by a native statement (which the unit of work never sees), as far as they were written
- * (at least the properties the event sources read), as changes of `em`'s transaction, so their events follow its commit like a flush's. Does nothing on an ORM without
- * `CommittedChanges` (the migration tools).
+ * Counts rows written by a native statement, which the unit of work never sees, as changes of `em`'s
+ * transaction, so their events follow its commit like a flush's. A row needs only the properties the event
+ * sources read (an id). Does nothing on an ORM without `CommittedChanges` (the migration tools, test seeds).
  */
 export function recordNativeChanges(em: EntityManager, entity: EntityName, rows: readonly object[]): void {
   const entityName = em.getMetadata(entity).className;

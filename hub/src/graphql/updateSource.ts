@@ -15,7 +15,11 @@ export interface UpdateSource {
  * Declares that a committed change of an `entity` row announces `topic` for the id in `idProperty`: the row's
  * own id for the object a subscription returns, or the id of the object the row is a part of.
  */
-export function updateSource<Row>(entity: EntitySchema<Row, never>, topic: HubTopic, idProperty: keyof Row & string): UpdateSource {
+export function updateSource<Row>(
+  entity: EntitySchema<Row, never>,
+  topic: HubTopic,
+  idProperty: keyof Row & string,
+): UpdateSource {
   return { entityName: entity.meta.className, topic, idProperty };
 }
 
