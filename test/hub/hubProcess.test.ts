@@ -1,19 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { type HubProcess, listeningUrl, runHubProcess } from '../kit/runHubProcess.ts';
 import { freshDatabase } from '../kit/startTestHub.ts';
-import { repoRoot } from '../world/peerBinary.ts';
-import { waitFor } from '../world/waitFor.ts';
-
-interface HubProcess {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
 
 const world = inject('world');
 const running: ChildProcess[] = [];
@@ -22,30 +15,9 @@ afterEach(() => {
 });
 
 function runHub(env: NodeJS.ProcessEnv, args: string[] = []): HubProcess {
-  // Node itself with tsx's loader, not the tsx command: that one runs the hub in a grandchild, which a SIGKILL
-  // of the command leaves running (every killed test hub stayed behind, listening, until the machine stopped).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/kit/runHubMain.ts', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, FLEETBACK_HOST: '127.0.0.1', FLEETBACK_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let text = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    text += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    text += d.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => text, exited };
-}
-
-async function listeningUrl(hub: HubProcess): Promise<string> {
-  return waitFor(async () => hub.output().match(/"url":"(http:\/\/[^"]+)\/graphql"/)?.[1], {
-    what: `the hub to listen; output so far:\n${hub.output()}`,
-    timeoutMs: 60_000,
-  });
+  const hub = runHubProcess(env, args);
+  running.push(hub.child);
+  return hub;
 }
 
 describe('the hub process', () => {

@@ -33,28 +33,25 @@ export const backupJob: JobKindHandler<'backup', OperationOutcome> = {
 
   async start(em, job, now) {
     const backup = await em.findOne(BackupEntity, { id: job.subjectId });
-    if (backup?.phase !== 'Pending') return [];
+    if (backup?.phase !== 'Pending') return;
     Object.assign(backup, { phase: 'Running', startedAt: now });
-    return [['backupUpdated', backup.id]];
   },
 
   async progress(em, job, report) {
     const backup = await em.findOne(BackupEntity, { id: job.subjectId });
-    if (!backup) return [];
+    if (!backup) return;
     backup.progress = { itemsDone: report.done, itemsTotal: report.total, bytes: report.bytes };
-    return [['backupUpdated', backup.id]];
   },
 
   async finish(tx, job, end, { now }) {
     const backup = await tx.findOne(BackupEntity, { id: job.subjectId });
-    if (!backup) return [];
+    if (!backup) return;
     if (end.ok) {
       Object.assign(backup, endedOperation(end.outcome, now), { progress: finalProgress(end.outcome) });
     } else {
       Object.assign(backup, failedOperation(end.error, now));
     }
     await tx.flush();
-    return [['backupUpdated', backup.id]];
   },
 
   async authorizeCancel(em, principal, job) {
@@ -72,9 +69,8 @@ export const backupJob: JobKindHandler<'backup', OperationOutcome> = {
 
   async cancel(em, job, reason, now) {
     const backup = await em.findOne(BackupEntity, { id: job.subjectId });
-    if (!backup || !isInProgress(backup.phase)) return [];
+    if (!backup || !isInProgress(backup.phase)) return;
     Object.assign(backup, failedOperation(reason, now));
-    return [['backupUpdated', backup.id]];
   },
 };
 

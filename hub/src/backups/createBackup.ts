@@ -6,7 +6,6 @@ import { authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { NotFoundError } from '../errors/errors.ts';
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { labelsFromList } from '../graphql/Label.ts';
 import { validateLabels } from '../graphql/validateName.ts';
 import type { BackupRow } from './BackupEntity.ts';
@@ -60,7 +59,7 @@ export async function createBackup(
     throw new NotFoundError('BackupLocation', spec.locationId);
   }
   await authorizeBackupContent(em, principal, { tenantId: cluster.tenantId, clusterId: cluster.id }, spec, 'input');
-  const { backup, job } = queueBackup(em, {
+  const { backup } = queueBackup(em, {
     tenantId: cluster.tenantId,
     clusterId: cluster.id,
     name,
@@ -70,8 +69,6 @@ export async function createBackup(
     schedule: null,
   });
   await flushOrConflict(em, `this cluster already has a backup named '${name}'`);
-  publishUpdate('backupUpdated', backup.id);
-  publishUpdate('jobUpdated', job.id);
   signals.send({ type: 'jobQueued', clusterId: cluster.id });
   return backup;
 }

@@ -3,7 +3,6 @@ import type { EntityManager } from '@mikro-orm/core';
 import { authorize } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { ConflictError } from '../errors/errors.ts';
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { BackupEntity, type BackupRow } from './BackupEntity.ts';
 import { isInProgress } from './backupLifecycle.ts';
 import { queueBackupDeletion } from './queueBackupDeletion.ts';
@@ -32,10 +31,8 @@ export async function deleteBackup(
   if (isInProgress(backup.phase)) {
     throw new ConflictError(`backup '${backup.name}' is ${backup.phase}; cancel its job before deleting it`);
   }
-  const job = queueBackupDeletion(em, backup, 'Requested');
+  queueBackupDeletion(em, backup, 'Requested');
   await em.flush();
-  publishUpdate('backupUpdated', backup.id);
-  publishUpdate('jobUpdated', job.id);
   signals.send({ type: 'jobQueued', clusterId: backup.clusterId });
   return backup;
 }

@@ -27,9 +27,10 @@ export const deleteBackupJob: JobKindHandler<'deleteBackup', undefined> = {
 
   async finish(tx, job, end, { now }) {
     const backup = await tx.findOne(BackupEntity, { id: job.subjectId });
-    if (!backup) return [];
+    if (!backup) return;
     if (end.ok) {
-      await tx.nativeDelete(BackupEntity, { id: backup.id });
+      tx.remove(backup);
+      await tx.flush();
     } else {
       // The data may be partly gone: the backup stays Deleting, with the error and when the scheduler will
       // ask an agent again, so nothing half-deleted is offered for restore and the failure is visible.
@@ -37,7 +38,6 @@ export const deleteBackupJob: JobKindHandler<'deleteBackup', undefined> = {
       backup.deletionRetryAt = new Date(now.getTime() + deletionRetryDelayMs(backup.deletionAttempts));
       await tx.flush();
     }
-    return [['backupUpdated', backup.id]];
   },
 
   namespaceReach: 'subjectBackup',

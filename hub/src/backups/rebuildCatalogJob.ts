@@ -1,4 +1,5 @@
 import type { CatalogOutcome } from '#schema/agent/CatalogOutcome';
+import { compareAndSet } from '../db/compareAndSet.ts';
 import { JobEntity } from '../jobs/JobEntity.ts';
 import type { JobKindHandler } from '../jobs/JobKindHandler.ts';
 import { subjectlessSteps } from '../jobs/subjectlessSteps.ts';
@@ -20,11 +21,10 @@ export const rebuildCatalogJob: JobKindHandler<'rebuildCatalog', CatalogOutcome>
   parseOutcome: parseCatalogOutcome,
 
   async finish(tx, job, end) {
-    if (!end.ok) return [];
+    if (!end.ok) return;
     const summary = await importCatalog(tx, job, end.outcome);
     const found = end.outcome.backups.length;
-    await tx.nativeUpdate(JobEntity, { id: job.id }, { progress: { done: found, total: found, bytes: 0, message: summary } });
-    return [];
+    await compareAndSet(tx, JobEntity, { id: job.id }, { progress: { done: found, total: found, bytes: 0, message: summary } });
   },
 
   // It imports the backups of every namespace: no reader narrowed to namespaces sees it.

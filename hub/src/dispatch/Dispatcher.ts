@@ -1,8 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { agentCloseCodes } from '#schema/agent/agentProtocol';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
+import { compareAndSet } from '../db/compareAndSet.ts';
 import { hubWideEm } from '../db/hubWideEm.ts';
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
 import type { JobKindHandlers } from '../jobs/JobKindHandler.ts';
 import { UnrunnableJobError } from '../jobs/UnrunnableJobError.ts';
@@ -137,24 +137,24 @@ export class Dispatcher {
       payload = JSON.stringify(await this.jobKinds[job.kind].payload(em, this.#options.secrets, job));
     } catch (error) {
       if (!(error instanceof UnrunnableJobError)) throw error;
-      await em.nativeUpdate(
+      await compareAndSet(
+        em,
         JobEntity,
         { id: job.id, phase: { $in: ['Queued', 'Running'] } },
         { phase: 'Failed', error: error.message, finishedAt: new Date(), leaseExpiresAt: null },
       );
-      publishUpdate('jobUpdated', job.id);
       this.#options.logger.warn({ jobId: job.id, reason: error.message }, 'job cannot run; failed it');
       return;
     }
     const attempt = job.attempts + 1;
-    const taken = await em.nativeUpdate(
+    const taken = await compareAndSet(
+      em,
       JobEntity,
       { id: job.id, attempts: job.attempts, phase: { $in: ['Queued', 'Running'] } },
       { attempts: attempt, leaseExpiresAt: new Date(Date.now() + this.leaseMs) },
     );
-    if (taken === 0) return;
+    if (!taken) return;
     queue.push({ type: 'Offer', jobId: job.id, kind: job.kind, attempt, payload });
-    publishUpdate('jobUpdated', job.id);
   }
 
   /**

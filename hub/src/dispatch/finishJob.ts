@@ -1,4 +1,4 @@
-import { type HubTopic, publishUpdate } from '../graphql/hubPubSub.ts';
+import { compareAndSet } from '../db/compareAndSet.ts';
 import { JobEntity } from '../jobs/JobEntity.ts';
 import type { JobEnd } from '../jobs/JobKindHandler.ts';
 import type { AgentContext } from './AgentContext.ts';
@@ -20,20 +20,19 @@ export async function finishJob(context: AgentContext, id: string, end: JobEnd<u
   const job = await loadAgentJob(context, id);
   const handler = context.dispatcher.jobKinds[job.kind];
   const parsed: JobEnd<unknown> = end.ok ? { ok: true, outcome: handler.parseOutcome(end.outcome) } : end;
-  const changed: [HubTopic, string][] = [];
   const accepted = await context.em.transactional(async (tx) => {
     const now = new Date();
-    const updated = await tx.nativeUpdate(
+    const updated = await compareAndSet(
+      tx,
       JobEntity,
       { id, phase: { $in: ['Queued', 'Running'] } },
       { phase: end.ok ? 'Succeeded' : 'Failed', finishedAt: now, leaseExpiresAt: null, error: end.ok ? null : end.error },
     );
-    if (updated === 0) return false;
+    if (!updated) return false;
     const clusterId = context.session?.clusterId ?? null;
-    changed.push(['jobUpdated', id], ...(await handler.finish(tx, job, parsed, { now, clusterId })));
+    await handler.finish(tx, job, parsed, { now, clusterId });
     return true;
   });
-  for (const [topic, changedId] of changed) publishUpdate(topic, changedId);
   const current = await loadAgentJob(context, id);
   return { accepted, phase: current.phase };
 }

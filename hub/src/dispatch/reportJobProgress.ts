@@ -1,5 +1,4 @@
 import type { JobProgressReport } from '#schema/agent/JobPayload';
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { isFinished } from '../jobs/jobLifecycle.ts';
 import type { AgentContext } from './AgentContext.ts';
 import { loadAgentJob } from './loadAgentJob.ts';
@@ -26,9 +25,7 @@ export async function reportJobProgress(
   }
   const leaseExpiresAt = new Date(Date.now() + context.dispatcher.leaseMs);
   Object.assign(job, { phase: 'Running', progress, leaseExpiresAt });
-  const changed = await context.dispatcher.jobKinds[job.kind].progress(context.em, job, progress);
+  await context.dispatcher.jobKinds[job.kind].progress(context.em, job, progress);
   await context.em.flush();
-  publishUpdate('jobUpdated', job.id);
-  for (const [topic, changedId] of changed) publishUpdate(topic, changedId);
   return { stop: false, reason: null, leaseExpiresAt };
 }

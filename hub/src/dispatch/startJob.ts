@@ -1,4 +1,3 @@
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { isFinished } from '../jobs/jobLifecycle.ts';
 import type { AgentContext } from './AgentContext.ts';
 import { loadAgentJob } from './loadAgentJob.ts';
@@ -21,9 +20,7 @@ export async function startJob(context: AgentContext, id: string): Promise<JobSt
   const now = new Date();
   const leaseExpiresAt = new Date(now.getTime() + context.dispatcher.leaseMs);
   Object.assign(job, { phase: 'Running', startedAt: job.startedAt ?? now, leaseExpiresAt });
-  const changed = await context.dispatcher.jobKinds[job.kind].start(context.em, job, now);
+  await context.dispatcher.jobKinds[job.kind].start(context.em, job, now);
   await context.em.flush();
-  publishUpdate('jobUpdated', job.id);
-  for (const [topic, changedId] of changed) publishUpdate(topic, changedId);
   return { run: true, reason: null, leaseExpiresAt };
 }

@@ -5,9 +5,11 @@ import { createPubSub } from '@graphql-yoga/subscription';
  * only that id: the subscription reloads the object through the subscriber's own scoped entity manager, so
  * an event never shows a subscriber more than a query would.
  *
- * One per process, in memory. With several hub replicas on PostgreSQL, `relayUpdatesThrough` routes every
- * update through LISTEN/NOTIFY, and each replica delivers what it hears with `deliverUpdate`, so a
- * subscriber on one replica sees a change made on another.
+ * One per process, in memory. Updates are announced from the data: a `CommittedChanges` subscriber on the
+ * ORM turns what each transaction committed into `{ topic, id }` events (see `server/updateSources.ts`) and
+ * sends them as dispatch signals; with several hub replicas on PostgreSQL those travel through LISTEN/NOTIFY,
+ * and each replica delivers what it hears with `deliverUpdate`, so a subscriber on one replica sees a change
+ * made on another.
  */
 export const hubPubSub = createPubSub<{
   backupUpdated: [id: string, id: string];
@@ -18,19 +20,6 @@ export const hubPubSub = createPubSub<{
 export type HubTopic = 'backupUpdated' | 'restoreUpdated' | 'jobUpdated';
 
 export const hubTopics: readonly HubTopic[] = ['backupUpdated', 'restoreUpdated', 'jobUpdated'];
-
-let relay: ((topic: HubTopic, id: string) => void) | undefined;
-
-/** Sends every later update through `send`, which must deliver it to every replica, this one included. */
-export function relayUpdatesThrough(send: ((topic: HubTopic, id: string) => void) | undefined): void {
-  relay = send;
-}
-
-/** Tells subscribers of `topic` that the object `id` changed. Call after the change is committed. */
-export function publishUpdate(topic: HubTopic, id: string): void {
-  if (relay) relay(topic, id);
-  else deliverUpdate(topic, id);
-}
 
 /** Hands an update to this process's subscribers. */
 export function deliverUpdate(topic: HubTopic, id: string): void {

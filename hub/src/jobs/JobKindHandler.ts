@@ -2,12 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { JobKind, JobPayloadOf, JobProgressReport } from '#schema/agent/JobPayload';
 import type { Principal } from '../auth/Principal.ts';
 import type { JobNamespaceReach } from '../db/namespaceScopeFilter.ts';
-import type { HubTopic } from '../graphql/hubPubSub.ts';
 import type { SecretBox } from '../secrets/SecretBox.ts';
 import type { JobRow } from './JobEntity.ts';
-
-/** An object a job's step changed, for the subscribers of its `…Updated` topic. */
-export type SubjectUpdate = [topic: HubTopic, id: string];
 
 /** How a job ended, as its agent reported it; a success carries the outcome its kind's handler parsed. */
 export type JobEnd<O> = { ok: true; outcome: O } | { ok: false; error: string };
@@ -22,8 +18,9 @@ export interface JobEndContext {
  * What one kind of job means to the hub, beside its domain (`backups/backupJob.ts`, …): the payload its agent
  * gets, and what taking, reporting on, ending and cancelling the job do to its subject (the backup, restore or
  * location `job.subjectId` names). The dispatcher only delivers and calls these; `jobKindHandlers` holds one
- * per kind. Each step reads and writes through the `em` it is given, which the caller flushes or commits, and
- * returns the subjects it changed. `O` is what a successful run reports (`completeJob`'s outcome).
+ * per kind. Each step reads and writes through the `em` it is given, which the caller flushes or commits;
+ * subscribers hear of what it commits from the data (`CommittedChanges`), so a step announces nothing itself.
+ * `O` is what a successful run reports (`completeJob`'s outcome).
  */
 export interface JobKindHandler<K extends JobKind, O = unknown> {
   /**
@@ -35,11 +32,11 @@ export interface JobKindHandler<K extends JobKind, O = unknown> {
   /** Parses a successful run's outcome from the wire (`BadUserInputError` naming `outcome` when malformed). */
   parseOutcome(value: unknown): O;
   /** The agent took the job (every delivery, so it must be idempotent). */
-  start(em: EntityManager, job: JobRow, now: Date): Promise<SubjectUpdate[]>;
+  start(em: EntityManager, job: JobRow, now: Date): Promise<void>;
   /** The agent reported progress. */
-  progress(em: EntityManager, job: JobRow, report: JobProgressReport): Promise<SubjectUpdate[]>;
+  progress(em: EntityManager, job: JobRow, report: JobProgressReport): Promise<void>;
   /** The job ended; runs in the transaction that ended it, once per job. */
-  finish(tx: EntityManager, job: JobRow, end: JobEnd<O>, context: JobEndContext): Promise<SubjectUpdate[]>;
+  finish(tx: EntityManager, job: JobRow, end: JobEnd<O>, context: JobEndContext): Promise<void>;
   /** Refuses (FORBIDDEN) a caller who may not cancel this job. */
   authorizeCancel(em: EntityManager, principal: Principal, job: JobRow): Promise<void>;
   /** Which namespaces a job of this kind reaches: what a reader narrowed to namespaces may see of it. */
@@ -47,7 +44,7 @@ export interface JobKindHandler<K extends JobKind, O = unknown> {
   /** Why a job of this kind cannot be cancelled, or undefined when it can. */
   readonly notCancellable: string | undefined;
   /** A user cancelled the job with `reason`: what that does to its subject. */
-  cancel(em: EntityManager, job: JobRow, reason: string, now: Date): Promise<SubjectUpdate[]>;
+  cancel(em: EntityManager, job: JobRow, reason: string, now: Date): Promise<void>;
 }
 
 /** One handler per job kind; a kind without one does not compile. */

@@ -2,7 +2,6 @@ import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Principal } from '../auth/Principal.ts';
 import { ConflictError } from '../errors/errors.ts';
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { JobEntity, type JobRow } from './JobEntity.ts';
 import type { JobKindHandlers } from './JobKindHandler.ts';
 import { isFinished } from './jobLifecycle.ts';
@@ -26,10 +25,9 @@ export async function cancelJob(
   if (isFinished(job.phase)) throw new ConflictError(`job '${id}' has already ended: ${job.phase}`);
   if (handler.notCancellable) throw new ConflictError(handler.notCancellable);
   const now = new Date();
-  const changed = await handler.cancel(em, job, cancelled, now);
+  await handler.cancel(em, job, cancelled, now);
   Object.assign(job, { phase: 'Cancelled', finishedAt: now, leaseExpiresAt: null, error: cancelled });
   await em.flush();
-  for (const [topic, changedId] of [['jobUpdated', job.id] as const, ...changed]) publishUpdate(topic, changedId);
   signals.send({ type: 'jobCancelled', clusterId: job.clusterId, jobId: job.id });
   return job;
 }

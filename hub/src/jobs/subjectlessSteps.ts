@@ -8,10 +8,10 @@ import type { JobKindHandler } from './JobKindHandler.ts';
  * its cluster may cancel.
  */
 export const subjectlessSteps = {
-  start: async () => [],
-  progress: async () => [],
+  start: async () => undefined,
+  progress: async () => undefined,
   authorizeCancel: async (_em, principal, job) => {
     authorize(principal, 'operate', { tenantId: job.tenantId, clusterId: job.clusterId });
   },
-  cancel: async () => [],
+  cancel: async () => undefined,
 } satisfies Pick<JobKindHandler<JobKind>, 'start' | 'progress' | 'authorizeCancel' | 'cancel'>;

@@ -5,7 +5,6 @@ import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { findVisible } from '../db/findVisible.ts';
 import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import { NotFoundError } from '../errors/errors.ts';
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
 import { BackupLocationEntity } from './BackupLocationEntity.ts';
 
@@ -45,7 +44,6 @@ export async function queueLocationJob(
     finishedAt: null,
   });
   await em.flush();
-  publishUpdate('jobUpdated', job.id);
   signals.send({ type: 'jobQueued', clusterId: cluster.id });
   return job;
 }

@@ -18,10 +18,9 @@ export const validateLocationJob: JobKindHandler<'validateLocation', undefined> 
 
   async finish(tx, job, end, { now, clusterId }) {
     const location = await tx.findOne(BackupLocationEntity, { id: job.subjectId }, { filters: false });
-    if (!location) return [];
+    if (!location) return;
     Object.assign(location, { validatedAt: now, validatedByClusterId: clusterId, validationError: end.ok ? null : end.error });
     await tx.flush();
-    return [];
   },
 
   // It reaches no namespace: every reader of its cluster may see it.

@@ -9,7 +9,6 @@ import { namespacesTouched } from '../backups/namespacesTouched.ts';
 import { parseSpecInput } from '../backups/parseSpecInput.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/errors.ts';
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { JobEntity } from '../jobs/JobEntity.ts';
 import { RestoreEntity, type RestoreRow } from './RestoreEntity.ts';
 import type { CreateRestoreInput, MappingInput } from './RestoreInputs.ts';
@@ -80,7 +79,7 @@ export async function createRestore(
     startedAt: null,
     completedAt: null,
   });
-  const job = em.create(JobEntity, {
+  em.create(JobEntity, {
     tenantId: backup.tenantId,
     clusterId: target.id,
     kind: 'restore',
@@ -93,8 +92,6 @@ export async function createRestore(
     finishedAt: null,
   });
   await em.flush();
-  publishUpdate('restoreUpdated', restore.id);
-  publishUpdate('jobUpdated', job.id);
   signals.send({ type: 'jobQueued', clusterId: target.id });
   return restore;
 }

@@ -1,5 +1,4 @@
-import type { EntityManager, QueryResult } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '@mikro-orm/core';
 import {
   maxRestoreItemsPerReport,
   parseRestoreItemReport,
@@ -7,11 +6,11 @@ import {
   type RestoreItemReport,
   type RestoreItemWire,
 } from '#schema/agent/RestoreItemReport';
+import { insertNewRows } from '../db/insertNewRows.ts';
 import { newId } from '../db/newId.ts';
 import type { AgentContext } from '../dispatch/AgentContext.ts';
 import { loadAgentJob } from '../dispatch/loadAgentJob.ts';
 import { BadUserInputError, NotFoundError } from '../errors/errors.ts';
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { isFinished } from '../jobs/jobLifecycle.ts';
 import { RestoreEntity, type RestoreRow } from './RestoreEntity.ts';
 import { RestoreItemEntity } from './RestoreItemEntity.ts';
@@ -50,7 +49,6 @@ export async function reportRestoreItems(
   const restore = await context.em.findOne(RestoreEntity, { id: job.subjectId });
   if (!restore) throw new NotFoundError('Restore', job.subjectId);
   const stored = await context.em.transactional((tx) => store(tx, restore, attempt, items));
-  if (stored > 0) publishUpdate('restoreUpdated', restore.id);
   return { stored, stop: false, reason: null };
 }
 
@@ -97,12 +95,6 @@ async function store(
     reason: 'reason' in item ? item.reason : null,
     error: 'error' in item ? item.error : null,
   }));
-  // Both databases skip a row whose (restore, index) exists, so a concurrent redelivery cannot fail either.
-  const result: QueryResult = await (tx as SqlEntityManager)
-    .createQueryBuilder(RestoreItemEntity)
-    .insert(rows)
-    .onConflict(['restoreId', 'index'])
-    .ignore()
-    .execute('run');
-  return result.affectedRows;
+  // A row whose (restore, index) exists is skipped, so a concurrent redelivery cannot fail either.
+  return insertNewRows(tx, RestoreItemEntity, rows, ['restoreId', 'index']);
 }

@@ -32,28 +32,25 @@ export const restoreJob: JobKindHandler<'restore', OperationOutcome> = {
 
   async start(em, job, now) {
     const restore = await em.findOne(RestoreEntity, { id: job.subjectId });
-    if (restore?.phase !== 'Pending') return [];
+    if (restore?.phase !== 'Pending') return;
     Object.assign(restore, { phase: 'Running', startedAt: now });
-    return [['restoreUpdated', restore.id]];
   },
 
   async progress(em, job, report) {
     const restore = await em.findOne(RestoreEntity, { id: job.subjectId });
-    if (!restore) return [];
+    if (!restore) return;
     restore.progress = { itemsDone: report.done, itemsTotal: report.total, bytes: report.bytes };
-    return [['restoreUpdated', restore.id]];
   },
 
   async finish(tx, job, end, { now }) {
     const restore = await tx.findOne(RestoreEntity, { id: job.subjectId });
-    if (!restore) return [];
+    if (!restore) return;
     if (end.ok) {
       Object.assign(restore, endedOperation(end.outcome, now), { progress: finalProgress(end.outcome) });
     } else {
       Object.assign(restore, failedOperation(end.error, now));
     }
     await tx.flush();
-    return [['restoreUpdated', restore.id]];
   },
 
   async authorizeCancel(em, principal, job) {
@@ -71,8 +68,7 @@ export const restoreJob: JobKindHandler<'restore', OperationOutcome> = {
 
   async cancel(em, job, reason, now) {
     const restore = await em.findOne(RestoreEntity, { id: job.subjectId });
-    if (!restore || !isRestoreInProgress(restore.phase)) return [];
+    if (!restore || !isRestoreInProgress(restore.phase)) return;
     Object.assign(restore, failedOperation(reason, now));
-    return [['restoreUpdated', restore.id]];
   },
 };

@@ -2,7 +2,6 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { BackupEntity, type BackupRow } from '../backups/BackupEntity.ts';
 import type { DeletionReason } from '../backups/backupLifecycle.ts';
 import { queueBackupDeletion } from '../backups/queueBackupDeletion.ts';
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { SchedulePolicyEntity } from '../policies/SchedulePolicyEntity.ts';
 import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import type { SchedulerDeps } from './SchedulerDeps.ts';
@@ -79,11 +78,9 @@ async function queueOne(deps: SchedulerDeps, id: string, reason: DeletionReason,
   if (!backup) return;
   const retry = backup.phase === 'Deleting' && backup.deletionRetryAt !== null;
   if (backup.phase === 'Deleting' && !retry) return;
-  const job = queueBackupDeletion(em, backup, reason);
+  queueBackupDeletion(em, backup, reason);
   await em.flush();
   deps.logger.info({ backupId: id, reason, attempt: backup.deletionAttempts }, `deleting backup ${backup.name}`);
-  publishUpdate('backupUpdated', backup.id);
-  publishUpdate('jobUpdated', job.id);
   deps.signals.send({ type: 'jobQueued', clusterId: backup.clusterId });
   pass[reason] += 1;
 }

@@ -4,7 +4,6 @@ import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { backupName } from '../backups/backupName.ts';
 import { queueBackup } from '../backups/queueBackup.ts';
 import { ConflictError } from '../errors/errors.ts';
-import { publishUpdate } from '../graphql/hubPubSub.ts';
 import { SchedulePolicyEntity, type SchedulePolicyRow } from '../policies/SchedulePolicyEntity.ts';
 import { BackupScheduleEntity } from '../schedules/BackupScheduleEntity.ts';
 import { dueRun } from '../schedules/time/dueRun.ts';
@@ -107,7 +106,7 @@ async function runSchedule(
   const { namePrefix, ...template } = row.template;
   const prefix = (namePrefix ?? row.name).slice(0, maxPrefixLength).replace(/-+$/, '');
   const name = backupName(null, prefix, latest);
-  const { backup, job } = queueBackup(em, {
+  const { backup } = queueBackup(em, {
     tenantId: row.tenantId,
     clusterId: row.clusterId,
     name,
@@ -124,8 +123,6 @@ async function runSchedule(
     return;
   }
   deps.logger.info({ scheduleId: row.id, backupId: backup.id, missed }, `schedule '${row.name}' took backup ${name}`);
-  publishUpdate('backupUpdated', backup.id);
-  publishUpdate('jobUpdated', job.id);
   deps.signals.send({ type: 'jobQueued', clusterId: row.clusterId });
   pass.taken += 1;
 }

@@ -13,7 +13,7 @@ import type { HubConfig } from '../config/loadConfig.ts';
 import { createOrm, defaultSqliteFile, dialectOf } from './createOrm.ts';
 import { hubWideEm } from '../db/hubWideEm.ts';
 import { buildHubSchema } from './buildHubSchema.ts';
-import { deliverUpdate, relayUpdatesThrough } from '../graphql/hubPubSub.ts';
+import { deliverUpdate } from '../graphql/hubPubSub.ts';
 import { depthLimit } from '../graphql/depthLimit.ts';
 import { formatError } from '../graphql/formatError.ts';
 import {
@@ -42,6 +42,7 @@ import { secureDataDir } from './secureDataDir.ts';
 import type { Logger } from '../logging/Logger.ts';
 import { loadMasterKey } from './masterKey.ts';
 import { createMetrics } from './metrics.ts';
+import { publishCommittedUpdates } from './publishCommittedUpdates.ts';
 import { jsonErrorHandler } from './jsonErrorHandler.ts';
 import { routeUpgrades } from './routeUpgrades.ts';
 import { defaultConsoleDir, serveConsole } from './serveConsole.ts';
@@ -102,9 +103,10 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
   const signals = config.databaseUrl
     ? await PostgresDispatchSignals.start(config.databaseUrl, logger)
     : new LocalDispatchSignals();
-  // Updates behind public subscriptions travel with the dispatch signals, so on PostgreSQL they reach the
-  // subscribers of every replica; alone, the local channel hands them straight back.
-  relayUpdatesThrough((topic, id) => signals.send({ type: 'updated', topic, id }));
+  // Updates behind public subscriptions come from what transactions commit and travel with the dispatch
+  // signals, so on PostgreSQL they reach the subscribers of every replica; alone, the local channel hands
+  // them straight back.
+  publishCommittedUpdates(orm, signals, logger);
   signals.listen((signal) => {
     if (signal.type === 'updated') deliverUpdate(signal.topic, signal.id);
   });
@@ -270,7 +272,6 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
     for (const step of [() => apollo.stop(), () => scheduler.stop(), () => leadership.stop(), () => signals.close()]) {
       await step().catch(() => undefined);
     }
-    relayUpdatesThrough(undefined);
     await orm.close();
     throw new ListenError(config.host, config.port, error);
   }
@@ -297,7 +298,6 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
         await apollo.stop();
         await scheduler.stop();
         await leadership.stop();
-        relayUpdatesThrough(undefined);
         await signals.close();
         await orm.close();
       })();
