@@ -63,6 +63,40 @@ export interface Repository {
    * skipped and named in `damagedPacks`; their chunks stay missing.
    */
   rebuildIndex(): Promise<IndexRebuild>;
+  /**
+   * Verifies the stored index against every pack's own header; with `readData`, also fetches every pack and
+   * decrypts and re-hashes each chunk. Reads only: problems are reported, never repaired. Given `chunksOf`
+   * (the chunk ids a manifest refers to, from the manifest's owner), names the snapshots that depend on each
+   * damaged or missing pack.
+   */
+  check(options?: CheckOptions): Promise<CheckReport>;
+}
+
+export interface CheckOptions {
+  readonly readData?: boolean;
+  readonly chunksOf?: (manifest: Buffer) => Iterable<Buffer>;
+}
+
+/** What `check` found. The repository is sound when `problems` is empty. */
+export interface CheckReport {
+  readonly packs: number;
+  /** Index entries verified against their pack's header (and, with `readData`, their content). */
+  readonly chunks: number;
+  readonly snapshots: number;
+  /** Chunks in packs that no index lists: left by a writer that stopped before indexing; harmless. */
+  readonly unindexedChunks: number;
+  readonly problems: readonly CheckProblem[];
+}
+
+export interface CheckProblem {
+  /** `damaged-pack`: its header or a chunk fails; `missing-pack`: indexed chunks live in a pack that is gone;
+   * `index-mismatch`: the index places a chunk where its pack's header does not; `damaged-snapshot`. */
+  readonly kind: 'damaged-pack' | 'missing-pack' | 'index-mismatch' | 'damaged-snapshot';
+  /** The object concerned. */
+  readonly key: string;
+  readonly reason: string;
+  /** Snapshots that refer to a chunk of the pack (only when `chunksOf` was given). */
+  readonly snapshots?: readonly string[];
 }
 
 /** What `rebuildIndex` found. */

@@ -7,7 +7,16 @@ import { MissingChunkError } from './MissingChunkError.ts';
 import { readChunk } from './readChunk.ts';
 import { readObjectBytes } from './readObjectBytes.ts';
 import { rebuildIndex } from './rebuildIndex.ts';
-import type { ChunkRef, ContentWriter, IndexRebuild, Repository, SnapshotInfo } from './Repository.ts';
+import { checkRepository } from './checkRepository.ts';
+import type {
+  CheckOptions,
+  CheckReport,
+  ChunkRef,
+  ContentWriter,
+  IndexRebuild,
+  Repository,
+  SnapshotInfo,
+} from './Repository.ts';
 import type { RepositoryConfig } from './RepositoryConfig.ts';
 import type { RepositoryKeys } from './RepositoryKeys.ts';
 import { objectIdOf, objectIdPattern, repositoryLayout } from './repositoryLayout.ts';
@@ -92,6 +101,13 @@ export class StoredRepository implements Repository {
     // Segments published by this process's writers stay: their packs may be newer than the rebuild's listing.
     this.#segments = [index, ...this.#segments.slice(1)];
     return result;
+  }
+
+  check(options?: CheckOptions): Promise<CheckReport> {
+    return checkRepository(
+      { store: this.store, keys: this.keys, config: this.config, readSnapshot: (id) => this.readSnapshot(id) },
+      options,
+    );
   }
 
   #locate(id: Buffer): ChunkLocation | undefined {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -117,5 +117,67 @@ describe('a repository on a filesystem location', () => {
     expect((error as Error).message).toMatch(/^chunk [0-9a-f]{64} in repository\/packs\/[0-9a-f]{2}\/[0-9a-f]{32} is corrupt/);
     const rebuilt = await reopened.rebuildIndex();
     expect(rebuilt.damagedPacks.map((d) => d.key).sort()).toEqual([first, second].sort());
+  });
+});
+
+describe('checking a repository', () => {
+  let base: string;
+  let store: FilesystemStore;
+  const kek = randomBytes(32);
+  /** The test's manifest is the list of chunk ids, so `chunksOf` can name the snapshots that need a pack. */
+  const chunksOf = (manifest: Buffer) => JSON.parse(manifest.toString()).map((id: string) => Buffer.from(id, 'hex')) as Buffer[];
+
+  beforeEach(async () => {
+    base = await mkdtemp(join(tmpdir(), 'fleetback-repository-check-'));
+    store = new FilesystemStore({ kind: 'filesystem', path: base, prefix: 'loc' });
+  });
+  afterEach(() => rm(base, { recursive: true, force: true }));
+
+  async function twoSnapshots(): Promise<{ repository: Repository; ids: string[] }> {
+    const repository = await initRepository(store, kek, small);
+    const ids: string[] = [];
+    for (const seed of [1, 2]) {
+      const writer = repository.openWriter();
+      const chunks = await writer.writeContent(pieces(randomBytes(100 * KiB + seed)));
+      const manifest = Buffer.from(JSON.stringify(chunks.map((c) => c.id.toString('hex'))));
+      ids.push((await writer.saveSnapshot(manifest, { tags: {} })).id);
+    }
+    return { repository, ids };
+  }
+
+  it('finds nothing wrong with a sound repository, with or without reading the data', async () => {
+    const { repository } = await twoSnapshots();
+    const packs = (await keysUnder(store, repositoryLayout.packs)).length;
+    for (const readData of [false, true]) {
+      const report = await repository.check({ readData });
+      expect(report).toMatchObject({ packs, snapshots: 2, unindexedChunks: 0, problems: [] });
+      expect(report.chunks).toBeGreaterThan(20);
+    }
+  });
+
+  it('finds one flipped byte only when reading the data, and names the pack and the snapshot needing it', async () => {
+    const { repository, ids } = await twoSnapshots();
+    const [pack] = await keysUnder(store, repositoryLayout.packs);
+    const file = join(base, 'loc', pack!);
+    const bytes = await readFile(file);
+    bytes[40]! ^= 1;
+    await writeFile(file, bytes);
+    expect((await repository.check()).problems).toEqual([]);
+    const { problems } = await repository.check({ readData: true, chunksOf });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ kind: 'damaged-pack', key: pack });
+    expect(problems[0]!.reason).toMatch(/^chunk [0-9a-f]{64} in repository\/packs\/.* is corrupt: it fails authentication/);
+    expect(problems[0]!.snapshots).toHaveLength(1);
+    expect(ids).toContain(problems[0]!.snapshots![0]);
+  });
+
+  it('reports a pack that is gone, with the snapshots that needed it', async () => {
+    const { repository, ids } = await twoSnapshots();
+    const [pack] = await keysUnder(store, repositoryLayout.packs);
+    await store.delete(pack!);
+    const { problems } = await repository.check({ chunksOf });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ kind: 'missing-pack', key: pack });
+    expect(ids).toEqual(expect.arrayContaining([...problems[0]!.snapshots!]));
   });
 });

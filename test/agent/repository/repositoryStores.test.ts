@@ -102,7 +102,7 @@ for (const location of repositoryLocations(world, randomUUID().slice(0, 8))) {
         expect(second.stats()).toMatchObject({ chunks: chunks.length, newChunks: 0, newBytes: 0, storedBytes: 0 });
       }));
 
-    it('lets two writers write into one repository at once; both snapshots read back', () =>
+    it('lets two writers write into one repository at once; both snapshots read back and check finds nothing wrong', () =>
       withLocation(async (open) => {
         await initRepository(open(), kek, small);
         const shared = pattern(MiB, 4);
@@ -128,6 +128,8 @@ for (const location of repositoryLocations(world, randomUUID().slice(0, 8))) {
           }));
           expect((await readBack(reopened, chunks)).equals(expected)).toBe(true);
         }
+        const report = await reopened.check({ readData: true });
+        expect(report).toMatchObject({ snapshots: 2, unindexedChunks: 0, problems: [] });
       }));
 
     it('refuses a wrong key, says so where there is no repository, and never initialises one twice', () =>
