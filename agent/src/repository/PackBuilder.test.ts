@@ -13,13 +13,17 @@ describe('PackBuilder', () => {
     const chunks = ['first chunk', 'second, longer chunk', 'third'].map((text) => Buffer.from(text));
     const sealed = chunks.map((chunk) => sealObject(keys, 'pack', chunk));
     sealed.forEach((s, i) => pack.add(keys.chunkId(chunks[i]!), s, chunks[i]!.length));
+    const before = Date.now();
     const bytes = pack.finish(keys);
+    const after = Date.now();
 
     const headerLength = bytes.readUInt32LE(bytes.length - 4);
     const dataLength = bytes.length - 4 - headerLength;
     expect(dataLength).toBe(pack.size);
     const header = openObject(keys, 'packHeader', bytes.subarray(dataLength, bytes.length - 4), 'header');
-    const entries = parsePackHeader(header, dataLength, 'header');
+    const { created, entries } = parsePackHeader(header, dataLength, 'header');
+    expect(created.getTime()).toBeGreaterThanOrEqual(before);
+    expect(created.getTime()).toBeLessThanOrEqual(after);
     expect(entries.map((e) => e.plainLength)).toEqual(chunks.map((c) => c.length));
     entries.forEach((entry, i) => {
       expect(entry.id.equals(keys.chunkId(chunks[i]!))).toBe(true);

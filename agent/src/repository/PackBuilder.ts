@@ -34,7 +34,7 @@ export class PackBuilder {
 
   /** The pack's bytes: the chunks, the sealed header, and the header's length (u32, little-endian). */
   finish(keys: RepositoryKeys): Buffer {
-    const header = sealObject(keys, 'packHeader', encodePackHeader(this.#entries));
+    const header = sealObject(keys, 'packHeader', encodePackHeader(new Date(), this.#entries));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length);
     return Buffer.concat([...this.#pieces, header, length]);

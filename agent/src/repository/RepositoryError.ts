@@ -5,7 +5,8 @@ export type RepositoryErrorCode =
   | 'BAD_SETTING'
   | 'NO_REPOSITORY'
   | 'REPOSITORY_EXISTS'
-  | 'MISSING_CHUNK';
+  | 'MISSING_CHUNK'
+  | 'LEASE_HELD';
 
 /** Base of the errors raised while reading or writing repository objects; `code` tells which kind. */
 export abstract class RepositoryError extends Error {

@@ -56,6 +56,7 @@ export class StoredRepository implements Repository {
       config: this.config,
       known: this.#known,
       publish: (index) => this.#segments.push(index),
+      takesLease: true,
     });
   }
 

@@ -40,9 +40,9 @@ export async function checkRepository(context: CheckContext, options: CheckOptio
     const pack = objectIdOf(key, repositoryLayout.packs);
     if (pack === undefined || key !== repositoryLayout.pack(pack)) continue;
     packs.add(pack);
-    let entries: PackEntry[];
+    let entries: readonly PackEntry[];
     try {
-      entries = await readPackHeader(store, keys, pack);
+      entries = (await readPackHeader(store, keys, pack)).entries;
     } catch (error) {
       if (!(error instanceof RepositoryError)) throw error;
       const problem: Problem = { kind: 'damaged-pack', key, reason: error.message };

@@ -13,10 +13,20 @@ const headerVersion = 1;
 /** id (32) ‖ offset, sealed length, plain length (u32 little-endian each). */
 const entryLength = chunkIdLength + 12;
 
-/** The plaintext of a pack header: version (1 byte) ‖ entry count (u32) ‖ entries. */
-export function encodePackHeader(entries: readonly PackEntry[]): Buffer {
-  const out = Buffer.alloc(5 + entries.length * entryLength);
+/** What a pack's header holds: when the pack was closed (the writer's clock) and its chunks. */
+export interface PackHeader {
+  readonly created: Date;
+  readonly entries: readonly PackEntry[];
+}
+
+/** version (1) ‖ created, ms since the epoch (u64) ‖ entry count (u32). */
+const fixedLength = 13;
+
+/** The plaintext of a pack header: version (1 byte) ‖ created (u64 ms) ‖ entry count (u32) ‖ entries. */
+export function encodePackHeader(created: Date, entries: readonly PackEntry[]): Buffer {
+  const out = Buffer.alloc(fixedLength + entries.length * entryLength);
   let at = out.writeUInt8(headerVersion, 0);
+  at = out.writeBigUInt64LE(BigInt(created.getTime()), at);
   at = out.writeUInt32LE(entries.length, at);
   for (const entry of entries) {
     at += entry.id.copy(out, at);
@@ -31,13 +41,14 @@ export function encodePackHeader(entries: readonly PackEntry[]): Buffer {
  * The entries of an opened pack header. `dataLength` is how many bytes of the pack precede the header: an
  * entry reaching past it is corrupt.
  */
-export function parsePackHeader(plaintext: Buffer, dataLength: number, what: string): PackEntry[] {
+export function parsePackHeader(plaintext: Buffer, dataLength: number, what: string): PackHeader {
   const fail = (reason: string) => new CorruptObjectError(what, reason);
-  if (plaintext.length < 5 || plaintext[0] !== headerVersion) throw fail(`its header layout version is not ${headerVersion}`);
-  const count = plaintext.readUInt32LE(1);
-  if (5 + count * entryLength !== plaintext.length) throw fail(`its header's length does not fit its ${count} entries`);
+  if (plaintext.length < fixedLength || plaintext[0] !== headerVersion) throw fail(`its header layout version is not ${headerVersion}`);
+  const created = new Date(Number(plaintext.readBigUInt64LE(1)));
+  const count = plaintext.readUInt32LE(9);
+  if (fixedLength + count * entryLength !== plaintext.length) throw fail(`its header's length does not fit its ${count} entries`);
   const entries: PackEntry[] = [];
-  for (let i = 0, at = 5; i < count; i++, at += entryLength) {
+  for (let i = 0, at = fixedLength; i < count; i++, at += entryLength) {
     const entry = {
       id: Buffer.from(plaintext.subarray(at, at + chunkIdLength)),
       offset: plaintext.readUInt32LE(at + chunkIdLength),
@@ -47,5 +58,5 @@ export function parsePackHeader(plaintext: Buffer, dataLength: number, what: str
     if (entry.offset + entry.length > dataLength) throw fail(`its header lists a chunk past the end of its data`);
     entries.push(entry);
   }
-  return entries;
+  return { created, entries };
 }

@@ -1,15 +1,15 @@
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { CorruptObjectError } from './CorruptObjectError.ts';
 import { openObject } from './openObject.ts';
-import { parsePackHeader, type PackEntry } from './packHeader.ts';
+import { type PackHeader, parsePackHeader } from './packHeader.ts';
 import type { RepositoryKeys } from './RepositoryKeys.ts';
 import { repositoryLayout } from './repositoryLayout.ts';
 
 /** Largest sealed pack header read: 64 MiB lists about 1.5 million chunks, far more than a pack holds. */
 const largestHeader = 64 * 1024 * 1024;
 
-/** The chunks a pack lists in its own header, read with two ranged reads from its end. */
-export async function readPackHeader(store: ObjectStore, keys: RepositoryKeys, pack: string): Promise<PackEntry[]> {
+/** A pack's own header (when it was closed, the chunks it holds), read with two ranged reads from its end. */
+export async function readPackHeader(store: ObjectStore, keys: RepositoryKeys, pack: string): Promise<PackHeader> {
   const key = repositoryLayout.pack(pack);
   const size = (await store.head(key))?.size;
   const what = `pack ${key}`;

@@ -32,7 +32,7 @@ export async function rebuildIndex(
     const id = objectIdOf(key, repositoryLayout.packs);
     if (id === undefined || key !== repositoryLayout.pack(id)) continue;
     try {
-      for (const entry of await readPackHeader(store, keys, id)) {
+      for (const entry of (await readPackHeader(store, keys, id)).entries) {
         table.add(entry.id, { pack: id, offset: entry.offset, length: entry.length, plainLength: entry.plainLength });
       }
       packs++;

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 /**
  * Where a repository's objects live, relative to the location's prefix. Pack names are spread over 256
  * folders by their first two hex digits, so no listing of one folder grows past a few thousand entries on a
- * filesystem location. Every name below `packs/`, `index/`, `snapshots/` and `keys/` is 32 random hex
+ * filesystem location. Every name below `packs/`, `index/`, `snapshots/`, `leases/` and `keys/` is 32 random hex
  * digits, so writers in different processes never pick the same name.
  */
 export const repositoryLayout = {
@@ -13,10 +13,12 @@ export const repositoryLayout = {
   packs: 'repository/packs/',
   indexes: 'repository/index/',
   snapshots: 'repository/snapshots/',
+  leases: 'repository/leases/',
   keyFile: (id: string) => `repository/keys/${id}`,
   pack: (id: string) => `repository/packs/${id.slice(0, 2)}/${id}`,
   index: (id: string) => `repository/index/${id}`,
   snapshot: (id: string) => `repository/snapshots/${id}`,
+  lease: (id: string) => `repository/leases/${id}`,
 } as const;
 
 /** The random part of an object name: 16 bytes as 32 lowercase hex digits. */
