@@ -70,6 +70,36 @@ export interface Repository {
    * damaged or missing pack.
    */
   check(options?: CheckOptions): Promise<CheckReport>;
+  /** Deletes a snapshot under an exclusive lease (`LeaseHeldError` while writers or a prune hold one). */
+  deleteSnapshot(id: string): Promise<void>;
+  /**
+   * Removes chunks no snapshot refers to, under an exclusive lease: packs with no live chunk are deleted,
+   * packs less than half live are rewritten with their live chunks, and no pack closed less than `graceMs`
+   * ago is touched, so the chunks of a backup still in flight survive. `chunksOf` gives the chunk ids a
+   * manifest refers to (the repository does not read manifests). A snapshot that does not open stops the
+   * prune before anything is deleted.
+   */
+  prune(options: PruneOptions): Promise<PruneReport>;
+}
+
+export interface PruneOptions {
+  readonly chunksOf: (manifest: Buffer) => Iterable<Buffer>;
+  /** Packs closed more recently than this are kept whole. Default one day. */
+  readonly graceMs?: number;
+}
+
+export interface PruneReport {
+  readonly snapshots: number;
+  readonly packs: number;
+  readonly deletedPacks: number;
+  readonly repackedPacks: number;
+  /** Packs kept whole because they are younger than the grace period. */
+  readonly youngPacks: number;
+  /** Packs whose header does not open: kept, their chunks still indexed; `check` reports them. */
+  readonly unreadablePacks: readonly string[];
+  /** Chunks removed, and their stored bytes. */
+  readonly removedChunks: number;
+  readonly removedBytes: number;
 }
 
 export interface CheckOptions {

@@ -5,6 +5,7 @@ import { CorruptObjectError } from './CorruptObjectError.ts';
 import { loadIndex } from './loadIndex.ts';
 import { MissingChunkError } from './MissingChunkError.ts';
 import { readChunk } from './readChunk.ts';
+import { pruneRepository } from './pruneRepository.ts';
 import { readObjectBytes } from './readObjectBytes.ts';
 import { rebuildIndex } from './rebuildIndex.ts';
 import { checkRepository } from './checkRepository.ts';
@@ -14,11 +15,14 @@ import type {
   ChunkRef,
   ContentWriter,
   IndexRebuild,
+  PruneOptions,
+  PruneReport,
   Repository,
   SnapshotInfo,
 } from './Repository.ts';
 import type { RepositoryConfig } from './RepositoryConfig.ts';
 import type { RepositoryKeys } from './RepositoryKeys.ts';
+import { RepositoryLease } from './RepositoryLease.ts';
 import { objectIdOf, objectIdPattern, repositoryLayout } from './repositoryLayout.ts';
 import { RepositoryWriter } from './RepositoryWriter.ts';
 import { openSnapshotInfo, openSnapshotManifest, snapshotInfoEnd } from './snapshotObject.ts';
@@ -50,13 +54,17 @@ export class StoredRepository implements Repository {
   }
 
   openWriter(): ContentWriter {
+    return this.#openWriter(true);
+  }
+
+  #openWriter(takesLease: boolean): RepositoryWriter {
     return new RepositoryWriter({
       store: this.store,
       keys: this.keys,
       config: this.config,
       known: this.#known,
       publish: (index) => this.#segments.push(index),
-      takesLease: true,
+      takesLease,
     });
   }
 
@@ -109,6 +117,32 @@ export class StoredRepository implements Repository {
       { store: this.store, keys: this.keys, config: this.config, readSnapshot: (id) => this.readSnapshot(id) },
       options,
     );
+  }
+
+  async deleteSnapshot(id: string): Promise<void> {
+    if (!objectIdPattern.test(id)) throw new RangeError(`'${id}' is not a snapshot id (32 hex digits)`);
+    const lease = await RepositoryLease.take(this.store, this.keys, 'exclusive');
+    try {
+      await this.store.delete(repositoryLayout.snapshot(id));
+    } finally {
+      await lease.release();
+    }
+  }
+
+  async prune(options: PruneOptions): Promise<PruneReport> {
+    const report = await pruneRepository(
+      {
+        store: this.store,
+        keys: this.keys,
+        config: this.config,
+        readSnapshot: (id) => this.readSnapshot(id),
+        openWriter: () => this.#openWriter(false),
+      },
+      options,
+    );
+    // Packs were deleted and the index rewritten: what this process knew is stale.
+    this.#segments = [(await loadIndex(this.store, this.keys)).index];
+    return report;
   }
 
   #locate(id: Buffer): ChunkLocation | undefined {

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FilesystemStore } from '../storage/FilesystemStore.ts';
+import type { ObjectStore } from '../storage/ObjectStore.ts';
+import { initRepository } from './initRepository.ts';
+import { LeaseHeldError } from './LeaseHeldError.ts';
+import { openRepository } from './openRepository.ts';
+import type { ChunkRef, Repository } from './Repository.ts';
+import { repositoryLayout } from './repositoryLayout.ts';
+
+const KiB = 1024;
+const small = { chunkSizes: { min: 2 * KiB, avg: 4 * KiB, max: 16 * KiB }, packSize: 32 * KiB };
+/** The test's manifests are lists of chunk ids in hex. */
+const manifestOf = (chunks: readonly ChunkRef[]) => Buffer.from(JSON.stringify(chunks.map((c) => c.id.toString('hex'))));
+const chunksOf = (manifest: Buffer) => (JSON.parse(manifest.toString()) as string[]).map((id) => Buffer.from(id, 'hex'));
+
+async function* once(data: Buffer): AsyncGenerator<Buffer> {
+  yield data;
+}
+
+async function readBack(repository: Repository, chunks: readonly ChunkRef[]): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of repository.readContent(chunks)) parts.push(part);
+  return Buffer.concat(parts);
+}
+
+async function count(store: ObjectStore, prefix: string): Promise<number> {
+  let n = 0;
+  for await (const key of store.list(prefix)) if (key) n++;
+  return n;
+}
+
+describe('prune', () => {
+  let base: string;
+  let store: FilesystemStore;
+  const kek = randomBytes(32);
+
+  beforeEach(async () => {
+    base = await mkdtemp(join(tmpdir(), 'fleetback-prune-'));
+    store = new FilesystemStore({ kind: 'filesystem', path: base, prefix: 'loc' });
+  });
+  afterEach(() => rm(base, { recursive: true, force: true }));
+
+  it('removes what only a deleted snapshot needed, keeps what the others need, and leaves check clean', async () => {
+    const repository = await initRepository(store, kek, small);
+    const gone = randomBytes(200 * KiB);
+    const kept = randomBytes(60 * KiB);
+    const writer = repository.openWriter();
+    // One writer, so the kept chunks share packs with the dead ones: those packs are repacked.
+    const all = await writer.writeContent(once(Buffer.concat([gone, kept])));
+    const old = await writer.saveSnapshot(manifestOf(all), { tags: {} });
+    const second = repository.openWriter();
+    const keptChunks = await second.writeContent(once(kept));
+    const survivor = await second.saveSnapshot(manifestOf(keptChunks), { tags: {} });
+    const packsBefore = await count(store, repositoryLayout.packs);
+
+    await repository.deleteSnapshot(old.id);
+    const report = await repository.prune({ chunksOf, graceMs: 0 });
+    expect(report.snapshots).toBe(1);
+    expect(report.deletedPacks).toBeGreaterThan(0);
+    expect(report.removedBytes).toBeGreaterThan(gone.length * 0.9);
+    expect(await count(store, repositoryLayout.packs)).toBeLessThan(packsBefore);
+
+    const reopened = await openRepository(store, kek);
+    expect((await readBack(reopened, keptChunks)).equals(kept)).toBe(true);
+    expect(await reopened.listSnapshots()).toEqual([survivor]);
+    expect((await reopened.check({ readData: true })).problems).toEqual([]);
+  });
+
+  it('rewrites a mostly dead pack with its live chunks only', async () => {
+    const repository = await initRepository(store, kek, small);
+    const dead = randomBytes(20 * KiB);
+    const live = randomBytes(3 * KiB);
+    const writer = repository.openWriter();
+    // 23 KiB in all stay below the 32 KiB pack size: one pack, three quarters of it dead once `old` goes.
+    const all = [...(await writer.writeContent(once(dead))), ...(await writer.writeContent(once(live)))];
+    const old = await writer.saveSnapshot(manifestOf(all), { tags: {} });
+    const liveChunks = all.slice(-1);
+    await repository.openWriter().saveSnapshot(manifestOf(liveChunks), { tags: {} });
+    expect(await count(store, repositoryLayout.packs)).toBe(1);
+
+    await repository.deleteSnapshot(old.id);
+    const report = await repository.prune({ chunksOf, graceMs: 0 });
+    expect(report).toMatchObject({ packs: 1, deletedPacks: 1, repackedPacks: 1, removedChunks: all.length - 1 });
+    expect(await count(store, repositoryLayout.packs)).toBe(1);
+    const reopened = await openRepository(store, kek);
+    expect((await readBack(reopened, liveChunks)).equals(live)).toBe(true);
+    expect((await reopened.check({ readData: true })).problems).toEqual([]);
+  });
+
+  it('never touches a pack younger than the grace period', async () => {
+    const repository = await initRepository(store, kek, small);
+    const writer = repository.openWriter();
+    const saved = await writer.saveSnapshot(manifestOf(await writer.writeContent(once(randomBytes(100 * KiB)))), { tags: {} });
+    await repository.deleteSnapshot(saved.id);
+    const packs = await count(store, repositoryLayout.packs);
+    const report = await repository.prune({ chunksOf });
+    expect(report).toMatchObject({ youngPacks: packs, deletedPacks: 0, removedChunks: 0 });
+    expect(await count(store, repositoryLayout.packs)).toBe(packs);
+  });
+
+  it('does not run while a backup writes, and then removes what a killed backup left', async () => {
+    const repository = await initRepository(store, kek, small);
+    const inFlight = repository.openWriter();
+    await inFlight.writeContent(once(randomBytes(100 * KiB)));
+    await expect(repository.prune({ chunksOf, graceMs: 0 })).rejects.toBeInstanceOf(LeaseHeldError);
+    expect(await count(store, repositoryLayout.packs)).toBeGreaterThan(0);
+
+    // The writer dies without a snapshot (kill -9): its lease expires, here by being removed.
+    for await (const key of store.list(repositoryLayout.leases)) await store.delete(key);
+    const report = await repository.prune({ chunksOf, graceMs: 0 });
+    expect(report.deletedPacks).toBe(report.packs);
+    expect(await count(store, repositoryLayout.packs)).toBe(0);
+    expect((await repository.check()).problems).toEqual([]);
+  });
+});
