@@ -113,7 +113,10 @@ export interface CheckReport {
   /** Index entries verified against their pack's header (and, with `readData`, their content). */
   readonly chunks: number;
   readonly snapshots: number;
-  /** Chunks in packs that no index lists: left by a writer that stopped before indexing; harmless. */
+  /**
+   * Chunk copies in packs that the index does not point to: left by a writer killed before it indexed them,
+   * or stored twice by writers racing. Harmless; prune removes them.
+   */
   readonly unindexedChunks: number;
   readonly problems: readonly CheckProblem[];
 }

@@ -54,9 +54,11 @@ export async function checkRepository(context: CheckContext, options: CheckOptio
     }
     for (const entry of entries) {
       const location = index.locate(entry.id);
-      if (!location) {
+      // A copy the index does not point to: left by a writer killed before it indexed, or stored twice by
+      // writers racing; dead weight for prune, not damage.
+      if (location?.pack !== pack) {
         unindexedChunks++;
-      } else if (location.pack === pack) {
+      } else {
         const { offset, length, plainLength } = location;
         if (offset === entry.offset && length === entry.length && plainLength === entry.plainLength) {
           matched++;

@@ -1,8 +1,10 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import type { LocationTarget } from '#schema/agent/JobPayload';
 import { CorruptObjectError } from '../../../agent/src/repository/CorruptObjectError.ts';
 import { initRepository, type InitOptions } from '../../../agent/src/repository/initRepository.ts';
+import { LeaseHeldError } from '../../../agent/src/repository/LeaseHeldError.ts';
 import { NoRepositoryError } from '../../../agent/src/repository/NoRepositoryError.ts';
 import { openRepository } from '../../../agent/src/repository/openRepository.ts';
 import type { ChunkRef, Repository } from '../../../agent/src/repository/Repository.ts';
@@ -20,6 +22,7 @@ const MiB = 1024 * KiB;
 /** Chunks of about 32 KiB in packs of 256 KiB: a few MiB make dozens of chunks and several packs. */
 const small: InitOptions = { chunkSizes: { min: 16 * KiB, avg: 32 * KiB, max: 128 * KiB }, packSize: 256 * KiB };
 
+const chunksOf = (manifest: Buffer) => manifestChunks(manifest).map((chunk) => chunk.id);
 const pattern = (size: number, seed: number) => Buffer.concat([...patternChunks(size, seed)]);
 const text = Buffer.from('INSERT INTO orders VALUES (42, "pending", 19.99);\n'.repeat(40_000));
 
@@ -44,6 +47,38 @@ async function bytesOf(store: ObjectStore, key: string): Promise<Buffer> {
   for await (const part of await store.get(key)) parts.push(part as Buffer);
   return Buffer.concat(parts);
 }
+
+/** Runs `test/kit/runRepositoryWriter.ts` in its own process; resolves with its output once it printed `until`. */
+function runWriter(
+  target: LocationTarget,
+  kek: Buffer,
+  options: { mib: number; seed: number; hang?: boolean },
+): { output: Promise<string>; child: ChildProcess } {
+  // Node itself with tsx's loader, so a SIGKILL reaches the writer and not a wrapper.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/kit/runRepositoryWriter.ts'], {
+    env: {
+      ...process.env,
+      FLEETBACK_TEST_TARGET: JSON.stringify(target),
+      FLEETBACK_TEST_KEK: kek.toString('hex'),
+      FLEETBACK_TEST_MIB: String(options.mib),
+      FLEETBACK_TEST_SEED: String(options.seed),
+      FLEETBACK_TEST_HANG: options.hang ? '1' : '0',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const output = new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (data: Buffer) => {
+      text += data.toString();
+      if (options.hang && text.includes('written\n')) resolve(text);
+    });
+    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`the writer exited with ${code}`))));
+  });
+  return { output, child };
+}
+
+const manifestChunks = (manifest: Buffer): ChunkRef[] =>
+  (JSON.parse(manifest.toString()) as [string, number][]).map(([id, length]) => ({ id: Buffer.from(id, 'hex'), length }));
 
 for (const location of repositoryLocations(world, randomUUID().slice(0, 8))) {
   describe.skipIf(!location.present)(`a repository in ${location.name}`, () => {
@@ -102,6 +137,21 @@ for (const location of repositoryLocations(world, randomUUID().slice(0, 8))) {
         expect(second.stats()).toMatchObject({ chunks: chunks.length, newChunks: 0, newBytes: 0, storedBytes: 0 });
       }));
 
+    it('does not prune while a backup is in flight: the backup loses nothing', () =>
+      withLocation(async (open) => {
+        const repository = await initRepository(open(), kek, small);
+        const writer = repository.openWriter();
+        const data = pattern(2 * MiB, 11);
+        const chunks = await writer.writeContent(pieces(data));
+        await expect(repository.prune({ chunksOf, graceMs: 0 })).rejects.toBeInstanceOf(LeaseHeldError);
+        const saved = await writer.saveSnapshot(Buffer.from(JSON.stringify(chunks.map((c) => [c.id.toString('hex'), c.length]))), {
+          tags: {},
+        });
+        expect(await repository.prune({ chunksOf, graceMs: 0 })).toMatchObject({ snapshots: 1, deletedPacks: 0 });
+        const reopened = await openRepository(open(), kek);
+        expect((await readBack(reopened, manifestChunks((await reopened.readSnapshot(saved.id)).manifest))).equals(data)).toBe(true);
+      }));
+
     it('lets two writers write into one repository at once; both snapshots read back and check finds nothing wrong', () =>
       withLocation(async (open) => {
         await initRepository(open(), kek, small);
@@ -129,7 +179,41 @@ for (const location of repositoryLocations(world, randomUUID().slice(0, 8))) {
           expect((await readBack(reopened, chunks)).equals(expected)).toBe(true);
         }
         const report = await reopened.check({ readData: true });
-        expect(report).toMatchObject({ snapshots: 2, unindexedChunks: 0, problems: [] });
+        // Both writers may have stored the shared chunks: one copy of each is indexed, the other is dead weight.
+        expect(report).toMatchObject({ snapshots: 2, problems: [] });
+      }));
+
+    it('sees what a writer in another process stored, and survives a writer killed mid-backup', () =>
+      withLocation(async (open, target) => {
+        await initRepository(open(), kek, small);
+        const other = runWriter(target, kek, { mib: 3, seed: 9 });
+        const snapshotId = (await other.output).trim().split('\n').at(-1)!;
+        const reopened = await openRepository(open(), kek);
+        const { manifest } = await reopened.readSnapshot(snapshotId);
+        expect((await readBack(reopened, manifestChunks(manifest))).equals(pattern(3 * MiB, 9))).toBe(true);
+
+        // 12 MiB are about 48 packs of 256 KiB: the writer indexes the first 32 as it goes, then is killed.
+        const killed = runWriter(target, kek, { mib: 12, seed: 10, hang: true });
+        await killed.output;
+        killed.child.kill('SIGKILL');
+        const writer = (await openRepository(open(), kek)).openWriter();
+        const chunks = await writer.writeContent(pieces(pattern(12 * MiB, 10)));
+        const stats = writer.stats();
+        expect(stats.newChunks).toBeGreaterThan(0);
+        expect(stats.newChunks).toBeLessThan(stats.chunks / 2);
+        await writer.saveSnapshot(Buffer.from(JSON.stringify(chunks.map((c) => [c.id.toString('hex'), c.length]))), { tags: {} });
+
+        // The killed writer's lease would expire on its own; removing it stands in for the wait.
+        const store = open();
+        const before = await openRepository(store, kek);
+        await expect(before.prune({ chunksOf, graceMs: 0 })).rejects.toBeInstanceOf(LeaseHeldError);
+        for (const key of await keysUnder(store, repositoryLayout.leases)) await store.delete(key);
+        expect((await before.check()).unindexedChunks).toBeGreaterThan(0);
+        const report = await before.prune({ chunksOf, graceMs: 0 });
+        expect(report.deletedPacks).toBeGreaterThan(0);
+        const after = await openRepository(open(), kek);
+        expect(await after.check({ readData: true })).toMatchObject({ unindexedChunks: 0, problems: [] });
+        expect((await readBack(after, chunks)).equals(pattern(12 * MiB, 10))).toBe(true);
       }));
 
     it('refuses a wrong key, says so where there is no repository, and never initialises one twice', () =>
