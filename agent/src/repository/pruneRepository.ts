@@ -67,6 +67,8 @@ async function prune(context: PruneContext, options: PruneOptions): Promise<Prun
       stored.add(id, marked);
     }
   };
+  // A listing read page by page may meet the packs this prune writes as it goes: they are closed after
+  // `graceEnds`, so they count as young and are kept, even with a grace of 0.
   for await (const key of store.list(repositoryLayout.packs)) {
     const pack = objectIdOf(key, repositoryLayout.packs);
     if (pack === undefined || key !== repositoryLayout.pack(pack)) continue;
