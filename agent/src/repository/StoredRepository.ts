@@ -4,7 +4,7 @@ import type { ChunkLocation, ChunkLocator } from './ChunkLocation.ts';
 import { CorruptObjectError } from './CorruptObjectError.ts';
 import { loadIndex } from './loadIndex.ts';
 import { MissingChunkError } from './MissingChunkError.ts';
-import { readChunk } from './readChunk.ts';
+import { readChunks } from './readChunk.ts';
 import { pruneRepository } from './pruneRepository.ts';
 import { readObjectBytes } from './readObjectBytes.ts';
 import { rebuildIndex } from './rebuildIndex.ts';
@@ -27,10 +27,16 @@ import { objectIdOf, objectIdPattern, repositoryLayout } from './repositoryLayou
 import { RepositoryWriter } from './RepositoryWriter.ts';
 import { openSnapshotInfo, openSnapshotManifest, snapshotInfoEnd } from './snapshotObject.ts';
 
-/** Chunks fetched ahead of the one being consumed, so restores keep several ranged reads in flight. */
+/** Ranged reads fetched ahead of the one being consumed, so restores keep several in flight. */
 const readAhead = 8;
+/** Bytes one ranged read fetches at most (so at most 64 MiB are in flight): chunks of a file lie together in a
+ * pack, and fetching them at once saves a request per chunk. */
+const largestRun = 8 * 1024 * 1024;
 /** First read of a snapshot object when listing: holds the info of any snapshot with ordinary tags. */
 const infoProbe = 8 * 1024;
+
+/** Chunks one ranged read fetches, each with where the index puts it (none: the read fails). */
+type Run = { ref: ChunkRef; location: ChunkLocation | undefined }[];
 
 /** A repository in a location, opened with its keys (see `initRepository`, `openRepository`). */
 export class StoredRepository implements Repository {
@@ -69,19 +75,22 @@ export class StoredRepository implements Repository {
   }
 
   async *readContent(chunks: readonly ChunkRef[]): AsyncIterable<Buffer> {
-    const window: Promise<Buffer>[] = [];
-    let next = 0;
-    const fetchNext = () => {
-      const fetching = this.#readChunk(chunks[next++]!);
+    const runs = this.#runs(chunks);
+    const window: Promise<Buffer[]>[] = [];
+    const fetchNext = (): boolean => {
+      const next = runs.next();
+      if (next.done) return false;
+      const fetching = this.#readRun(next.value);
       // Awaited in order below; until then a failure must not count as unhandled.
       fetching.catch(() => undefined);
       window.push(fetching);
+      return true;
     };
-    while (next < chunks.length && window.length < readAhead) fetchNext();
+    while (window.length < readAhead && fetchNext());
     while (window.length > 0) {
       const data = await window.shift()!;
-      if (next < chunks.length) fetchNext();
-      yield data;
+      fetchNext();
+      yield* data;
     }
   }
 
@@ -153,13 +162,46 @@ export class StoredRepository implements Repository {
     return undefined;
   }
 
-  async #readChunk(ref: ChunkRef): Promise<Buffer> {
-    const location = this.#locate(ref.id);
-    if (!location) throw new MissingChunkError(ref.id.toString('hex'));
-    const plain = await readChunk(this.store, this.keys, ref.id, location, this.config.chunkSizes.max);
-    if (plain.length !== ref.length) {
-      throw new CorruptObjectError(`chunk ${ref.id.toString('hex')}`, `it is listed as ${ref.length} bytes but holds ${plain.length}`);
+  /**
+   * The chunk list cut into runs that one ranged read fetches: chunks adjacent in one pack (a file written
+   * in one go lies so), up to `largestRun` bytes. A chunk in no index is a run of its own that fails.
+   */
+  *#runs(chunks: readonly ChunkRef[]): Generator<Run> {
+    let run: Run = [];
+    let runBytes = 0;
+    for (const ref of chunks) {
+      const location = this.#locate(ref.id);
+      const previous = run.at(-1)?.location;
+      const adjacent =
+        location && previous && location.pack === previous.pack && location.offset === previous.offset + previous.length;
+      if (run.length > 0 && !(adjacent && runBytes + location.length <= largestRun)) {
+        yield run;
+        run = [];
+        runBytes = 0;
+      }
+      run.push({ ref, location });
+      runBytes += location?.length ?? 0;
+      if (!location) {
+        yield run;
+        run = [];
+        runBytes = 0;
+      }
     }
+    if (run.length > 0) yield run;
+  }
+
+  async #readRun(run: Run): Promise<Buffer[]> {
+    const reads = run.map(({ ref, location }) => {
+      if (!location) throw new MissingChunkError(ref.id.toString('hex'));
+      return { id: ref.id, location };
+    });
+    const plain = await readChunks(this.store, this.keys, reads, this.config.chunkSizes.max);
+    run.forEach(({ ref }, i) => {
+      if (plain[i]!.length !== ref.length) {
+        const reason = `it is listed as ${ref.length} bytes but holds ${plain[i]!.length}`;
+        throw new CorruptObjectError(`chunk ${ref.id.toString('hex')}`, reason);
+      }
+    });
     return plain;
   }
 }

@@ -67,6 +67,29 @@ describe('a repository on a filesystem location', () => {
     expect(manifest.toString()).toBe('manifest bytes');
   });
 
+  it('reads the chunks of a file that lie together in a pack with one ranged read per pack', async () => {
+    const writer = (await initRepository(store, kek, small)).openWriter();
+    const chunks = await writer.writeContent(pieces(random));
+    await writer.saveSnapshot(Buffer.from('m'), { tags: {} });
+    const packs = (await keysUnder(store, repositoryLayout.packs)).length;
+    let ranges = 0;
+    const counting: ObjectStore = {
+      put: (key, body, options) => store.put(key, body, options),
+      get: (key) => store.get(key),
+      getRange: (key, offset, length) => {
+        ranges++;
+        return store.getRange(key, offset, length);
+      },
+      head: (key) => store.head(key),
+      list: (prefix) => store.list(prefix),
+      delete: (key) => store.delete(key),
+      describe: () => store.describe(),
+    };
+    expect((await readBack(await openRepository(counting, kek), chunks)).equals(random)).toBe(true);
+    expect(ranges).toBe(packs);
+    expect(chunks.length).toBeGreaterThan(packs * 3);
+  });
+
   it('stores content a second writer already finds in the repository only once', async () => {
     const first = (await initRepository(store, kek, small)).openWriter();
     await first.writeContent(pieces(random));
