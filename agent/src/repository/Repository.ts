@@ -45,6 +45,12 @@ export interface ContentWriter {
   saveSnapshot(manifest: Uint8Array, info: Omit<SnapshotInfo, 'id' | 'time'>): Promise<SnapshotInfo>;
   /** What this writer has stored so far. */
   stats(): WriteStats;
+  /**
+   * Ends a writer that will save no (further) snapshot, e.g. after its backup failed: uploads and indexes
+   * what it holds, so the next backup reuses it, and releases its lease, so prune need not wait for it to
+   * expire. Chunks no snapshot refers to are removed by a later prune.
+   */
+  close(): Promise<void>;
 }
 
 /** An opened repository: its keys are unwrapped and its index is loaded. */

@@ -119,6 +119,15 @@ export class RepositoryWriter implements ContentWriter {
     return saved;
   }
 
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.#lease?.release();
+      this.#lease = undefined;
+    }
+  }
+
   stats(): WriteStats {
     return { ...this.#stats };
   }

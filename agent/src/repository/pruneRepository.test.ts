@@ -137,6 +137,22 @@ describe('prune', () => {
     expect((await reopened.check()).problems).toEqual([]);
   });
 
+  it('runs once a failed backup closed its writer, which indexed what it had uploaded', async () => {
+    const repository = await initRepository(store, kek, small);
+    const failed = repository.openWriter();
+    const data = randomBytes(100 * KiB);
+    await failed.writeContent(once(data));
+    await failed.close();
+    const retry = repository.openWriter();
+    await retry.writeContent(once(data));
+    expect(retry.stats().newChunks).toBe(0);
+    await retry.close();
+    // No snapshot refers to them: everything goes.
+    const report = await repository.prune({ chunksOf, graceMs: 0 });
+    expect(report).toMatchObject({ snapshots: 0, deletedPacks: report.packs });
+    expect(report.packs).toBeGreaterThan(0);
+  });
+
   it('never touches a pack younger than the grace period', async () => {
     const repository = await initRepository(store, kek, small);
     const writer = repository.openWriter();
