@@ -2,6 +2,7 @@ import type { ObjectStore } from '../storage/ObjectStore.ts';
 import type { ChunkIndex } from './ChunkIndex.ts';
 import type { ChunkLocation, ChunkLocator } from './ChunkLocation.ts';
 import { CorruptObjectError } from './CorruptObjectError.ts';
+import { forEachBounded } from './forEachBounded.ts';
 import { loadIndex } from './loadIndex.ts';
 import { MissingChunkError } from './MissingChunkError.ts';
 import { readChunks } from './readChunk.ts';
@@ -34,6 +35,8 @@ const readAhead = 8;
 const largestRun = 8 * 1024 * 1024;
 /** First read of a snapshot object when listing: holds the info of any snapshot with ordinary tags. */
 const infoProbe = 8 * 1024;
+/** Snapshot objects read at once when listing. */
+const objectsInFlight = 8;
 
 /** Chunks one ranged read fetches, each with where the index puts it (none: the read fails). */
 type Run = { ref: ChunkRef; location: ChunkLocation | undefined }[];
@@ -55,7 +58,7 @@ export class StoredRepository implements Repository {
 
   /** Opens the repository's index objects into memory. */
   static async load(store: ObjectStore, keys: RepositoryKeys, config: RepositoryConfig): Promise<StoredRepository> {
-    const { index } = await loadIndex(store, keys);
+    const index = await loadIndex(store, keys);
     return new StoredRepository(store, keys, config, index);
   }
 
@@ -95,15 +98,19 @@ export class StoredRepository implements Repository {
   }
 
   async listSnapshots(): Promise<SnapshotInfo[]> {
-    const snapshots: SnapshotInfo[] = [];
+    const ids: string[] = [];
     for await (const key of this.store.list(repositoryLayout.snapshots)) {
       const id = objectIdOf(key, repositoryLayout.snapshots);
-      if (id === undefined) continue;
+      if (id !== undefined) ids.push(id);
+    }
+    const snapshots: SnapshotInfo[] = [];
+    await forEachBounded(ids, objectsInFlight, async (id) => {
+      const key = repositoryLayout.snapshot(id);
       let head = await this.store.getRange(key, 0, infoProbe);
       const end = snapshotInfoEnd(head, key);
       if (end > head.length) head = await this.store.getRange(key, 0, end);
       snapshots.push(openSnapshotInfo(this.keys, id, head, key));
-    }
+    });
     return snapshots.sort((a, b) => a.time.getTime() - b.time.getTime() || a.id.localeCompare(b.id));
   }
 
@@ -150,7 +157,7 @@ export class StoredRepository implements Repository {
       options,
     );
     // Packs were deleted and the index rewritten: what this process knew is stale.
-    this.#segments = [(await loadIndex(this.store, this.keys)).index];
+    this.#segments = [await loadIndex(this.store, this.keys)];
     return report;
   }
 

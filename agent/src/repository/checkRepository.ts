@@ -26,7 +26,7 @@ type Problem = { -readonly [K in keyof CheckProblem]: CheckProblem[K] };
  */
 export async function checkRepository(context: CheckContext, options: CheckOptions = {}): Promise<CheckReport> {
   const { store, keys, config } = context;
-  const { index } = await loadIndex(store, keys);
+  const index = await loadIndex(store, keys);
   const problems: Problem[] = [];
   /** The hex ids of the chunks each damaged or missing pack held, to name the snapshots that need them. */
   const lost = new Map<Problem, Set<string>>();

@@ -49,7 +49,7 @@ async function prune(context: PruneContext, options: PruneOptions): Promise<Prun
     if (objectIdOf(key, repositoryLayout.indexes) !== undefined) oldIndexes.push(key);
   }
   // Loaded after the listing: it covers at least what the listed objects do.
-  const { index } = await loadIndex(store, keys);
+  const index = await loadIndex(store, keys);
   const kept = new ChunkTable();
   /** Chunks kept in place or moved: a second copy elsewhere is dead. */
   const stored = new ChunkTable();
