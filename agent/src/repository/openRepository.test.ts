@@ -13,6 +13,7 @@ import { openRepository } from './openRepository.ts';
 import type { ChunkRef, Repository } from './Repository.ts';
 import { RepositoryExistsError } from './RepositoryExistsError.ts';
 import { repositoryLayout } from './repositoryLayout.ts';
+import { rewrapRepositoryKey } from './rewrapRepositoryKey.ts';
 import { WrongKeyError } from './WrongKeyError.ts';
 
 const KiB = 1024;
@@ -112,6 +113,20 @@ describe('a repository on a filesystem location', () => {
   it('refuses a wrong key-encryption key with WrongKeyError', async () => {
     await initRepository(store, kek, small);
     await expect(openRepository(store, randomBytes(32))).rejects.toBeInstanceOf(WrongKeyError);
+  });
+
+  it('rewraps the master key under a new key-encryption key: the old one stops working, the data stays', async () => {
+    const writer = (await initRepository(store, kek, small)).openWriter();
+    const chunks = await writer.writeContent(pieces(random));
+    await writer.saveSnapshot(Buffer.from('m'), { tags: {} });
+    const packs = await keysUnder(store, repositoryLayout.packs);
+    const next = randomBytes(32);
+    await rewrapRepositoryKey(store, kek, next);
+    await expect(openRepository(store, kek)).rejects.toBeInstanceOf(WrongKeyError);
+    expect((await readBack(await openRepository(store, next), chunks)).equals(random)).toBe(true);
+    expect(await keysUnder(store, repositoryLayout.packs)).toEqual(packs);
+    expect(await keysUnder(store, repositoryLayout.keys)).toHaveLength(1);
+    await expect(rewrapRepositoryKey(store, kek, randomBytes(32))).rejects.toBeInstanceOf(WrongKeyError);
   });
 
   it('rebuilds a lost index from the pack headers', async () => {
