@@ -18,6 +18,8 @@ import { defaultListPageSize, defaultMaxAttempts, type ObjectStoreOptions } from
 import { prepareBody } from '../../prepareBody.ts';
 import { sha256MetadataKey } from '../../sha256MetadataKey.ts';
 import { verifySha256 } from '../../verifySha256.ts';
+import { checkRange } from '../../checkRange.ts';
+import { collectBytes } from '../../collectBytes.ts';
 
 export type AzureTarget = LocationTarget<'azure'>;
 
@@ -92,6 +94,21 @@ export class AzureBlobStore implements ObjectStore {
       expected,
       (actual) => new ChecksumMismatchError(key, expected ?? '', actual, this.#where),
     );
+  }
+
+  async getRange(key: string, offset: number, length: number): Promise<Buffer> {
+    checkRange(key, offset, length);
+    const blob = this.#container.getBlockBlobClient(this.#keys.full(key));
+    try {
+      const response = await blob.download(offset, length, { maxRetryRequests: defaultMaxAttempts, ...this.#abort() });
+      if (!response.readableStreamBody) throw new Error(`the store sent no body for '${key}' in ${this.#where}`);
+      return await collectBytes(response.readableStreamBody as AsyncIterable<Buffer>);
+    } catch (error) {
+      if (errorCode(error) === 'BlobNotFound') throw new ObjectNotFoundError(key, this.#where, { cause: error });
+      // 416: the blob ends before `offset`.
+      if (isRestError(error) && error.statusCode === 416) return Buffer.alloc(0);
+      throw error;
+    }
   }
 
   async head(key: string): Promise<ObjectHead | undefined> {

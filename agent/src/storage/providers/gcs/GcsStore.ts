@@ -11,6 +11,8 @@ import { defaultListPageSize, defaultMaxAttempts, type ObjectStoreOptions } from
 import { prepareBody } from '../../prepareBody.ts';
 import { sha256MetadataKey } from '../../sha256MetadataKey.ts';
 import { verifySha256 } from '../../verifySha256.ts';
+import { checkRange } from '../../checkRange.ts';
+import { collectBytes } from '../../collectBytes.ts';
 
 export type GcsTarget = LocationTarget<'gcs'>;
 
@@ -95,6 +97,20 @@ export class GcsStore implements ObjectStore {
       expected,
       (actual) => new ChecksumMismatchError(key, expected ?? '', actual, this.#where),
     );
+  }
+
+  async getRange(key: string, offset: number, length: number): Promise<Buffer> {
+    checkRange(key, offset, length);
+    try {
+      // `end` is inclusive.
+      const stream = this.#bucket.file(this.#keys.full(key)).createReadStream({ start: offset, end: offset + length - 1 });
+      return await collectBytes(stream);
+    } catch (error) {
+      if (isObjectNotFound(error)) throw new ObjectNotFoundError(key, this.#where, { cause: error });
+      // 416: the object ends before `offset`.
+      if ((error as { code?: unknown }).code === 416) return Buffer.alloc(0);
+      throw error;
+    }
   }
 
   async head(key: string): Promise<ObjectHead | undefined> {
