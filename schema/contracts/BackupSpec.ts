@@ -44,10 +44,10 @@ export interface BackupSpec {
   labels: Record<string, string>;
 }
 
-/** Validates a backup spec from the wire; throws a `SpecError` naming the first bad field. */
+/** Validates a backup spec from the wire; throws a `WireError` naming the first bad field. */
 export function parseBackupSpec(value: unknown): BackupSpec {
   const r = SpecReader.of(value);
-  r.integer('version', 1, 1, 1);
+  r.version('backup spec', [1]);
   const spec: BackupSpec = {
     version: 1,
     clusterId: r.string('clusterId'),

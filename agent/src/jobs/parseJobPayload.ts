@@ -1,6 +1,6 @@
 import type { JobPayload, ResolvedRule } from '#schema/agent/JobPayload';
 import { parseRuleSpec } from '#schema/contracts/RuleSpec';
-import { SpecError } from '#schema/contracts/SpecError';
+import { WireError } from '#schema/contracts/WireError';
 import { JobFailure } from './JobFailure.ts';
 
 const kinds = ['validateLocation', 'backup', 'restore', 'deleteBackup', 'rebuildCatalog'];
@@ -47,7 +47,7 @@ function parseResolvedRule(value: unknown, field: string): ResolvedRule | null {
   try {
     return { id: rule.id, name: rule.name, spec: parseRuleSpec(rule.spec, `${field}.spec`) };
   } catch (error) {
-    if (!(error instanceof SpecError)) throw error;
+    if (!(error instanceof WireError)) throw error;
     throw new JobFailure(
       `rule '${rule.name}' is not one this agent can run (${error.message}); the hub and agent versions may not match`,
       { cause: error },

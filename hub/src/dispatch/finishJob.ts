@@ -1,9 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { type OperationOutcome, OutcomeError, parseOperationOutcome } from '#schema/agent/OperationOutcome';
+import { parseCatalogOutcome } from '#schema/agent/CatalogOutcome';
+import { type OperationOutcome, parseOperationOutcome } from '#schema/agent/OperationOutcome';
+import { parseOutcomeText } from '#schema/agent/outcomeText';
+import { WireError } from '#schema/contracts/WireError';
 import { unreachable } from '../auth/Principal.ts';
 import { BackupEntity } from '../backups/BackupEntity.ts';
 import { deletionRetryDelayMs } from '../backups/backupLifecycle.ts';
-import { importCatalog, parseCatalogOutcome } from '../backups/importCatalog.ts';
+import { importCatalog } from '../backups/importCatalog.ts';
+import { failedResult, outcomeResult } from '../backups/outcomeResult.ts';
 import { BadUserInputError } from '../errors/errors.ts';
 import { type HubTopic, publishUpdate } from '../graphql/hubPubSub.ts';
 import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
@@ -13,8 +17,8 @@ import type { AgentContext } from './AgentContext.ts';
 import { finalProgress } from './finalProgress.ts';
 import { loadAgentJob } from './loadAgentJob.ts';
 
-/** How a job ended, as the agent reports it. */
-export type JobEnd = { ok: true; outcome: unknown } | { ok: false; error: string };
+/** How a job ended, as the agent reports it: `outcome` is `completeJob`'s argument, JSON or null. */
+export type JobEnd = { ok: true; outcome: string | null } | { ok: false; error: string };
 
 /** Whether the report ended the job; false when an earlier report (or a cancellation) already had. */
 export interface JobSettlement {
@@ -29,8 +33,9 @@ export interface JobSettlement {
  */
 export async function finishJob(context: AgentContext, id: string, end: JobEnd): Promise<JobSettlement> {
   const job = await loadAgentJob(context, id);
-  const outcome = end.ok && needsOutcome(job) ? parseOutcome(end.outcome) : undefined;
-  const catalog = end.ok && job.kind === 'rebuildCatalog' ? parseCatalogOutcome(end.outcome) : undefined;
+  const outcome = end.ok && needsOutcome(job) ? agentInput(() => parseOutcomeText(end.outcome, parseOperationOutcome)) : undefined;
+  const catalog =
+    end.ok && job.kind === 'rebuildCatalog' ? agentInput(() => parseOutcomeText(end.outcome, parseCatalogOutcome)) : undefined;
   const changed: [HubTopic, string][] = [];
   const accepted = await context.em.transactional(async (tx) => {
     const now = new Date();
@@ -56,11 +61,12 @@ function needsOutcome(job: JobRow): boolean {
   return job.kind === 'backup' || job.kind === 'restore';
 }
 
-function parseOutcome(value: unknown): OperationOutcome {
+/** Runs a `schema/` parser on what the agent sent; what it refuses is the agent's bad input, named by field. */
+function agentInput<T>(parse: () => T): T {
   try {
-    return parseOperationOutcome(value);
+    return parse();
   } catch (error) {
-    if (error instanceof OutcomeError) throw new BadUserInputError('outcome', error.message);
+    if (error instanceof WireError) throw new BadUserInputError(error.field, error.problem);
     throw error;
   }
 }
@@ -73,22 +79,8 @@ async function applyEnd(
   outcome: OperationOutcome | undefined,
   now: Date,
 ): Promise<[HubTopic, string][]> {
-  const failed = (error: string) => ({
-    phase: 'Failed' as const,
-    completedAt: now,
-    result: { countsByKind: {}, warnings: [], errors: [error] },
-  });
-  const succeeded = (o: OperationOutcome) => ({
-    phase: o.phase,
-    completedAt: now,
-    result: {
-      countsByKind: o.countsByKind,
-      ...(o.kinds ? { kinds: o.kinds } : {}),
-      warnings: o.warnings,
-      errors: o.errors,
-      ...(o.log ? { log: o.log, logTruncated: o.logTruncated ?? false } : {}),
-    },
-  });
+  const failed = (error: string) => ({ phase: 'Failed' as const, completedAt: now, result: failedResult(error) });
+  const succeeded = (o: OperationOutcome) => ({ phase: o.phase, completedAt: now, result: outcomeResult(o) });
   switch (job.kind) {
     case 'backup': {
       const backup = await tx.findOne(BackupEntity, { id: job.subjectId });
