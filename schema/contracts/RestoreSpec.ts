@@ -49,9 +49,9 @@ export interface RestoreSpec {
   dryRun: boolean;
 }
 
-/** Validates a restore spec from the wire; throws a `WireError` naming the first bad field. */
-export function parseRestoreSpec(value: unknown): RestoreSpec {
-  const r = SpecReader.of(value);
+/** Validates a restore spec from the wire; throws a `WireError` naming the first bad field, under `path` if given. */
+export function parseRestoreSpec(value: unknown, path = ''): RestoreSpec {
+  const r = SpecReader.of(value, path);
   r.version('restore spec', [1]);
   const spec: RestoreSpec = {
     version: 1,
@@ -75,7 +75,7 @@ export function parseRestoreSpec(value: unknown): RestoreSpec {
   for (const [source, target] of Object.entries(spec.namespaceMapping)) {
     const earlier = seen.get(target);
     if (earlier !== undefined) {
-      throw new WireError(`namespaceMapping.${source}`, `maps to '${target}', as '${earlier}' already does`);
+      throw new WireError(`${r.field('namespaceMapping')}.${source}`, `maps to '${target}', as '${earlier}' already does`);
     }
     seen.set(target, source);
   }

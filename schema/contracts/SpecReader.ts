@@ -5,8 +5,9 @@ import { WireError } from './WireError.ts';
 export type Check = (value: string) => string | undefined;
 
 /**
- * Reads the fields of a spec that arrived as untyped JSON (a GraphQL input, an agent message), checking each
- * one's type and naming the field in the `WireError` it throws. Absent optional fields take their defaults.
+ * Reads the fields of a value that arrived as untyped JSON (a GraphQL input, a job payload, an agent message),
+ * checking each one's type and naming the field, under `path`, in the `WireError` it throws. Absent optional
+ * fields take their defaults.
  */
 export class SpecReader {
   private constructor(
@@ -28,6 +29,28 @@ export class SpecReader {
   private raw(name: string): unknown {
     const v = this.value[name];
     return v === null ? undefined : v;
+  }
+
+  /** The field's value as sent (null read as absent), for a parser of its own: `parseBackupSpec(r.get('spec'))`. */
+  get(name: string): unknown {
+    return this.raw(name);
+  }
+
+  /** A reader of the field, which must be an object. */
+  object(name: string): SpecReader {
+    return SpecReader.of(this.raw(name), this.field(name));
+  }
+
+  /** A reader of the field when it is an object; null when it is absent or null. */
+  optionalObject(name: string): SpecReader | null {
+    return this.raw(name) === undefined ? null : this.object(name);
+  }
+
+  /** A required string, which may be empty (a prefix). */
+  text(name: string): string {
+    const v = this.raw(name);
+    if (typeof v !== 'string') throw new WireError(this.field(name), 'must be a string');
+    return v;
   }
 
   /** A required, non-empty string. */

@@ -1,0 +1,82 @@
+import { parseBackupSpec } from '../contracts/BackupSpec.ts';
+import { parseRestoreSpec } from '../contracts/RestoreSpec.ts';
+import { parseRuleSpec } from '../contracts/RuleSpec.ts';
+import { SpecReader } from '../contracts/SpecReader.ts';
+import { WireError } from '../contracts/WireError.ts';
+import type { JobKind, JobPayload, ResolvedRule } from './JobPayload.ts';
+import { parseLocationTarget } from './parseLocationTarget.ts';
+
+type PayloadOf<K extends JobKind> = Extract<JobPayload, { kind: K }>;
+
+/**
+ * One parser per kind of job, each reading what the hub resolved with the same `schema/` parsers the hub
+ * validated it with (specs with their `version`): the compiler refuses a kind of `JobPayload` without one.
+ */
+const parsers: { [K in JobKind]: (r: SpecReader) => PayloadOf<K> } = {
+  validateLocation: (r) => ({ kind: 'validateLocation', location: parseLocationTarget(r.object('location')) }),
+  rebuildCatalog: (r) => ({ kind: 'rebuildCatalog', location: parseLocationTarget(r.object('location')) }),
+  backup: (r) => {
+    const backup = r.object('backup');
+    return {
+      kind: 'backup',
+      backup: { id: backup.string('id'), name: backup.string('name'), spec: parseBackupSpec(backup.get('spec'), backup.field('spec')) },
+      location: parseLocationTarget(r.object('location')),
+      // Absent from a hub that predates rules: none.
+      preRule: resolvedRule(r.optionalObject('preRule')),
+      postRule: resolvedRule(r.optionalObject('postRule')),
+    };
+  },
+  restore: (r) => {
+    const restore = r.object('restore');
+    return {
+      kind: 'restore',
+      restore: { id: restore.string('id'), spec: parseRestoreSpec(restore.get('spec'), restore.field('spec')) },
+      backup: backupRef(r.object('backup')),
+      location: parseLocationTarget(r.object('location')),
+    };
+  },
+  deleteBackup: (r) => ({
+    kind: 'deleteBackup',
+    backup: backupRef(r.object('backup')),
+    location: parseLocationTarget(r.object('location')),
+  }),
+};
+
+/** The kinds of job this build reads. */
+export const jobPayloadKinds = Object.keys(parsers) as JobKind[];
+
+/**
+ * Parses a job payload as the agent receives it from the hub (`AgentJobEvent.payload`, JSON); throws a
+ * `WireError` naming the first bad field: `kind` for a kind of job this reader does not know, an
+ * `UnknownVersionError` for a spec of a version it does not know (a newer hub sent them).
+ */
+export function parseJobPayload(text: string | null): JobPayload {
+  let value: unknown;
+  try {
+    value = JSON.parse(text ?? '');
+  } catch {
+    throw new WireError('payload', 'must be JSON');
+  }
+  const r = SpecReader.of(value, '');
+  const kind = r.text('kind');
+  if (!isKind(kind)) throw new WireError('kind', `'${kind}' is not a kind of job this reader knows (${jobPayloadKinds.join(', ')})`);
+  return parsers[kind](r);
+}
+
+/** A payload as the hub sends it: the one writer of what `parseJobPayload` reads. */
+export function jobPayloadText(payload: JobPayload): string {
+  return JSON.stringify(payload);
+}
+
+function isKind(kind: string): kind is JobKind {
+  return Object.hasOwn(parsers, kind);
+}
+
+function backupRef(r: SpecReader): { id: string; name: string } {
+  return { id: r.string('id'), name: r.string('name') };
+}
+
+function resolvedRule(r: SpecReader | null): ResolvedRule | null {
+  if (!r) return null;
+  return { id: r.string('id'), name: r.string('name'), spec: parseRuleSpec(r.get('spec'), r.field('spec')) };
+}
