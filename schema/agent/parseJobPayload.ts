@@ -19,7 +19,11 @@ const parsers: { [K in JobKind]: (r: SpecReader) => PayloadOf<K> } = {
     const backup = r.object('backup');
     return {
       kind: 'backup',
-      backup: { id: backup.string('id'), name: backup.string('name'), spec: parseBackupSpec(backup.get('spec'), backup.field('spec')) },
+      backup: {
+        id: backup.string('id'),
+        name: backup.string('name'),
+        spec: parseBackupSpec(backup.get('spec'), backup.field('spec')),
+      },
       location: parseLocationTarget(r.object('location')),
       // Absent from a hub that predates rules: none.
       preRule: resolvedRule(r.optionalObject('preRule')),
@@ -42,8 +46,8 @@ const parsers: { [K in JobKind]: (r: SpecReader) => PayloadOf<K> } = {
   }),
 };
 
-/** The kinds of job this build reads. */
-export const jobPayloadKinds = Object.keys(parsers) as JobKind[];
+/** The kinds of job this build reads, for messages. */
+const jobPayloadKinds = Object.keys(parsers) as JobKind[];
 
 /**
  * Parses a job payload as the agent receives it from the hub (`AgentJobEvent.payload`, JSON); throws a
@@ -59,7 +63,9 @@ export function parseJobPayload(text: string | null): JobPayload {
   }
   const r = SpecReader.of(value, '');
   const kind = r.text('kind');
-  if (!isKind(kind)) throw new WireError('kind', `'${kind}' is not a kind of job this reader knows (${jobPayloadKinds.join(', ')})`);
+  if (!isKind(kind)) {
+    throw new WireError('kind', `'${kind}' is not a kind of job this reader knows (${jobPayloadKinds.join(', ')})`);
+  }
   return parsers[kind](r);
 }
 

@@ -56,8 +56,8 @@ const parsers: { [K in Kind]: (r: SpecReader) => TargetOf<K> } = {
   filesystem: (r) => ({ kind: 'filesystem', path: r.string('path'), prefix: r.text('prefix') }),
 };
 
-/** The kinds of location this build reads. */
-export const locationTargetKinds = Object.keys(parsers) as Kind[];
+/** The kinds of location this build reads, for messages. */
+const locationTargetKinds = Object.keys(parsers) as Kind[];
 
 /**
  * Parses the location of a job payload, with its credential opened; throws a `WireError` naming the first
@@ -66,7 +66,8 @@ export const locationTargetKinds = Object.keys(parsers) as Kind[];
 export function parseLocationTarget(r: SpecReader): LocationTarget {
   const kind = r.text('kind');
   if (!isKind(kind)) {
-    throw new WireError(r.field('kind'), `'${kind}' is not a kind of location this reader knows (${locationTargetKinds.join(', ')})`);
+    const known = locationTargetKinds.join(', ');
+    throw new WireError(r.field('kind'), `'${kind}' is not a kind of location this reader knows (${known})`);
   }
   return parsers[kind](r);
 }
