@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { UnknownVersionError } from '../contracts/UnknownVersionError.ts';
 import { WireError } from '../contracts/WireError.ts';
 import type { JobPayload, LocationTarget } from './JobPayload.ts';
-import { jobPayloadText, parseJobPayload } from './parseJobPayload.ts';
+import { jobPayloadText, parseJobPayload as parsePayload } from './parseJobPayload.ts';
+import { parseLocationTarget } from './parseLocationTarget.ts';
+
+const parseJobPayload = (text: string | null) => parsePayload(text, parseLocationTarget);
 
 const filesystem: LocationTarget = { kind: 'filesystem', path: '/backups', prefix: '' };
 const backupSpec = {

@@ -3,19 +3,24 @@ import { parseRestoreSpec } from '../contracts/RestoreSpec.ts';
 import { parseRuleSpec } from '../contracts/RuleSpec.ts';
 import { SpecReader } from '../contracts/SpecReader.ts';
 import { WireError } from '../contracts/WireError.ts';
-import type { JobKind, JobPayload, ResolvedRule } from './JobPayload.ts';
-import { parseLocationTarget } from './parseLocationTarget.ts';
+import type { JobKind, JobPayload, LocationTarget, ResolvedRule } from './JobPayload.ts';
 
 type PayloadOf<K extends JobKind> = Extract<JobPayload, { kind: K }>;
+
+/**
+ * Reads the location of a payload from its reader, `kind` first: the reader's storage providers each parse
+ * their own settings (`parseLocationTarget`). Throws a `WireError` naming the bad field.
+ */
+export type LocationReader = (location: SpecReader) => LocationTarget;
 
 /**
  * One parser per kind of job, each reading what the hub resolved with the same `schema/` parsers the hub
  * validated it with (specs with their `version`): the compiler refuses a kind of `JobPayload` without one.
  */
-const parsers: { [K in JobKind]: (r: SpecReader) => PayloadOf<K> } = {
-  validateLocation: (r) => ({ kind: 'validateLocation', location: parseLocationTarget(r.object('location')) }),
-  rebuildCatalog: (r) => ({ kind: 'rebuildCatalog', location: parseLocationTarget(r.object('location')) }),
-  backup: (r) => {
+const parsers: { [K in JobKind]: (r: SpecReader, readLocation: LocationReader) => PayloadOf<K> } = {
+  validateLocation: (r, readLocation) => ({ kind: 'validateLocation', location: readLocation(r.object('location')) }),
+  rebuildCatalog: (r, readLocation) => ({ kind: 'rebuildCatalog', location: readLocation(r.object('location')) }),
+  backup: (r, readLocation) => {
     const backup = r.object('backup');
     return {
       kind: 'backup',
@@ -24,25 +29,25 @@ const parsers: { [K in JobKind]: (r: SpecReader) => PayloadOf<K> } = {
         name: backup.string('name'),
         spec: parseBackupSpec(backup.get('spec'), backup.field('spec')),
       },
-      location: parseLocationTarget(r.object('location')),
+      location: readLocation(r.object('location')),
       // Absent from a hub that predates rules: none.
       preRule: resolvedRule(r.optionalObject('preRule')),
       postRule: resolvedRule(r.optionalObject('postRule')),
     };
   },
-  restore: (r) => {
+  restore: (r, readLocation) => {
     const restore = r.object('restore');
     return {
       kind: 'restore',
       restore: { id: restore.string('id'), spec: parseRestoreSpec(restore.get('spec'), restore.field('spec')) },
       backup: backupRef(r.object('backup')),
-      location: parseLocationTarget(r.object('location')),
+      location: readLocation(r.object('location')),
     };
   },
-  deleteBackup: (r) => ({
+  deleteBackup: (r, readLocation) => ({
     kind: 'deleteBackup',
     backup: backupRef(r.object('backup')),
-    location: parseLocationTarget(r.object('location')),
+    location: readLocation(r.object('location')),
   }),
 };
 
@@ -50,11 +55,12 @@ const parsers: { [K in JobKind]: (r: SpecReader) => PayloadOf<K> } = {
 const jobPayloadKinds = Object.keys(parsers) as JobKind[];
 
 /**
- * Parses a job payload as the agent receives it from the hub (`AgentJobEvent.payload`, JSON); throws a
+ * Parses a job payload as the agent receives it from the hub (`AgentJobEvent.payload`, JSON), its location
+ * with `readLocation`; throws a
  * `WireError` naming the first bad field: `kind` for a kind of job this reader does not know, an
  * `UnknownVersionError` for a spec of a version it does not know (a newer hub sent them).
  */
-export function parseJobPayload(text: string | null): JobPayload {
+export function parseJobPayload(text: string | null, readLocation: LocationReader): JobPayload {
   let value: unknown;
   try {
     value = JSON.parse(text ?? '');
@@ -62,11 +68,11 @@ export function parseJobPayload(text: string | null): JobPayload {
     throw new WireError('payload', 'must be JSON');
   }
   const r = SpecReader.of(value, '');
-  const kind = r.text('kind');
+  const kind = r.stringOrEmpty('kind');
   if (!isKind(kind)) {
     throw new WireError('kind', `'${kind}' is not a kind of job this reader knows (${jobPayloadKinds.join(', ')})`);
   }
-  return parsers[kind](r);
+  return parsers[kind](r, readLocation);
 }
 
 /** A payload as the hub sends it: the one writer of what `parseJobPayload` reads. */

@@ -13,7 +13,7 @@ const parsers: { [K in Kind]: (r: SpecReader) => TargetOf<K> } = {
     return {
       kind: 's3',
       bucket: r.string('bucket'),
-      prefix: r.text('prefix'),
+      prefix: r.stringOrEmpty('prefix'),
       region: r.optionalString('region'),
       endpoint: r.optionalString('endpoint'),
       forcePathStyle: r.boolean('forcePathStyle', false),
@@ -33,7 +33,7 @@ const parsers: { [K in Kind]: (r: SpecReader) => TargetOf<K> } = {
     return {
       kind: 'azure',
       container: r.string('container'),
-      prefix: r.text('prefix'),
+      prefix: r.stringOrEmpty('prefix'),
       endpoint: r.optionalString('endpoint'),
       credential: c && {
         accountName: c.optionalString('accountName'),
@@ -48,23 +48,23 @@ const parsers: { [K in Kind]: (r: SpecReader) => TargetOf<K> } = {
     return {
       kind: 'gcs',
       bucket: r.string('bucket'),
-      prefix: r.text('prefix'),
+      prefix: r.stringOrEmpty('prefix'),
       endpoint: r.optionalString('endpoint'),
       credential: c && { projectId: c.optionalString('projectId'), serviceAccountJson: c.string('serviceAccountJson') },
     };
   },
-  filesystem: (r) => ({ kind: 'filesystem', path: r.string('path'), prefix: r.text('prefix') }),
+  filesystem: (r) => ({ kind: 'filesystem', path: r.string('path'), prefix: r.stringOrEmpty('prefix') }),
 };
 
 /** The kinds of location this build reads, for messages. */
 const locationTargetKinds = Object.keys(parsers) as Kind[];
 
 /**
- * Parses the location of a job payload, with its credential opened; throws a `WireError` naming the first
+ * Parses the location of a job payload, with its credential opened (a `LocationReader`); throws a `WireError` naming the first
  * bad field, `kind` for a kind of location this reader does not know (a newer hub sent it).
  */
 export function parseLocationTarget(r: SpecReader): LocationTarget {
-  const kind = r.text('kind');
+  const kind = r.stringOrEmpty('kind');
   if (!isKind(kind)) {
     const known = locationTargetKinds.join(', ');
     throw new WireError(r.field('kind'), `'${kind}' is not a kind of location this reader knows (${known})`);

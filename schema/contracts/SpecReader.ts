@@ -41,18 +41,6 @@ export class SpecReader {
     return SpecReader.of(this.raw(name), this.field(name));
   }
 
-  /** A reader of the field when it is an object; null when it is absent or null. */
-  optionalObject(name: string): SpecReader | null {
-    return this.raw(name) === undefined ? null : this.object(name);
-  }
-
-  /** A required string, which may be empty (a prefix). */
-  text(name: string): string {
-    const v = this.raw(name);
-    if (typeof v !== 'string') throw new WireError(this.field(name), 'must be a string');
-    return v;
-  }
-
   /** A required, non-empty string. */
   string(name: string, check?: Check): string {
     const v = this.raw(name);
@@ -138,6 +126,18 @@ export class SpecReader {
       map[key] = value as string;
     }
     return map;
+  }
+
+  /** A required string that may be empty, such as a key prefix whose empty value means the root. */
+  stringOrEmpty(name: string): string {
+    const v = this.raw(name);
+    if (typeof v !== 'string') throw new WireError(this.field(name), 'must be a string');
+    return v;
+  }
+
+  /** The object under `name`, read by its own reader, or null when absent. */
+  optionalObject(name: string): SpecReader | null {
+    return this.raw(name) === undefined ? null : SpecReader.of(this.raw(name), this.field(name));
   }
 
   /** Fails when a value is both included and excluded: the spec would contradict itself. */

@@ -1,5 +1,6 @@
 import type { JobPayload } from '#schema/agent/JobPayload';
 import { parseJobPayload as parsePayload } from '#schema/agent/parseJobPayload';
+import { parseLocationTarget } from '#schema/agent/parseLocationTarget';
 import { UnknownVersionError } from '#schema/contracts/UnknownVersionError';
 import { WireError } from '#schema/contracts/WireError';
 import { agentVersion } from '../agentVersion.ts';
@@ -14,7 +15,7 @@ import { JobFailure } from './JobFailure.ts';
  */
 export function parseJobPayload(text: string | null): JobPayload {
   try {
-    return parsePayload(text);
+    return parsePayload(text, parseLocationTarget);
   } catch (error) {
     if (error instanceof UnknownVersionError) {
       throw new JobFailure(
