@@ -6,7 +6,7 @@ import { BackupLogLine } from './BackupLogLine.ts';
 import { BackupProblem } from './BackupProblem.ts';
 import { BackupSpecType } from './BackupSpecType.ts';
 import type { BackupPhase as BackupPhaseName, DeletionReason as DeletionReasonName } from './backupLifecycle.ts';
-import { resultProblems } from './outcomeResult.ts';
+import { resultProblems } from './operationResult.ts';
 import { OperationResult, Progress } from './Progress.ts';
 
 export enum BackupPhase {

@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { parseCatalogOutcome } from '#schema/agent/CatalogOutcome';
-import { type OperationOutcome, parseOperationOutcome } from '#schema/agent/OperationOutcome';
+import type { OperationOutcome } from '#schema/agent/OperationOutcome';
 import { parseOutcomeText } from '#schema/agent/outcomeText';
 import { WireError } from '#schema/contracts/WireError';
 import { unreachable } from '../auth/Principal.ts';
 import { BackupEntity } from '../backups/BackupEntity.ts';
 import { deletionRetryDelayMs } from '../backups/backupLifecycle.ts';
 import { importCatalog } from '../backups/importCatalog.ts';
-import { failedResult, outcomeResult } from '../backups/outcomeResult.ts';
+import { endedOperation, failedOperation, parseOutcomeInput } from '../backups/operationResult.ts';
 import { BadUserInputError } from '../errors/errors.ts';
 import { type HubTopic, publishUpdate } from '../graphql/hubPubSub.ts';
 import { JobEntity, type JobRow } from '../jobs/JobEntity.ts';
@@ -33,7 +33,7 @@ export interface JobSettlement {
  */
 export async function finishJob(context: AgentContext, id: string, end: JobEnd): Promise<JobSettlement> {
   const job = await loadAgentJob(context, id);
-  const outcome = end.ok && needsOutcome(job) ? agentInput(() => parseOutcomeText(end.outcome, parseOperationOutcome)) : undefined;
+  const outcome = end.ok && needsOutcome(job) ? agentInput(() => parseOutcomeText(end.outcome, parseOutcomeInput)) : undefined;
   const catalog =
     end.ok && job.kind === 'rebuildCatalog' ? agentInput(() => parseOutcomeText(end.outcome, parseCatalogOutcome)) : undefined;
   const changed: [HubTopic, string][] = [];
@@ -79,8 +79,8 @@ async function applyEnd(
   outcome: OperationOutcome | undefined,
   now: Date,
 ): Promise<[HubTopic, string][]> {
-  const failed = (error: string) => ({ phase: 'Failed' as const, completedAt: now, result: failedResult(error) });
-  const succeeded = (o: OperationOutcome) => ({ phase: o.phase, completedAt: now, result: outcomeResult(o) });
+  const failed = (error: string) => failedOperation(error, now);
+  const succeeded = (o: OperationOutcome) => endedOperation(o, now);
   switch (job.kind) {
     case 'backup': {
       const backup = await tx.findOne(BackupEntity, { id: job.subjectId });
