@@ -29,8 +29,8 @@ interface BackupView {
   result: { warnings: string[]; errors: string[] };
 }
 
-/** Takes a backup through the agent link, ending it with `outcome` as an agent would. */
-async function backupEndingWith(name: string, outcome: object): Promise<BackupView> {
+/** Creates a backup and has the agent take its job: the backup's id and its job's. */
+async function takenBackup(name: string): Promise<{ id: string; jobId: string }> {
   const created = await hub.admin<{ createBackup: { id: string } }>(
     'mutation($c: ID!, $l: ID!, $n: String!) { createBackup(input: { clusterId: $c, locationId: $l, name: $n }) { id } }',
     { c: clusterId, l: locationId, n: name },
@@ -43,10 +43,21 @@ async function backupEndingWith(name: string, outcome: object): Promise<BackupVi
   const jobId = jobs.jobs.edges[0]?.node.id as string;
   await agent.nextEvent((e) => e.jobId === jobId && e.type === 'Offer');
   await agent.request('mutation($id: ID!) { ackJob(id: $id) { run } }', { id: jobId });
-  const completed = await agent.request<{ completeJob: { accepted: boolean } }>(
+  return { id, jobId };
+}
+
+/** Ends a taken job with `outcome`, `completeJob`'s text as an agent sends it. */
+function completeJob(jobId: string, outcome: string | null) {
+  return agent.request<{ completeJob: { accepted: boolean } }>(
     'mutation($id: ID!, $o: String) { completeJob(id: $id, outcome: $o) { accepted } }',
-    { id: jobId, o: JSON.stringify(outcome) },
+    { id: jobId, o: outcome },
   );
+}
+
+/** Takes a backup through the agent link, ending it with `outcome` as an agent would. */
+async function backupEndingWith(name: string, outcome: object): Promise<BackupView> {
+  const { id, jobId } = await takenBackup(name);
+  const completed = await completeJob(jobId, JSON.stringify(outcome));
   expect(completed.errors).toBeUndefined();
   const data = await hub.admin<{ backup: BackupView }>(
     `query($id: ID!) { backup(id: $id) { phase warnings { ${problemFields} } errors { ${problemFields} } result { warnings errors } } }`,
@@ -123,25 +134,25 @@ describe('backup warnings and errors as data', () => {
   });
 
   it('refuses an outcome whose problems do not match its lines, naming the field', async () => {
-    const created = await hub.admin<{ createBackup: { id: string } }>(
-      'mutation($c: ID!, $l: ID!) { createBackup(input: { clusterId: $c, locationId: $l, name: "mismatched" }) { id } }',
-      { c: clusterId, l: locationId },
-    );
-    const jobs = await hub.admin<{ jobs: { edges: { node: { id: string } }[] } }>(
-      'query($s: ID!) { jobs(filter: { subjectId: $s }) { edges { node { id } } } }',
-      { s: created.createBackup.id },
-    );
-    const jobId = jobs.jobs.edges[0]?.node.id as string;
-    await agent.nextEvent((e) => e.jobId === jobId && e.type === 'Offer');
-    await agent.request('mutation($id: ID!) { ackJob(id: $id) { run } }', { id: jobId });
+    const { jobId } = await takenBackup('mismatched');
     const outcome = { phase: 'Completed', countsByKind: {}, bytes: 0, warnings: ['one'], errors: [], problems: { warnings: [], errors: [] } };
-    const refused = await agent.request('mutation($id: ID!, $o: String) { completeJob(id: $id, outcome: $o) { accepted } }', {
-      id: jobId,
-      o: JSON.stringify(outcome),
-    });
+    const refused = await completeJob(jobId, JSON.stringify(outcome));
     expect(refused.errors?.[0]).toMatchObject({
       message: 'outcome.problems.warnings: must list as many as outcome.warnings (1)',
       extensions: { code: 'BAD_USER_INPUT', field: 'outcome.problems.warnings' },
     });
+  });
+
+  it('refuses a completed backup without an outcome, or with one that is not JSON, and the job stays open', async () => {
+    const { id, jobId } = await takenBackup('no-outcome');
+    const missing = await completeJob(jobId, null);
+    expect(missing.errors?.[0]).toMatchObject({
+      message: 'outcome: is required for a job of this kind',
+      extensions: { code: 'BAD_USER_INPUT', field: 'outcome' },
+    });
+    const garbled = await completeJob(jobId, '{"phase":');
+    expect(garbled.errors?.[0]).toMatchObject({ message: 'outcome: must be JSON', extensions: { code: 'BAD_USER_INPUT' } });
+    const data = await hub.admin<{ backup: { phase: string } }>('query($id: ID!) { backup(id: $id) { phase } }', { id });
+    expect(data.backup.phase).toBe('Running');
   });
 });
