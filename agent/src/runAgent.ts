@@ -1,5 +1,7 @@
 import { tmpdir } from 'node:os';
 import type { pino } from 'pino';
+import { type AgentJobEvent, parseAgentJobEvent } from '#schema/agent/AgentJobEvent';
+import { WireError } from '#schema/contracts/WireError';
 import { agentVersion } from './agentVersion.ts';
 import type { AgentConfig } from './config/loadAgentConfig.ts';
 import { InventoryWatcher } from './inventory/InventoryWatcher.ts';
@@ -23,10 +25,6 @@ export interface RunningAgent {
   /** Settles when the agent stops: resolves on `stop()`, rejects with `AgentFatalError` when refused. */
   done: Promise<void>;
   stop(): Promise<void>;
-}
-
-interface JobEventData {
-  jobs: { type: 'Offer' | 'Cancel'; jobId: string; attempt: number | null; payload: string | null };
 }
 
 /**
@@ -87,9 +85,17 @@ export async function runAgent(
     heartbeatMs: 15_000,
     logger,
   });
-  link.subscribe<JobEventData>('subscription { jobs { type jobId attempt payload } }', ({ jobs: event }) => {
+  link.subscribe<unknown>('subscription { jobs { type jobId attempt payload } }', (data) => {
+    let event: AgentJobEvent;
+    try {
+      event = parseAgentJobEvent(data);
+    } catch (error) {
+      if (!(error instanceof WireError)) throw error;
+      logger.error({ err: error }, 'ignored a job event this agent cannot read; the hub and agent versions may not match');
+      return;
+    }
     if (event.type === 'Cancel') runner.cancel(event.jobId);
-    else runner.offer({ jobId: event.jobId, attempt: event.attempt ?? 0, payload: event.payload });
+    else runner.offer(event);
   });
 
   removeStaleSpools(tmpdir()).then(

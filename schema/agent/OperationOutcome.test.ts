@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boundOutcome, parseOperationOutcome } from './OperationOutcome.ts';
+import { WireError } from '../contracts/WireError.ts';
+import { boundOutcome, parseOperationOutcome, withOutcomeError } from './OperationOutcome.ts';
+import { describeOutcomeProblem, type OutcomeProblem } from './OutcomeProblem.ts';
 
 const good = { phase: 'Completed', countsByKind: { ConfigMap: 2 }, bytes: 10, warnings: [], errors: [] };
 
@@ -10,6 +12,7 @@ describe('parseOperationOutcome', () => {
 
   it('names the bad field', () => {
     expect(() => parseOperationOutcome(null)).toThrow(/^outcome: must be an object/);
+    expect(() => parseOperationOutcome(null)).toThrow(WireError);
     expect(() => parseOperationOutcome({ ...good, phase: 'Done' })).toThrow(/outcome\.phase/);
     expect(() => parseOperationOutcome({ ...good, countsByKind: { Pod: -1 } })).toThrow(/countsByKind\.Pod/);
     expect(() => parseOperationOutcome({ ...good, bytes: 'x' })).toThrow(/outcome\.bytes/);
@@ -92,6 +95,66 @@ describe('parseOperationOutcome', () => {
       expect(() => parseOperationOutcome({ ...good, log: many })).toThrow(/at most 1000 lines/);
       const big = Array.from({ length: 3 }, () => ({ level: 'info', message: 'x'.repeat(100 * 1024) }));
       expect(() => parseOperationOutcome({ ...good, log: big })).toThrow(/at most 262144 bytes/);
+    });
+  });
+
+  describe('problems', () => {
+    const missing: OutcomeProblem = { type: 'configmaps', namespace: 'shop', name: 'settings', message: 'could not be read' };
+    const filter: OutcomeProblem = { type: null, namespace: null, name: null, message: "includeNamespaces: 'x*' matches no namespace" };
+    const partial = {
+      ...good,
+      phase: 'PartiallyFailed',
+      warnings: [describeOutcomeProblem(filter)],
+      errors: [describeOutcomeProblem(missing)],
+      problems: { warnings: [filter], errors: [missing] },
+    };
+
+    it('keeps each warning and error with the object it concerns', () => {
+      expect(parseOperationOutcome(partial)).toEqual(partial);
+      expect(partial.errors).toEqual(['configmaps shop/settings: could not be read']);
+    });
+
+    it('parses an outcome without them, as older agents and restores send', () => {
+      expect(parseOperationOutcome(good)).not.toHaveProperty('problems');
+    });
+
+    it('refuses problems that do not list as many as the one-line forms, or name an object wrongly', () => {
+      expect(() => parseOperationOutcome({ ...partial, problems: { warnings: [], errors: [missing] } })).toThrow(
+        /^outcome\.problems\.warnings: must list as many as outcome\.warnings \(1\)/,
+      );
+      expect(() =>
+        parseOperationOutcome({ ...partial, problems: { warnings: [filter], errors: [{ ...missing, namespace: 7 }] } }),
+      ).toThrow(/outcome\.problems\.errors\[0\]\.namespace/);
+      expect(() =>
+        parseOperationOutcome({ ...partial, problems: { warnings: [{ ...filter, message: '' }], errors: [missing] } }),
+      ).toThrow(/outcome\.problems\.warnings\[0\]\.message/);
+      expect(() => parseOperationOutcome({ ...partial, problems: [] })).toThrow(/outcome\.problems: must be an object/);
+    });
+
+    it('bounds problems as the one-line forms, so both still agree', () => {
+      const many = Array.from({ length: 1_500 }, (_, i) => ({ ...missing, name: `cm-${i}`, message: 'x'.repeat(2_000) }));
+      const bounded = boundOutcome({
+        ...partial,
+        phase: 'PartiallyFailed',
+        errors: many.map(describeOutcomeProblem),
+        problems: { warnings: [filter], errors: many },
+      } as never);
+      expect(bounded.problems?.errors).toHaveLength(1_000);
+      expect(bounded.problems?.errors.every((p) => p.message.length <= 1_000)).toBe(true);
+      expect(bounded.problems?.errors.at(-1)).toEqual({
+        type: null,
+        namespace: null,
+        name: null,
+        message: expect.stringMatching(/and 501 more errors not kept/),
+      });
+      expect(parseOperationOutcome(bounded)).toEqual(bounded);
+    });
+
+    it('adds an error in both forms', () => {
+      const failed = withOutcomeError(parseOperationOutcome(partial), 'the hub did not record every item');
+      expect(failed.errors.at(-1)).toBe('the hub did not record every item');
+      expect(failed.problems?.errors.at(-1)).toEqual({ type: null, namespace: null, name: null, message: 'the hub did not record every item' });
+      expect(parseOperationOutcome(failed)).toEqual(failed);
     });
   });
 });

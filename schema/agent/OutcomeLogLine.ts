@@ -1,6 +1,8 @@
+import { WireError } from '../contracts/WireError.ts';
+
 /**
  * One line of a backup's log as its outcome carries it: the same fields as a line of `log.jsonl` (format v1,
- * `schema/format/README.md`). Absent fields are left out.
+ * 'schema/format/README.md'). Absent fields are left out.
  */
 export interface OutcomeLogLine {
   level: 'info' | 'warning' | 'error';
@@ -40,25 +42,25 @@ const levels: readonly unknown[] = ['info', 'warning', 'error'];
 
 /**
  * Parses the `log` of an outcome from the wire, bounded by `maxOutcomeLogLines` and `maxOutcomeLogBytes`;
- * throws `TypeError` naming the first bad field, relative to `at` (`outcome.log`).
+ * throws a `WireError` naming the first bad field, relative to `at` ('outcome.log').
  */
 export function parseOutcomeLog(value: unknown, at: string): OutcomeLogLine[] {
-  if (!Array.isArray(value)) throw new TypeError(`${at}: must be a list of log lines`);
-  if (value.length > maxOutcomeLogLines) throw new TypeError(`${at}: must hold at most ${maxOutcomeLogLines} lines`);
+  if (!Array.isArray(value)) throw new WireError(at, 'must be a list of log lines');
+  if (value.length > maxOutcomeLogLines) throw new WireError(at, `must hold at most ${maxOutcomeLogLines} lines`);
   let bytes = 0;
   const lines = value.map((item, i) => {
     const line = parseLogLine(item, `${at}[${i}]`);
     bytes += outcomeLogLineBytes(line);
     return line;
   });
-  if (bytes > maxOutcomeLogBytes) throw new TypeError(`${at}: must hold at most ${maxOutcomeLogBytes} bytes`);
+  if (bytes > maxOutcomeLogBytes) throw new WireError(at, `must hold at most ${maxOutcomeLogBytes} bytes`);
   return lines;
 }
 
-/** Parses one log line (of an outcome, or of a `log.jsonl` read back); throws `TypeError` naming the bad field under `at`. */
+/** Parses one log line (of an outcome, or of a `log.jsonl` read back); throws a `WireError` naming the bad field under `at`. */
 export function parseLogLine(value: unknown, at: string): OutcomeLogLine {
   const o = asObject(value, at);
-  if (!levels.includes(o.level)) throw new TypeError(`${at}.level: must be info, warning or error`);
+  if (!levels.includes(o.level)) throw new WireError(`${at}.level`, 'must be info, warning or error');
   const rule = o.rule === undefined ? undefined : parseRule(o.rule, `${at}.rule`);
   return {
     level: o.level as OutcomeLogLine['level'],
@@ -70,12 +72,12 @@ export function parseLogLine(value: unknown, at: string): OutcomeLogLine {
 
 function parseRule(value: unknown, at: string): OutcomeRuleDetail {
   const r = asObject(value, at);
-  if (r.hook !== 'pre' && r.hook !== 'post') throw new TypeError(`${at}.hook: must be pre or post`);
+  if (r.hook !== 'pre' && r.hook !== 'post') throw new WireError(`${at}.hook`, 'must be pre or post');
   const ints: Partial<Record<'subRule' | 'action' | 'exitCode' | 'droppedBytes', number>> = {};
   for (const field of ['subRule', 'action', 'exitCode', 'droppedBytes'] as const) {
     if (r[field] === undefined && field !== 'subRule') continue;
     if (!Number.isSafeInteger(r[field]) || (field !== 'exitCode' && (r[field] as number) < 0)) {
-      throw new TypeError(`${at}.${field}: must be an integer`);
+      throw new WireError(`${at}.${field}`, 'must be an integer');
     }
     ints[field] = r[field] as number;
   }
@@ -93,14 +95,14 @@ function parseRule(value: unknown, at: string): OutcomeRuleDetail {
 }
 
 function asObject(value: unknown, at: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError(`${at}: must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new WireError(at, 'must be an object');
   return value as Record<string, unknown>;
 }
 
 function text(o: Record<string, unknown>, field: string, at: string, required: boolean): string | undefined {
   const value = o[field];
   if (value === undefined && !required) return undefined;
-  if (typeof value !== 'string') throw new TypeError(`${at}.${field}: must be a string`);
+  if (typeof value !== 'string') throw new WireError(`${at}.${field}`, 'must be a string');
   return value;
 }
 

@@ -38,7 +38,7 @@ describe('parseRestoreItemReport', () => {
     [{ result: 'skipped', uid: null }, 'items[4].reason'],
   ])('refuses %j naming %s', (change, field) => {
     expect(() => parseRestoreItemReport({ ...created, ...change }, 'items[4]')).toThrow(
-      expect.objectContaining({ name: 'RestoreItemError', field }),
+      expect.objectContaining({ name: 'WireError', field }),
     );
   });
 

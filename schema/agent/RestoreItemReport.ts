@@ -1,3 +1,5 @@
+import { WireError } from '../contracts/WireError.ts';
+
 /** What a restore can do with one item. */
 export const restoreItemResults = ['created', 'updated', 'skipped', 'failed'] as const;
 export type RestoreItemResult = (typeof restoreItemResults)[number];
@@ -57,30 +59,18 @@ export function restoreItemWireOf(item: RestoreItemReport): RestoreItemWire {
   };
 }
 
-/** An item that does not parse: `field` names it as sent (`items[3].result`). */
-export class RestoreItemError extends Error {
-  override readonly name = 'RestoreItemError';
-
-  constructor(
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`${field}: ${problem}`);
-  }
-}
-
 // Kubernetes bounds: a name (DNS subdomain) is at most 253 characters, a namespace (DNS label) 63, and a
 // resource type is a plural (a label) and a group (a subdomain). A uid is a UUID; some room is left.
 const limits = { type: 63 + 1 + 253, namespace: 63, name: 253, uid: 128 } as const;
 
 /**
- * Parses one item from the wire; throws `RestoreItemError` naming the first bad field under `field`
+ * Parses one item from the wire; throws a `WireError` naming the first bad field under `field`
  * (`items[3].result`). The result's own detail is required and the others must be null, but for the
  * optional `reason` of a created or updated item; an empty `uid` (the API server did not say, or a dry run
  * cannot know) is kept as given.
  */
 export function parseRestoreItemReport(value: RestoreItemWire, field: string): RestoreItemReport {
-  const bad = (name: string, problem: string) => new RestoreItemError(`${field}.${name}`, problem);
+  const bad = (name: string, problem: string) => new WireError(`${field}.${name}`, problem);
   if (!Number.isSafeInteger(value.index) || value.index < 0) throw bad('index', 'must be an integer ≥ 0');
   const text = (name: 'type' | 'name' | 'namespace' | 'uid', s: string, minimum = 1) => {
     if (s.length < minimum || s.length > limits[name]) {

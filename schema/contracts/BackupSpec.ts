@@ -44,10 +44,10 @@ export interface BackupSpec {
   labels: Record<string, string>;
 }
 
-/** Validates a backup spec from the wire; throws a `SpecError` naming the first bad field. */
-export function parseBackupSpec(value: unknown): BackupSpec {
-  const r = SpecReader.of(value);
-  r.integer('version', 1, 1, 1);
+/** Validates a backup spec from the wire; throws a `WireError` naming the first bad field, under `path` if given. */
+export function parseBackupSpec(value: unknown, path = ''): BackupSpec {
+  const r = SpecReader.of(value, path);
+  r.version('backup spec', [1]);
   const spec: BackupSpec = {
     version: 1,
     clusterId: r.string('clusterId'),

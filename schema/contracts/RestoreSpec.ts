@@ -6,7 +6,7 @@ import {
   resourceTypeProblem,
   storageClassProblem,
 } from './kubernetesNames.ts';
-import { SpecError } from './SpecError.ts';
+import { WireError } from './WireError.ts';
 import { SpecReader } from './SpecReader.ts';
 
 /** What a restore does with an object that already exists in the target: leave it, patch it, or recreate it. */
@@ -49,10 +49,10 @@ export interface RestoreSpec {
   dryRun: boolean;
 }
 
-/** Validates a restore spec from the wire; throws a `SpecError` naming the first bad field. */
-export function parseRestoreSpec(value: unknown): RestoreSpec {
-  const r = SpecReader.of(value);
-  r.integer('version', 1, 1, 1);
+/** Validates a restore spec from the wire; throws a `WireError` naming the first bad field, under `path` if given. */
+export function parseRestoreSpec(value: unknown, path = ''): RestoreSpec {
+  const r = SpecReader.of(value, path);
+  r.version('restore spec', [1]);
   const spec: RestoreSpec = {
     version: 1,
     backupId: r.string('backupId'),
@@ -75,7 +75,7 @@ export function parseRestoreSpec(value: unknown): RestoreSpec {
   for (const [source, target] of Object.entries(spec.namespaceMapping)) {
     const earlier = seen.get(target);
     if (earlier !== undefined) {
-      throw new SpecError(`namespaceMapping.${source}`, `maps to '${target}', as '${earlier}' already does`);
+      throw new WireError(`${r.field('namespaceMapping')}.${source}`, `maps to '${target}', as '${earlier}' already does`);
     }
     seen.set(target, source);
   }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleSpec } from './RuleSpec.ts';
-import { SpecError } from './SpecError.ts';
+import { WireError } from './WireError.ts';
 
 function errorOf(parse: () => unknown): { field: string; problem: string } {
   try {
     parse();
   } catch (error) {
-    if (error instanceof SpecError) return { field: error.field, problem: error.problem };
+    if (error instanceof WireError) return { field: error.field, problem: error.problem };
     throw error;
   }
   throw new Error('parsed');

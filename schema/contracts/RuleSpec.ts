@@ -1,6 +1,6 @@
 import { checkLabelSelector } from './checkLabelSelector.ts';
 import { namespacePatternProblem } from './kubernetesNames.ts';
-import { SpecError } from './SpecError.ts';
+import { WireError } from './WireError.ts';
 import { SpecReader } from './SpecReader.ts';
 import { specField, specList } from './specList.ts';
 
@@ -49,10 +49,10 @@ const maxItems = 20;
 const maxCommandLength = 16_384;
 const containerName = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-/** Validates a rule from the wire; throws a `SpecError` naming the first bad field, under `path` if given. */
+/** Validates a rule from the wire; throws a `WireError` naming the first bad field, under `path` if given. */
 export function parseRuleSpec(value: unknown, path = ''): RuleSpec {
   const r = SpecReader.of(value, path);
-  r.integer('version', 1, 1, 1);
+  r.version('rule spec', [1]);
   const subRules = specList(specField(value, 'subRules'), r.field('subRules'), 1, maxItems);
   return { version: 1, subRules: subRules.map((s, i) => parseSubRule(s, `${r.field('subRules')}[${i}]`)) };
 }
@@ -61,7 +61,7 @@ function parseSubRule(value: unknown, path: string): SubRule {
   const r = SpecReader.of(value, path);
   const podSelectors = r.stringList('podSelectors', checkLabelSelector);
   if (podSelectors.length === 0 || podSelectors.length > maxItems) {
-    throw new SpecError(r.field('podSelectors'), `must have 1 to ${maxItems} selectors`);
+    throw new WireError(r.field('podSelectors'), `must have 1 to ${maxItems} selectors`);
   }
   const namespaces = r.stringList('namespaces', namespacePatternProblem);
   const actions = specList(specField(value, 'actions'), r.field('actions'), 1, maxItems);
@@ -77,7 +77,7 @@ function parseAction(value: unknown, path: string): RuleAction {
   const hasCommand = specField(value, 'command') !== undefined;
   const hasArgv = specField(value, 'argv') !== undefined;
   if (hasCommand === hasArgv) {
-    throw new SpecError(path, hasCommand ? 'give command or argv, not both' : 'give a command or an argv');
+    throw new WireError(path, hasCommand ? 'give command or argv, not both' : 'give a command or an argv');
   }
   const tooLong = (text: string) =>
     text.length > maxCommandLength ? `must be at most ${maxCommandLength} characters` : undefined;
@@ -85,12 +85,12 @@ function parseAction(value: unknown, path: string): RuleAction {
   if (hasArgv) {
     const list = specList(specField(value, 'argv'), r.field('argv'), 1, 1000);
     argv = list.map((arg, i) => {
-      if (typeof arg !== 'string') throw new SpecError(`${r.field('argv')}[${i}]`, 'must be a string');
+      if (typeof arg !== 'string') throw new WireError(`${r.field('argv')}[${i}]`, 'must be a string');
       return arg;
     });
-    if (argv[0] === '') throw new SpecError(`${r.field('argv')}[0]`, 'must name the program to run');
+    if (argv[0] === '') throw new WireError(`${r.field('argv')}[0]`, 'must name the program to run');
     const problem = tooLong(argv.join(' '));
-    if (problem) throw new SpecError(r.field('argv'), problem);
+    if (problem) throw new WireError(r.field('argv'), problem);
   }
   return {
     command: hasCommand

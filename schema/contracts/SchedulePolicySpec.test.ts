@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseSchedulePolicySpec } from './SchedulePolicySpec.ts';
 import { schedulePolicyPresets } from './schedulePolicyPresets.ts';
-import { SpecError } from './SpecError.ts';
+import { WireError } from './WireError.ts';
 
 function errorOf(parse: () => unknown): { field: string; problem: string } {
   try {
     parse();
   } catch (error) {
-    if (error instanceof SpecError) return { field: error.field, problem: error.problem };
+    if (error instanceof WireError) return { field: error.field, problem: error.problem };
     throw error;
   }
   throw new Error('parsed');
@@ -115,7 +115,7 @@ describe('parseSchedulePolicySpec', () => {
   it('accepts a cron expression whose runs are five minutes apart across the hour', () => {
     expect(() => parseSchedulePolicySpec({ cron: { expression: '*/5 * * * *' } })).not.toThrow();
     expect(() => parseSchedulePolicySpec({ cron: { expression: '0,58 3 * * *' } })).not.toThrow();
-    expect(() => parseSchedulePolicySpec({ cron: { expression: '0,58 3,4 * * *' } })).toThrow(SpecError);
+    expect(() => parseSchedulePolicySpec({ cron: { expression: '0,58 3,4 * * *' } })).toThrow(WireError);
   });
 
   it('offers presets that are valid specs, among them every two weeks as a weekly schedule', () => {

@@ -1,6 +1,6 @@
 import { type CronExpression, parseCronExpression } from './parseCronExpression.ts';
 import { parseDuration } from './parseDuration.ts';
-import { SpecError } from './SpecError.ts';
+import { WireError } from './WireError.ts';
 import { SpecReader } from './SpecReader.ts';
 import { specField, specList } from './specList.ts';
 import { timeZoneProblem } from './timeZoneProblem.ts';
@@ -97,14 +97,14 @@ const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
 /**
  * Validates a schedule policy from the wire: exactly one of `periodic`, `daily`, `weekly`, `monthly` or `cron`
  * (an object each), plus optional `retain` (1-1000) and `expiry` (a duration like `720h` or `30d`). Time zones
- * default to UTC. Throws a `SpecError` naming the first bad field, under `path` when given.
+ * default to UTC. Throws a `WireError` naming the first bad field, under `path` when given.
  */
 export function parseSchedulePolicySpec(value: unknown, path = ''): SchedulePolicySpec {
   const r = SpecReader.of(value, path);
-  r.integer('version', 1, 1, 1);
+  r.version('schedule policy spec', [1]);
   const given = scheduleKinds.filter((kind) => specField(value, kind) !== undefined);
   if (given.length !== 1) {
-    throw new SpecError(
+    throw new WireError(
       path || 'spec',
       given.length === 0
         ? `give one of ${scheduleKinds.join(', ')}`
@@ -115,7 +115,7 @@ export function parseSchedulePolicySpec(value: unknown, path = ''): SchedulePoli
   const expiry = r.optionalString('expiry');
   const expirySeconds = expiry === null ? null : parseDuration(expiry, r.field('expiry'));
   if (expirySeconds !== null && (expirySeconds < 60 || expirySeconds > maxExpirySeconds)) {
-    throw new SpecError(r.field('expiry'), 'must be from 1m to 3650d');
+    throw new WireError(r.field('expiry'), 'must be from 1m to 3650d');
   }
   return {
     version: 1,
@@ -133,7 +133,7 @@ function parseSchedule(kind: ScheduleKind, value: unknown, path: string): Schedu
   switch (kind) {
     case 'periodic': {
       for (const name of ['every', 'unit']) {
-        if (specField(value, name) === undefined) throw new SpecError(r.field(name), 'is required');
+        if (specField(value, name) === undefined) throw new WireError(r.field(name), 'is required');
       }
       const unit = r.oneOf('unit', periodUnits, 'hours');
       // Up to a day of minutes and a month of hours; longer periods read better as daily or monthly.
@@ -149,7 +149,7 @@ function parseSchedule(kind: ScheduleKind, value: unknown, path: string): Schedu
       const days = r.stringList('daysOfWeek', (d) =>
         (daysOfWeek as readonly string[]).includes(d) ? undefined : `'${d}' is not a day like 'sunday'`,
       );
-      if (days.length === 0) throw new SpecError(r.field('daysOfWeek'), 'must name at least one day');
+      if (days.length === 0) throw new WireError(r.field('daysOfWeek'), 'must name at least one day');
       return {
         kind,
         daysOfWeek: daysOfWeek.filter((d) => days.includes(d)),
@@ -181,9 +181,9 @@ function daysOfMonthOf(value: unknown, field: string): number[] {
   specList(value, field, 1, 31).forEach((day, i) => {
     const at = `${field}[${i}]`;
     if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > 31) {
-      throw new SpecError(at, 'must be a day of the month from 1 to 31');
+      throw new WireError(at, 'must be a day of the month from 1 to 31');
     }
-    if (seen.has(day)) throw new SpecError(at, `${day} is listed twice`);
+    if (seen.has(day)) throw new WireError(at, `${day} is listed twice`);
     seen.add(day);
   });
   return [...seen].sort((a, b) => a - b);
@@ -197,6 +197,6 @@ function checkCronInterval(cron: CronExpression, field: string): void {
   const nextHourRuns = hours.some((h) => hours.includes((h + 1) % 24));
   if (nextHourRuns) gaps.push(60 - (minutes.at(-1) as number) + (minutes[0] as number));
   if (gaps.some((gap) => gap < minimumIntervalMinutes)) {
-    throw new SpecError(field, `runs more often than every ${minimumIntervalMinutes} minutes`);
+    throw new WireError(field, `runs more often than every ${minimumIntervalMinutes} minutes`);
   }
 }

@@ -1,11 +1,13 @@
-import { SpecError } from './SpecError.ts';
+import { UnknownVersionError } from './UnknownVersionError.ts';
+import { WireError } from './WireError.ts';
 
 /** Checks one value; returns a problem, or undefined when it is valid. */
 export type Check = (value: string) => string | undefined;
 
 /**
- * Reads the fields of a spec that arrived as untyped JSON (a GraphQL input, an agent message), checking each
- * one's type and naming the field in the `SpecError` it throws. Absent optional fields take their defaults.
+ * Reads the fields of a value that arrived as untyped JSON (a GraphQL input, a job payload, an agent message),
+ * checking each one's type and naming the field, under `path`, in the `WireError` it throws. Absent optional
+ * fields take their defaults.
  */
 export class SpecReader {
   private constructor(
@@ -15,7 +17,7 @@ export class SpecReader {
 
   static of(value: unknown, path = ''): SpecReader {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new SpecError(path || 'spec', 'must be an object');
+      throw new WireError(path || 'spec', 'must be an object');
     }
     return new SpecReader(value as Record<string, unknown>, path);
   }
@@ -29,13 +31,23 @@ export class SpecReader {
     return v === null ? undefined : v;
   }
 
+  /** The field's value as sent (null read as absent), for a parser of its own: `parseBackupSpec(r.get('spec'))`. */
+  get(name: string): unknown {
+    return this.raw(name);
+  }
+
+  /** A reader of the field, which must be an object. */
+  object(name: string): SpecReader {
+    return SpecReader.of(this.raw(name), this.field(name));
+  }
+
   /** A required, non-empty string. */
   string(name: string, check?: Check): string {
     const v = this.raw(name);
     if (typeof v !== 'string' || v.length === 0)
-      throw new SpecError(this.field(name), 'must be a non-empty string');
+      throw new WireError(this.field(name), 'must be a non-empty string');
     const problem = check?.(v);
-    if (problem) throw new SpecError(this.field(name), problem);
+    if (problem) throw new WireError(this.field(name), problem);
     return v;
   }
 
@@ -46,7 +58,7 @@ export class SpecReader {
   boolean(name: string, fallback: boolean): boolean {
     const v = this.raw(name);
     if (v === undefined) return fallback;
-    if (typeof v !== 'boolean') throw new SpecError(this.field(name), 'must be true or false');
+    if (typeof v !== 'boolean') throw new WireError(this.field(name), 'must be true or false');
     return v;
   }
 
@@ -54,9 +66,22 @@ export class SpecReader {
     const v = this.raw(name);
     if (v === undefined) return fallback;
     if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-      throw new SpecError(this.field(name), `must be one of ${allowed.join(', ')}`);
+      throw new WireError(this.field(name), `must be one of ${allowed.join(', ')}`);
     }
     return v as T;
+  }
+
+  /**
+   * The contract's `version`, absent meaning 1 (the first version carried none). A whole number outside `known`
+   * throws `UnknownVersionError`: a newer writer made the value, and only an upgraded reader may read it.
+   */
+  version<V extends number>(contract: string, known: readonly V[]): V {
+    const v = this.raw('version') ?? 1;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
+      throw new WireError(this.field('version'), 'must be a whole number from 1');
+    }
+    if (!(known as readonly number[]).includes(v)) throw new UnknownVersionError(this.field('version'), contract, v, known);
+    return v as V;
   }
 
   /** A whole number in [min, max]. */
@@ -64,7 +89,7 @@ export class SpecReader {
     const v = this.raw(name);
     if (v === undefined) return fallback;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      throw new SpecError(this.field(name), `must be a whole number from ${min} to ${max}`);
+      throw new WireError(this.field(name), `must be a whole number from ${min} to ${max}`);
     }
     return v;
   }
@@ -73,14 +98,14 @@ export class SpecReader {
   stringList(name: string, check?: Check): string[] {
     const v = this.raw(name);
     if (v === undefined) return [];
-    if (!Array.isArray(v)) throw new SpecError(this.field(name), 'must be a list of strings');
+    if (!Array.isArray(v)) throw new WireError(this.field(name), 'must be a list of strings');
     const seen = new Set<string>();
     return v.map((item, i) => {
       const at = `${this.field(name)}[${i}]`;
-      if (typeof item !== 'string') throw new SpecError(at, 'must be a string');
+      if (typeof item !== 'string') throw new WireError(at, 'must be a string');
       const problem = check?.(item);
-      if (problem) throw new SpecError(at, problem);
-      if (seen.has(item)) throw new SpecError(at, `'${item}' is listed twice`);
+      if (problem) throw new WireError(at, problem);
+      if (seen.has(item)) throw new WireError(at, `'${item}' is listed twice`);
       seen.add(item);
       return item;
     });
@@ -91,13 +116,13 @@ export class SpecReader {
     const v = this.raw(name);
     if (v === undefined) return {};
     if (typeof v !== 'object' || Array.isArray(v)) {
-      throw new SpecError(this.field(name), 'must be a map of strings');
+      throw new WireError(this.field(name), 'must be a map of strings');
     }
     const map: Record<string, string> = {};
     for (const [key, value] of Object.entries(v as Record<string, unknown>)) {
       const at = `${this.field(name)}.${key}`;
       const problem = checkKey(key) ?? (typeof value === 'string' ? checkValue(value) : 'must be a string');
-      if (problem) throw new SpecError(at, problem);
+      if (problem) throw new WireError(at, problem);
       map[key] = value as string;
     }
     return map;
@@ -106,7 +131,7 @@ export class SpecReader {
   /** A required string that may be empty, such as a key prefix whose empty value means the root. */
   stringOrEmpty(name: string): string {
     const v = this.raw(name);
-    if (typeof v !== 'string') throw new SpecError(this.field(name), 'must be a string');
+    if (typeof v !== 'string') throw new WireError(this.field(name), 'must be a string');
     return v;
   }
 
@@ -119,6 +144,6 @@ export class SpecReader {
   disjoint(includeName: string, include: readonly string[], exclude: readonly string[]): void {
     const both = include.find((v) => exclude.includes(v));
     if (both !== undefined)
-      throw new SpecError(this.field(includeName), `'${both}' is both included and excluded`);
+      throw new WireError(this.field(includeName), `'${both}' is both included and excluded`);
   }
 }

@@ -1,5 +1,5 @@
 import { parseLabelSelector } from './parseLabelSelector.ts';
-import { SpecError } from './SpecError.ts';
+import { WireError } from './WireError.ts';
 
 /** A `Check` for one selector of a spec's `labelSelectors`: parseable and not empty. */
 export function checkLabelSelector(text: string): string | undefined {
@@ -8,7 +8,7 @@ export function checkLabelSelector(text: string): string | undefined {
     parseLabelSelector(text);
     return undefined;
   } catch (error) {
-    if (error instanceof SpecError) return error.problem;
+    if (error instanceof WireError) return error.problem;
     throw error;
   }
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseCronExpression } from './parseCronExpression.ts';
-import { SpecError } from './SpecError.ts';
+import { WireError } from './WireError.ts';
 
 function problemOf(text: string): string {
   try {
     parseCronExpression(text, 'cron');
   } catch (error) {
-    if (error instanceof SpecError && error.field === 'cron') return error.problem;
+    if (error instanceof WireError && error.field === 'cron') return error.problem;
     throw error;
   }
   throw new Error('parsed');

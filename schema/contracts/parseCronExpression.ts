@@ -1,4 +1,4 @@
-import { SpecError } from './SpecError.ts';
+import { WireError } from './WireError.ts';
 
 /**
  * A parsed five-field cron expression: the values at which each field fires, ascending. Days of the week run
@@ -42,16 +42,16 @@ const longestMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * `*` or a comma-separated list of values, ranges `a-b` and steps `*\/n`, `a-b/n`, `a/n` (from a to the
  * field's end, Saturday for days of the week); months and days of the week also by their English three-letter
  * names. Extensions (`?`, `L`, `W`, `#`, `@daily`, seconds) are refused rather than guessed at. Throws a
- * `SpecError` naming `field` and the cron field at fault. The hub evaluates what passes with croner, set to
+ * `WireError` naming `field` and the cron field at fault. The hub evaluates what passes with croner, set to
  * this dialect in `hub/src/schedules/time/cronOf.ts`; `cronRuns.test.ts` beside it holds the two together.
  */
 export function parseCronExpression(text: string, field: string): CronExpression {
   if (text.trim().startsWith('@')) {
-    throw new SpecError(field, `macros like '${text.trim()}' are not supported; write the five fields out`);
+    throw new WireError(field, `macros like '${text.trim()}' are not supported; write the five fields out`);
   }
   const parts = text.trim().split(/\s+/);
   if (parts.length !== 5) {
-    throw new SpecError(
+    throw new WireError(
       field,
       `'${text}' has ${parts.length} field(s); give five: minute hour day-of-month month day-of-week`,
     );
@@ -76,14 +76,14 @@ export function parseCronExpression(text: string, field: string): CronExpression
   };
   if (expression.daysOfMonthRestricted && !expression.daysOfWeekRestricted) {
     const possible = months.some((m) => daysOfMonth.some((d) => d <= (longestMonth[m - 1] as number)));
-    if (!possible) throw new SpecError(field, `'${text}' never runs: none of its months has those days`);
+    if (!possible) throw new WireError(field, `'${text}' never runs: none of its months has those days`);
   }
   return expression;
 }
 
 function parseField(part: string, range: FieldRange, field: string): number[] {
   const fail = (problem: string): never => {
-    throw new SpecError(field, `the ${range.name} field '${part}' ${problem}`);
+    throw new WireError(field, `the ${range.name} field '${part}' ${problem}`);
   };
   const value = (token: string): number => {
     const byName = range.names?.indexOf(token.toLowerCase()) ?? -1;

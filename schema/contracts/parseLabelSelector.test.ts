@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { matchesAnyLabelSelector, matchesLabelSelector } from './matchesLabelSelector.ts';
 import { parseLabelSelector } from './parseLabelSelector.ts';
-import { SpecError } from './SpecError.ts';
+import { WireError } from './WireError.ts';
 
 function problemOf(text: string): string {
   try {
     parseLabelSelector(text, 'labelSelectors[0]');
   } catch (error) {
-    if (error instanceof SpecError) {
+    if (error instanceof WireError) {
       expect(error.field).toBe('labelSelectors[0]');
       return error.problem;
     }

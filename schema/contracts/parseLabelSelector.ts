@@ -1,6 +1,6 @@
 import { labelKeyProblem, labelValueProblem } from './kubernetesNames.ts';
 import type { LabelRequirement, LabelSelector } from './LabelSelector.ts';
-import { SpecError } from './SpecError.ts';
+import { WireError } from './WireError.ts';
 
 type Token = { kind: 'word'; text: string; at: number } | { kind: 'op'; text: string; at: number };
 
@@ -23,7 +23,7 @@ function tokenize(text: string, field: string): Token[] {
     }
     const start = i;
     while (i < text.length && !special.test(text.charAt(i))) i++;
-    if (i === start) throw new SpecError(field, `unexpected '${text.charAt(i)}' at position ${i + 1}`);
+    if (i === start) throw new WireError(field, `unexpected '${text.charAt(i)}' at position ${i + 1}`);
     tokens.push({ kind: 'word', text: text.slice(start, i), at: start });
   }
   return tokens;
@@ -33,14 +33,14 @@ function tokenize(text: string, field: string): Token[] {
  * Parses a label selector in Kubernetes syntax, as `kubectl -l` and the API's `labelSelector` parameter take
  * it: comma-separated requirements that must all hold — `app=web`, `app==web`, `tier!=db`,
  * `env in (prod, staging)`, `env notin (dev)`, `release` (exists), `!canary` (does not exist), `replicas>2`.
- * An empty text selects everything. Throws a `SpecError` naming `field` and the position of the problem.
+ * An empty text selects everything. Throws a `WireError` naming `field` and the position of the problem.
  */
 export function parseLabelSelector(text: string, field = 'labelSelector'): LabelSelector {
   const tokens = tokenize(text, field);
   let next = 0;
   const peek = (): Token | undefined => tokens[next];
   const fail = (problem: string, token = peek()): never => {
-    throw new SpecError(
+    throw new WireError(
       field,
       token ? `${problem} at position ${token.at + 1} ('${token.text}')` : `${problem} at the end`,
     );
@@ -50,7 +50,7 @@ export function parseLabelSelector(text: string, field = 'labelSelector'): Label
     if (token?.kind !== 'word') return fail('expected a label key');
     next++;
     const problem = labelKeyProblem(token.text);
-    if (problem) throw new SpecError(field, problem);
+    if (problem) throw new WireError(field, problem);
     return token.text;
   };
   const value = (): string => {
@@ -60,7 +60,7 @@ export function parseLabelSelector(text: string, field = 'labelSelector'): Label
     if (token.kind !== 'word') return fail('expected a label value');
     next++;
     const problem = labelValueProblem(token.text);
-    if (problem) throw new SpecError(field, problem);
+    if (problem) throw new WireError(field, problem);
     return token.text;
   };
   const valueSet = (): string[] => {

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultBackupTtlSeconds, parseBackupSpec } from './BackupSpec.ts';
 import { parseDuration } from './parseDuration.ts';
 import { parseRestoreSpec, targetNamespaceOf } from './RestoreSpec.ts';
-import { SpecError } from './SpecError.ts';
+import { WireError } from './WireError.ts';
 
 function errorOf(parse: () => unknown): { field: string; problem: string } {
   try {
     parse();
   } catch (error) {
-    if (error instanceof SpecError) return { field: error.field, problem: error.problem };
+    if (error instanceof WireError) return { field: error.field, problem: error.problem };
     throw error;
   }
   throw new Error('parsed');
@@ -66,7 +66,8 @@ describe('parseBackupSpec', () => {
     [{ ...minimal, labels: { 'a b': 'x' } }, 'labels.a b', /label key/],
     [{ ...minimal, includeNamespaces: ['a', 'a'] }, 'includeNamespaces[1]', /twice/],
     [{ ...minimal, includeNamespaces: ['a'], excludeNamespaces: ['a'] }, 'includeNamespaces', /both/],
-    [{ ...minimal, version: 2 }, 'version', /from 1 to 1/],
+    [{ ...minimal, version: 2 }, 'version', /not a version of the backup spec/],
+    [{ ...minimal, version: '1' }, 'version', /whole number/],
   ])('names the bad field of %j', (input, field, problem) => {
     const error = errorOf(() => parseBackupSpec(input));
     expect(error.field).toBe(field);

@@ -1,4 +1,4 @@
-import { SpecError } from './SpecError.ts';
+import { WireError } from './WireError.ts';
 
 /**
  * A list of `min` to `max` items from a spec, for lists of objects or numbers that `SpecReader` does not read;
@@ -6,9 +6,9 @@ import { SpecError } from './SpecError.ts';
  */
 export function specList(value: unknown, field: string, min: number, max: number): unknown[] {
   const list = value ?? [];
-  if (!Array.isArray(list)) throw new SpecError(field, 'must be a list');
+  if (!Array.isArray(list)) throw new WireError(field, 'must be a list');
   if (list.length < min || list.length > max) {
-    throw new SpecError(field, min === max ? `must have ${min} item(s)` : `must have ${min} to ${max} items`);
+    throw new WireError(field, min === max ? `must have ${min} item(s)` : `must have ${min} to ${max} items`);
   }
   return list;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BackupManifestError, parseBackupManifest } from './BackupManifest.ts';
+import { WireError } from '../contracts/WireError.ts';
+import { parseBackupManifest } from './BackupManifest.ts';
 
 /** A well-formed format v1 `backup.json`, as an agent would write it for `backupId`. */
 function aManifest(backupId: string): Record<string, unknown> {
@@ -31,7 +32,7 @@ describe('parseBackupManifest', () => {
 
   it('refuses a backup.json of a newer format version rather than reading it as v1, saying to upgrade', () => {
     for (const formatVersion of [2, '1', undefined]) {
-      expect(() => parseBackupManifest({ ...aManifest('b-1'), formatVersion })).toThrow(BackupManifestError);
+      expect(() => parseBackupManifest({ ...aManifest('b-1'), formatVersion })).toThrow(WireError);
     }
     expect(() => parseBackupManifest({ ...aManifest('b-1'), formatVersion: 2 })).toThrow(
       /^formatVersion: 2 is not a format version this Fleetback reads \(it reads 1\); .*upgrade/,

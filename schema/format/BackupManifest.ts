@@ -1,4 +1,5 @@
 import type { BackupSpec } from '../contracts/BackupSpec.ts';
+import { WireError } from '../contracts/WireError.ts';
 
 /** An object of a backup as written: its size and the SHA-256 of its bytes. */
 export interface WrittenObject {
@@ -37,29 +38,26 @@ export interface BackupManifest {
   errorCount: number;
 }
 
-/** A `backup.json` that does not parse: written by another tool, a newer format, or damaged. */
-export class BackupManifestError extends Error {
-  override readonly name = 'BackupManifestError';
-}
-
 /**
- * Parses a `backup.json` read from a location; throws `BackupManifestError` naming the first bad field. Checks
+ * Parses a `backup.json` read from a location; throws a `WireError` naming the first bad field (written by another
+ * tool, a newer format, or damaged). Checks
  * what a reader relies on (the version first, then identities, counts and object digests); `spec` is taken as
  * the agent that wrote it validated it.
  */
 export function parseBackupManifest(value: unknown): BackupManifest {
   const o = objectAt(value, 'backup.json');
   if (o.formatVersion !== backupFormatVersion) {
-    throw new BackupManifestError(
-      `formatVersion: ${JSON.stringify(o.formatVersion)} is not a format version this Fleetback reads (it reads ${backupFormatVersion}); ` +
+    throw new WireError(
+      'formatVersion',
+      `${JSON.stringify(o.formatVersion)} is not a format version this Fleetback reads (it reads ${backupFormatVersion}); ` +
         'a newer Fleetback wrote it: upgrade to read it',
     );
   }
   for (const field of ['backupId', 'backupName', 'clusterId', 'startedAt', 'completedAt'] as const) {
-    if (typeof o[field] !== 'string') throw new BackupManifestError(`${field}: must be a string`);
+    if (typeof o[field] !== 'string') throw new WireError(field, 'must be a string');
   }
   if (o.phase !== 'Completed' && o.phase !== 'PartiallyFailed') {
-    throw new BackupManifestError('phase: must be Completed or PartiallyFailed');
+    throw new WireError('phase', 'must be Completed or PartiallyFailed');
   }
   for (const field of ['itemCount', 'bytes', 'warningCount', 'errorCount'] as const) count(o[field], field);
   const counts = objectAt(o.countsByKind, 'countsByKind');
@@ -67,10 +65,10 @@ export function parseBackupManifest(value: unknown): BackupManifest {
   objectAt(o.spec, 'spec');
   for (const [field, key] of [['archive', 'resources.tar.gz'], ['index', 'index.jsonl'], ['log', 'log.jsonl']] as const) {
     const object = objectAt(o[field], field);
-    if (object.key !== key) throw new BackupManifestError(`${field}.key: must be ${key}`);
+    if (object.key !== key) throw new WireError(`${field}.key`, `must be ${key}`);
     count(object.size, `${field}.size`);
     if (typeof object.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(object.sha256)) {
-      throw new BackupManifestError(`${field}.sha256: must be a hex SHA-256`);
+      throw new WireError(`${field}.sha256`, 'must be a hex SHA-256');
     }
   }
   return o as unknown as BackupManifest;
@@ -78,11 +76,11 @@ export function parseBackupManifest(value: unknown): BackupManifest {
 
 function objectAt(value: unknown, field: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new BackupManifestError(`${field}: must be an object`);
+    throw new WireError(field, 'must be an object');
   }
   return value as Record<string, unknown>;
 }
 
 function count(value: unknown, field: string): void {
-  if (!Number.isSafeInteger(value) || (value as number) < 0) throw new BackupManifestError(`${field}: must be a count`);
+  if (!Number.isSafeInteger(value) || (value as number) < 0) throw new WireError(field, 'must be a count');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Setting } from './Setting.ts';
-import { SettingError } from './SettingError.ts';
+import { WireError } from '../contracts/WireError.ts';
 import { readSettings } from './readSettings.ts';
 import { renderSettingsHelp, renderSettingsTable } from './renderSettingsTable.ts';
 import { seconds } from './settingParsers.ts';
@@ -26,10 +26,10 @@ describe('readSettings', () => {
       try {
         readSettings(table, env, argv, 'see --help');
       } catch (error) {
-        expect(error).toBeInstanceOf(SettingError);
-        return (error as SettingError).message;
+        expect(error).toBeInstanceOf(WireError);
+        return (error as WireError).message;
       }
-      throw new Error('expected a SettingError');
+      throw new Error('expected a WireError');
     };
     expect(bad({ FLEETBACK_WAIT_SECONDS: '1.5' }, [])).toBe(
       "FLEETBACK_WAIT_SECONDS: '1.5' is not a whole number of seconds from 1 to 60",

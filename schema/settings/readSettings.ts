@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Setting, SettingValues, SettingsTable } from './Setting.ts';
-import { SettingError } from './SettingError.ts';
+import { WireError } from '../contracts/WireError.ts';
 
 /** What `readSettings` found: the parsed values, and where each came from for messages about them. */
 export interface ReadSettings<S extends SettingsTable> {
@@ -11,7 +11,7 @@ export interface ReadSettings<S extends SettingsTable> {
 
 /**
  * Reads every setting of `table` from `--flags` (which win) and `FLEETBACK_*` variables; an empty value counts
- * as unset. Throws a `SettingError` naming the first bad setting; an unknown flag's message ends with `hint`.
+ * as unset. Throws a `WireError` naming the first bad setting; an unknown flag's message ends with `hint`.
  */
 export function readSettings<S extends SettingsTable>(
   table: S,
@@ -29,7 +29,7 @@ export function readSettings<S extends SettingsTable>(
       allowPositionals: false,
     }).values as Record<string, string | undefined>;
   } catch (error) {
-    throw new SettingError('', `${(error as Error).message}; ${hint}`);
+    throw new WireError('', `${(error as Error).message}; ${hint}`);
   }
   const sourceOf = (key: keyof S) => {
     const setting = table[key] as Setting<unknown>;
@@ -45,7 +45,7 @@ export function readSettings<S extends SettingsTable>(
     try {
       values[key] = setting.parse(raw);
     } catch (error) {
-      throw new SettingError(sourceOf(key), (error as Error).message);
+      throw new WireError(sourceOf(key), (error as Error).message);
     }
   }
   return { values: values as SettingValues<S>, sourceOf };

@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJobPayload } from '../../agent/src/jobs/parseJobPayload.ts';
 import { type JobKind, jobKinds } from '#schema/agent/JobPayload';
+import { jobPayloadText } from '#schema/agent/parseJobPayload';
 import { parseRestoreSpec } from '#schema/contracts/RestoreSpec';
 import { parseRuleSpec } from '#schema/contracts/RuleSpec';
 import { BackupEntity } from '../../hub/src/backups/BackupEntity.ts';
@@ -113,7 +114,7 @@ describe('job kind handlers', () => {
       };
       const payload = await jobKindHandlers[kind].payload(orm.em.fork(), secrets, job);
       expect(payload.kind).toBe(kind);
-      const wire = JSON.stringify(payload);
+      const wire = jobPayloadText(payload);
       expect(parseJobPayload(wire)).toEqual(JSON.parse(wire));
     });
   });

@@ -4,6 +4,7 @@ import type { BackupPhase } from '../../hub/src/backups/backupLifecycle.ts';
 import { newId } from '../../hub/src/db/newId.ts';
 import { BackupLocationEntity } from '../../hub/src/locations/BackupLocationEntity.ts';
 import { parseBackupSpec } from '#schema/contracts/BackupSpec';
+import { describeOutcomeProblem, type OutcomeProblems } from '#schema/agent/OutcomeProblem';
 
 /** A catalog row as an agent would leave it; build with `aBackup(tenant, cluster).…` and `insert`. */
 export class BackupBuilder {
@@ -13,6 +14,7 @@ export class BackupBuilder {
   private name: string | undefined;
   private includeNamespaces: string[] = [];
   private locationId: string | undefined;
+  private problems: OutcomeProblems = { warnings: [], errors: [] };
 
   constructor(
     private readonly tenantId: string,
@@ -44,6 +46,12 @@ export class BackupBuilder {
     return this;
   }
 
+  /** Its warnings and errors, with their objects, as an agent reports them. */
+  withProblems(problems: OutcomeProblems): this {
+    this.problems = problems;
+    return this;
+  }
+
   inLocation(locationId: string): this {
     this.locationId = locationId;
     return this;
@@ -72,7 +80,12 @@ export class BackupBuilder {
       labels: this.labels,
       phase: this.phase,
       progress: { itemsDone: 10, itemsTotal: 10, bytes: 4096 },
-      result: { countsByKind: { Deployment: 2, ConfigMap: 8 }, warnings: [], errors: [] },
+      result: {
+        countsByKind: { Deployment: 2, ConfigMap: 8 },
+        warnings: this.problems.warnings.map(describeOutcomeProblem),
+        errors: this.problems.errors.map(describeOutcomeProblem),
+        problems: this.problems,
+      },
       createdAt: this.createdAt,
       startedAt: this.createdAt,
       completedAt: this.createdAt,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WireError } from '#schema/contracts/WireError';
 import { type BackupLogEntry, parseBackupLogLine } from './BackupLogEntry.ts';
 
 describe('parseBackupLogLine', () => {
@@ -20,7 +21,7 @@ describe('parseBackupLogLine', () => {
   });
 
   it('refuses what is not a log line', () => {
-    expect(() => parseBackupLogLine('{"level":"debug","message":"x"}')).toThrow(TypeError);
-    expect(() => parseBackupLogLine('{"level":"info","message":"x","rule":{"hook":"during"}}')).toThrow(TypeError);
+    expect(() => parseBackupLogLine('{"level":"debug","message":"x"}')).toThrow(WireError);
+    expect(() => parseBackupLogLine('{"level":"info","message":"x","rule":{"hook":"during"}}')).toThrow(WireError);
   });
 });

@@ -27,7 +27,7 @@ export function logEntriesOf(result: CollectionResult): BackupLogEntry[] {
   return [...result.warnings.map((p) => entry('warning', p)), ...result.errors.map((p) => entry('error', p))];
 }
 
-/** Parses one line of a `log.jsonl` read from a location; throws `SyntaxError` or `TypeError` when it is not one. */
+/** Parses one line of a `log.jsonl` read from a location; throws `SyntaxError` or a `WireError` when it is not one. */
 export function parseBackupLogLine(line: string): BackupLogEntry {
   return parseLogLine(JSON.parse(line), 'log line');
 }

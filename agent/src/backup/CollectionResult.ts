@@ -38,10 +38,3 @@ export class CollectionResult {
     return this.errors.length > 0 ? 'PartiallyFailed' : 'Completed';
   }
 }
-
-/** `deployments.apps shop/web: message`, the one-line form for logs and an operation's outcome. */
-export function describeProblem(problem: CollectionProblem): string {
-  const object = [problem.namespace, problem.name].filter(Boolean).join('/');
-  const where = [problem.resource, object].filter(Boolean).join(' ');
-  return where ? `${where}: ${problem.message}` : problem.message;
-}

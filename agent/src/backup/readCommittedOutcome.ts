@@ -7,7 +7,7 @@ import { parseBackupManifest } from '#schema/format/BackupManifest';
 import type { BackupKeys } from './backupKeys.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
 import { boundedLog } from './boundedLog.ts';
-import { describeProblem } from './CollectionResult.ts';
+import { logProblems } from './logProblems.ts';
 
 /**
  * The outcome of a backup an earlier run of the same job already committed, or `undefined` when there is no
@@ -27,16 +27,12 @@ export async function readCommittedOutcome(store: ObjectStore, keys: BackupKeys)
   const indexText = await storage('read', keys.index, async () => text(await store.get(keys.index)));
   let manifest;
   const kinds: Record<string, string> = {};
-  const warnings: string[] = [];
-  const errors: string[] = [];
   const log: BackupLogEntry[] = [];
   try {
     manifest = parseBackupManifest(JSON.parse(manifestText));
     for (const line of logText.split('\n')) {
       if (!line) continue;
-      const entry = parseBackupLogLine(line);
-      log.push(entry);
-      if (entry.level !== 'info') (entry.level === 'error' ? errors : warnings).push(describeProblem(entry));
+      log.push(parseBackupLogLine(line));
     }
     for (const line of indexText.split('\n')) {
       if (!line) continue;
@@ -58,8 +54,7 @@ export async function readCommittedOutcome(store: ObjectStore, keys: BackupKeys)
     kinds,
     itemCount: manifest.itemCount,
     bytes: manifest.bytes,
-    warnings,
-    errors,
+    ...logProblems(log),
     ...boundedLog(log),
   };
 }

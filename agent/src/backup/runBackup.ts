@@ -8,13 +8,13 @@ import type { PodExec } from '../rules/PodExec.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
 import { ArchiveWriter } from './ArchiveWriter.ts';
 import { backupKeys } from './backupKeys.ts';
-import { type BackupLogEntry, logEntriesOf } from './BackupLogEntry.ts';
+import { logEntriesOf } from './BackupLogEntry.ts';
 import { boundedLog } from './boundedLog.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
-import { describeProblem } from './CollectionResult.ts';
 import { Committer } from './Committer.ts';
 import { ItemCollector } from './ItemCollector.ts';
 import { loadBackupRequest } from './loadBackupRequest.ts';
+import { logProblems } from './logProblems.ts';
 import { readCommittedOutcome } from './readCommittedOutcome.ts';
 import { removePartialBackup } from './removePartialBackup.ts';
 
@@ -117,15 +117,13 @@ export async function runBackup(payload: BackupPayload, deps: BackupDeps, contex
     const log = [...rules.preLog, ...logEntriesOf(result), ...rules.postLog];
     const manifest = await new Committer(store, keys, running).commit({ backup, startedAt, archive, log });
     report(manifest.bytes, `committed ${manifest.itemCount} items (${manifest.phase})`);
-    const described = (level: BackupLogEntry['level']) => log.filter((l) => l.level === level).map(describeProblem);
     return {
       phase: manifest.phase,
       countsByKind: manifest.countsByKind,
       kinds: Object.fromEntries(Object.entries(result.kinds).filter(([type]) => Object.hasOwn(manifest.countsByKind, type))),
       itemCount: manifest.itemCount,
       bytes: manifest.bytes,
-      warnings: described('warning'),
-      errors: described('error'),
+      ...logProblems(log),
       ...boundedLog(log),
     };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { type ReadSettings, readSettings } from '#schema/settings/readSettings';
-import { SettingError } from '#schema/settings/SettingError';
+import { WireError } from '#schema/contracts/WireError';
 import type { LogLevel } from '#schema/settings/settingParsers';
 import type { StallLimits } from '../storage/StallWatch.ts';
 import { agentSettings } from './agentSettings.ts';
@@ -32,7 +32,7 @@ export function loadAgentConfig(env: NodeJS.ProcessEnv, argv: string[]): AgentCo
   try {
     read = readSettings(agentSettings, env, argv, "run 'fleetback agent --help' for the settings");
   } catch (error) {
-    if (error instanceof SettingError) throw new AgentConfigError(error.message);
+    if (error instanceof WireError) throw new AgentConfigError(error.message);
     throw error;
   }
   const { values, sourceOf } = read;

@@ -110,7 +110,7 @@ describe('JobRunner', () => {
     const runner = new JobRunner({ channel, handle: async () => undefined, maxConcurrent: 1, heartbeatMs: 60_000, logger });
     runner.offer({ jobId: 'odd', attempt: 1, payload: JSON.stringify({ kind: 'teleport' }) });
     await settle();
-    expect(calls[1]).toMatch(/^fail odd: this agent does not know jobs of kind 'teleport'/);
+    expect(calls[1]).toMatch(/^fail odd: this agent \(.*\) cannot run the job: kind: 'teleport' is not a kind of job this reader knows/);
   });
 
   it("delivers a restore's items, numbered in order, before it reports the job's end", async () => {

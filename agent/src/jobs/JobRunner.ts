@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { pino } from 'pino';
 import type { JobPayload, JobProgressReport } from '#schema/agent/JobPayload';
 import type { CatalogOutcome } from '#schema/agent/CatalogOutcome';
-import { boundOutcome, type OperationOutcome } from '#schema/agent/OperationOutcome';
+import { type OperationOutcome, withOutcomeError } from '#schema/agent/OperationOutcome';
+import { outcomeText } from '#schema/agent/outcomeText';
 import type { RestoreItem } from '#schema/agent/RestoreItemReport';
 import { backoffDelayMs } from '../inventory/backoffDelayMs.ts';
 import { HubRequestError } from '../link/HubRequestError.ts';
@@ -191,7 +192,7 @@ export class JobRunner {
     for (let attempt = 0; !this.#stopped; attempt++) {
       try {
         const answer = end.ok
-          ? await channel.complete(jobId, end.outcome ? JSON.stringify(wireOutcome(end.outcome)) : null)
+          ? await channel.complete(jobId, outcomeText(end.outcome))
           : await channel.fail(jobId, end.error);
         log.info({ ok: end.ok, accepted: answer.accepted, ...(end.ok ? {} : { error: end.error }) }, 'job ended');
         return;
@@ -222,11 +223,5 @@ export class JobRunner {
  */
 function withItemsRefused(end: JobEnd, refused: string): JobEnd {
   if (!end.ok || !end.outcome || !('phase' in end.outcome)) return end;
-  const error = `the hub did not record every item of this restore: ${refused}`;
-  return { ok: true, outcome: { ...end.outcome, phase: 'PartiallyFailed', errors: [...end.outcome.errors, error] } };
-}
-
-/** A backup's or restore's outcome bounded as the hub keeps it (the hub refuses frames past 16 MiB). */
-function wireOutcome(outcome: OperationOutcome | CatalogOutcome): OperationOutcome | CatalogOutcome {
-  return 'phase' in outcome ? boundOutcome(outcome) : outcome;
+  return { ok: true, outcome: withOutcomeError(end.outcome, `the hub did not record every item of this restore: ${refused}`) };
 }

@@ -145,7 +145,7 @@ function refusalOf(error: unknown): string | undefined {
   if (error instanceof HubRequestError) return error.code === 'INTERNAL' ? undefined : error.message;
   if (Array.isArray(error)) {
     const first: unknown = error[0];
-    const message = (first as { message?: unknown } | undefined)?.message;
+    const message = typeof first === 'object' && first !== null && 'message' in first ? first.message : undefined;
     return typeof message === 'string' ? message : 'the hub refused the request';
   }
   return undefined;

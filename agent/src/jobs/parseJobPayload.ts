@@ -1,50 +1,37 @@
-import { isJobKind, type JobPayload, type ResolvedRule } from '#schema/agent/JobPayload';
-import { parseRuleSpec } from '#schema/contracts/RuleSpec';
-import { SpecError } from '#schema/contracts/SpecError';
+import type { JobPayload } from '#schema/agent/JobPayload';
+import { parseJobPayload as parsePayload } from '#schema/agent/parseJobPayload';
+import { UnknownVersionError } from '#schema/contracts/UnknownVersionError';
+import { WireError } from '#schema/contracts/WireError';
+import { agentVersion } from '../agentVersion.ts';
 import { parseLocationTarget } from '../storage/parseLocationTarget.ts';
 import { JobFailure } from './JobFailure.ts';
 
 /**
- * Checks the shape of a payload from the hub where it enters the agent. A payload this agent does not
- * understand fails the job with a message pointing at a version mismatch rather than crashing the agent.
- * A backup's rules are validated whole, since the agent runs their commands: absent ones become null.
+ * Reads a payload from the hub where it enters the agent, with the `schema/` parsers the hub validated it
+ * with, specs and rules included (the agent runs their commands). A payload this agent does not understand
+ * fails the job with a message saying what and to upgrade the agent, rather than crashing the agent: a spec
+ * of a version it does not know, a kind of job or location it does not know (a newer hub wrote them), or any
+ * other field it cannot read.
  */
 export function parseJobPayload(text: string | null): JobPayload {
-  let value: unknown;
   try {
-    value = JSON.parse(text ?? '');
-  } catch {
-    throw new JobFailure('the job payload is not JSON; the hub and agent versions may not match');
-  }
-  const payload = value as { kind?: unknown; location?: unknown };
-  if (typeof payload !== 'object' || payload === null || !isJobKind(payload.kind)) {
-    throw new JobFailure(`this agent does not know jobs of kind '${String(payload?.kind)}'; upgrade the agent`);
-  }
-  payload.location = parseLocationTarget(payload.location, 'location');
-  if (payload.kind === 'backup') {
-    const backup = value as Record<string, unknown>;
-    return {
-      ...(value as Extract<JobPayload, { kind: 'backup' }>),
-      preRule: parseResolvedRule(backup.preRule, 'preRule'),
-      postRule: parseResolvedRule(backup.postRule, 'postRule'),
-    };
-  }
-  return value as JobPayload;
-}
-
-function parseResolvedRule(value: unknown, field: string): ResolvedRule | null {
-  if (value === undefined || value === null) return null;
-  const rule = value as { id?: unknown; name?: unknown; spec?: unknown };
-  if (typeof value !== 'object' || typeof rule.id !== 'string' || typeof rule.name !== 'string') {
-    throw new JobFailure(`the job payload's ${field} has no id and name; the hub and agent versions may not match`);
-  }
-  try {
-    return { id: rule.id, name: rule.name, spec: parseRuleSpec(rule.spec, `${field}.spec`) };
+    return parsePayload(text, parseLocationTarget);
   } catch (error) {
-    if (!(error instanceof SpecError)) throw error;
-    throw new JobFailure(
-      `rule '${rule.name}' is not one this agent can run (${error.message}); the hub and agent versions may not match`,
-      { cause: error },
-    );
+    if (error instanceof UnknownVersionError) {
+      throw new JobFailure(
+        `this agent (${agentVersion}) cannot run the job: its ${error.contract} is version ${JSON.stringify(error.found)} ` +
+          `(${error.field}), and this agent knows only version ${error.known.join(', ')}; a newer hub wrote it: ` +
+          'upgrade the agent',
+        { cause: error },
+      );
+    }
+    if (error instanceof WireError) {
+      throw new JobFailure(
+        `this agent (${agentVersion}) cannot run the job: ${error.message}; the hub and agent versions may not ` +
+          "match: upgrade the agent to the hub's version",
+        { cause: error },
+      );
+    }
+    throw error;
   }
 }

@@ -12,7 +12,7 @@ import type { StorageAction } from './StorageAction.ts';
 export interface AgentStorageProvider<K extends LocationKind> {
   /**
    * Reads this kind's settings from a job payload's location, whose `kind` is already checked; throws a
-   * `SpecError` naming the first field that is missing or of the wrong type.
+   * `WireError` naming the first field that is missing or of the wrong type.
    */
   parseTarget(location: SpecReader): LocationTarget<K>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LocationKind, LocationTarget } from '#schema/agent/LocationTarget';
-import { JobFailure } from '../jobs/JobFailure.ts';
+import { SpecReader } from '#schema/contracts/SpecReader';
+import { WireError } from '#schema/contracts/WireError';
 import { parseLocationTarget } from './parseLocationTarget.ts';
 
 /** One full target of every kind, as the hub builds them; the type makes a new kind add its own. */
@@ -31,13 +32,26 @@ const targets: { [K in LocationKind]: LocationTarget<K> } = {
   filesystem: { kind: 'filesystem', path: '/var/backups', prefix: 'fleet' },
 };
 
+/** Reads `value` as the job payload's `location`. */
+const parse = (value: unknown) => parseLocationTarget(SpecReader.of(value, 'location'));
+
+function errorOf(value: unknown): WireError {
+  try {
+    parse(value);
+  } catch (error) {
+    if (error instanceof WireError) return error;
+    throw error;
+  }
+  throw new Error('parsed');
+}
+
 describe('parseLocationTarget', () => {
   it.each(Object.values(targets))('reads a $kind location as the hub wrote it', (target) => {
-    expect(parseLocationTarget(JSON.parse(JSON.stringify(target)), 'location')).toEqual(target);
+    expect(parse(JSON.parse(JSON.stringify(target)))).toEqual(target);
   });
 
   it('reads a location without a credential, and absent optional settings as null', () => {
-    expect(parseLocationTarget({ kind: 's3', bucket: 'b', prefix: '', credential: null }, 'location')).toEqual({
+    expect(parse({ kind: 's3', bucket: 'b', prefix: '', credential: null })).toEqual({
       kind: 's3',
       bucket: 'b',
       prefix: '',
@@ -48,24 +62,20 @@ describe('parseLocationTarget', () => {
     });
   });
 
-  it('refuses a kind it has no provider for, saying to upgrade the agent', () => {
-    for (const kind of ['tape', 'toString', undefined]) {
-      expect(() => parseLocationTarget({ kind, prefix: '' }, 'location')).toThrow(
-        new JobFailure(`this agent does not know locations of kind '${String(kind)}'; upgrade the agent`),
+  it('refuses a kind it has no provider for, naming the kinds it has', () => {
+    for (const kind of ['tape', 'toString']) {
+      expect(errorOf({ kind, prefix: '' })).toEqual(
+        new WireError('location.kind', `'${kind}' is not a kind of location this agent has a provider for (s3, azure, gcs, filesystem)`),
       );
     }
+    expect(errorOf({ prefix: '' })).toEqual(new WireError('location.kind', 'must be a string'));
   });
 
   it('names the setting it cannot read', () => {
-    expect(() => parseLocationTarget({ kind: 'gcs', bucket: 'b', endpoint: null }, 'location')).toThrow(
-      'the gcs location is not one this agent can use (location.prefix: must be a string)',
-    );
+    expect(errorOf({ kind: 'gcs', bucket: 'b', endpoint: null }).message).toBe('location.prefix: must be a string');
     const noSecret = { ...targets.s3, credential: { accessKeyId: 'AKIA' } };
-    expect(() => parseLocationTarget(noSecret, 'location')).toThrow(
-      '(location.credential.secretAccessKey: must be a non-empty string)',
-    );
-    expect(() => parseLocationTarget({ kind: 'filesystem', path: 7, prefix: '' }, 'location')).toThrow(
-      '(location.path: must be a non-empty string)',
-    );
+    expect(errorOf(noSecret).field).toBe('location.credential.secretAccessKey');
+    expect(errorOf({ kind: 'filesystem', path: 7, prefix: '' }).message).toBe('location.path: must be a non-empty string');
+    expect(errorOf({ kind: 'filesystem', path: '/b', prefix: 3 }).field).toBe('location.prefix');
   });
 });

@@ -1,28 +1,20 @@
 import type { LocationKind, LocationTarget } from '#schema/agent/LocationTarget';
-import { SpecError } from '#schema/contracts/SpecError';
-import { SpecReader } from '#schema/contracts/SpecReader';
-import { JobFailure } from '../jobs/JobFailure.ts';
+import type { SpecReader } from '#schema/contracts/SpecReader';
+import { WireError } from '#schema/contracts/WireError';
 import { storageProviders } from './providers/storageProviders.ts';
 
-const isKnownKind = (kind: unknown): kind is LocationKind => typeof kind === 'string' && Object.hasOwn(storageProviders, kind);
+const isKnownKind = (kind: string): kind is LocationKind => Object.hasOwn(storageProviders, kind);
 
 /**
- * Reads a location as a job payload (or a mover's location file) carries it, `field` naming it in messages:
- * its kind picks the provider, whose parser checks the settings. A kind this agent has no provider for, or
- * settings it cannot read, throw `JobFailure` saying that the agent may be older than the hub.
+ * Reads a location as a job payload carries it (the agent's `LocationReader` for `parseJobPayload`): its
+ * kind picks the provider, whose parser checks the settings. Throws a `WireError` naming the first bad field,
+ * `kind` for a kind this agent has no provider for (a newer hub sent it).
  */
-export function parseLocationTarget(value: unknown, field: string): LocationTarget {
-  const kind = typeof value === 'object' && value !== null && 'kind' in value ? value.kind : undefined;
+export function parseLocationTarget(location: SpecReader): LocationTarget {
+  const kind = location.stringOrEmpty('kind');
   if (!isKnownKind(kind)) {
-    throw new JobFailure(`this agent does not know locations of kind '${String(kind)}'; upgrade the agent`);
+    const known = Object.keys(storageProviders).join(', ');
+    throw new WireError(location.field('kind'), `'${kind}' is not a kind of location this agent has a provider for (${known})`);
   }
-  try {
-    return storageProviders[kind].parseTarget(SpecReader.of(value, field));
-  } catch (error) {
-    if (!(error instanceof SpecError)) throw error;
-    throw new JobFailure(
-      `the ${kind} location is not one this agent can use (${error.message}); the hub and agent versions may not match`,
-      { cause: error },
-    );
-  }
+  return storageProviders[kind].parseTarget(location);
 }

@@ -3,8 +3,10 @@ import { connectionOf } from '../graphql/Connection.ts';
 import { Label, labelsToList } from '../graphql/Label.ts';
 import type { BackupRow } from './BackupEntity.ts';
 import { BackupLogLine } from './BackupLogLine.ts';
+import { BackupProblem } from './BackupProblem.ts';
 import { BackupSpecType } from './BackupSpecType.ts';
 import type { BackupPhase as BackupPhaseName, DeletionReason as DeletionReasonName } from './backupLifecycle.ts';
+import { resultProblems } from './operationResult.ts';
 import { OperationResult, Progress } from './Progress.ts';
 
 export enum BackupPhase {
@@ -79,6 +81,21 @@ export class Backup {
   @Field(() => OperationResult, { nullable: true, description: 'Present once the backup has ended.' })
   result!: OperationResult | null;
 
+  // Up to 1,000 each (schema/agent/OperationOutcome.ts): priced as `result.warnings` and `result.errors` are.
+  @Field(() => [BackupProblem], {
+    complexity: 50,
+    description:
+      'What looked wrong, each with the object it concerns (`result.warnings` has the same as lines); empty until the backup ends. At most 1,000: the last then says how many more the log in the location has.',
+  })
+  warnings!: BackupProblem[];
+
+  @Field(() => [BackupProblem], {
+    complexity: 50,
+    description:
+      'What failed, each with the object it concerns (`result.errors` has the same as lines): the items a PartiallyFailed backup lacks, or why a Failed one failed. At most 1,000, as `warnings`.',
+  })
+  errors!: BackupProblem[];
+
   @Field(() => [BackupLogLine], {
     // Up to 1,000 lines (256 KiB): priced as many items, so a page of logs cannot make a huge response.
     complexity: 1_000,
@@ -118,6 +135,7 @@ export class Backup {
   deletion!: BackupDeletion | null;
 
   static from(row: BackupRow): Backup {
+    const problems = row.result ? resultProblems(row.result) : { warnings: [], errors: [] };
     return Object.assign(new Backup(), {
       id: row.id,
       tenantId: row.tenantId,
@@ -129,6 +147,8 @@ export class Backup {
       spec: BackupSpecType.from(row.spec),
       progress: Progress.from(row.progress),
       result: row.result ? OperationResult.from(row.result) : null,
+      warnings: problems.warnings.map((p) => BackupProblem.from(p)),
+      errors: problems.errors.map((p) => BackupProblem.from(p)),
       log: (row.result?.log ?? []).map((line) => BackupLogLine.from(line)),
       logTruncated: row.result?.logTruncated ?? false,
       createdAt: row.createdAt,

@@ -50,10 +50,13 @@ export class OperationResult {
   countsByKind!: ResourceCount[];
 
   // Up to 1,000 messages each (schema/agent/OperationOutcome.ts): priced above a plain field.
-  @Field(() => [String], { complexity: 50 })
+  @Field(() => [String], {
+    complexity: 50,
+    description: "One line each: `type namespace/name: message`. A backup's are also `Backup.warnings`, with their objects as fields.",
+  })
   warnings!: string[];
 
-  @Field(() => [String], { complexity: 50 })
+  @Field(() => [String], { complexity: 50, description: "One line each; a backup's are also `Backup.errors`, with their objects as fields." })
   errors!: string[];
 
   static from(summary: BackupResultSummary): OperationResult {

@@ -1,4 +1,5 @@
 import type { OutcomeLogLine } from '#schema/agent/OutcomeLogLine';
+import type { OutcomeProblems } from '#schema/agent/OutcomeProblem';
 import { unreachable } from '../auth/Principal.ts';
 
 /**
@@ -60,8 +61,11 @@ export interface BackupResultSummary {
   countsByKind: Record<string, number>;
   /** The kind of each type counted (`configmaps` → `ConfigMap`), as the agent reported it; absent when it did not. */
   kinds?: Record<string, string>;
+  /** One line each: the API's `result.warnings` and `result.errors`. */
   warnings: string[];
   errors: string[];
+  /** The same warnings and errors with the object each concerns; absent for restores and older agents. */
+  problems?: OutcomeProblems;
   /** The backup's log as its agent reported it, bounded; absent for restores and older agents. */
   log?: OutcomeLogLine[];
   /** True when `log` leaves out lines of `backups/<id>/log.jsonl` in the location. */

@@ -23,7 +23,7 @@ export const deleteBackupJob: JobKindHandler<'deleteBackup', undefined> = {
     };
   },
 
-  parseOutcome: () => undefined,
+  parseOutcome: null,
 
   async finish(tx, job, end, { now }) {
     const backup = await tx.findOne(BackupEntity, { id: job.subjectId });

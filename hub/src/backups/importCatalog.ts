@@ -1,37 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CatalogOutcome } from '#schema/agent/CatalogOutcome';
-import { type BackupManifest, parseBackupManifest } from '#schema/format/BackupManifest';
-import { parseBackupSpec } from '#schema/contracts/BackupSpec';
-import { BadUserInputError } from '../errors/errors.ts';
+import type { BackupManifest } from '#schema/format/BackupManifest';
 import type { JobRow } from '../jobs/JobEntity.ts';
 import { RuleEntity } from '../rules/RuleEntity.ts';
 import { BackupEntity } from './BackupEntity.ts';
-
-/**
- * Checks a catalog read reported by an agent; every manifest and its spec are validated like any wire input.
- * A manifest this hub cannot read (a newer agent reports backups of a format version or spec version this hub
- * does not know, or one is damaged) joins the unreadable ones with why, as the agent does with the manifests
- * it cannot read: one such backup must not hide the others, nor be imported half understood.
- */
-export function parseCatalogOutcome(value: unknown): CatalogOutcome {
-  const o = (value ?? {}) as Partial<CatalogOutcome>;
-  if (!Array.isArray(o.backups) || !Array.isArray(o.unreadable)) {
-    throw new BadUserInputError('outcome', 'a catalog read must list backups and unreadable manifests');
-  }
-  const backups: BackupManifest[] = [];
-  const unreadable = o.unreadable.map(String);
-  o.backups.forEach((manifest: unknown, i) => {
-    try {
-      const parsed = parseBackupManifest(manifest);
-      backups.push({ ...parsed, spec: parseBackupSpec(parsed.spec) });
-    } catch (error) {
-      const id = (manifest as { backupId?: unknown } | null)?.backupId;
-      const where = typeof id === 'string' ? `backups/${id.slice(0, 64)}/backup.json` : `backup ${i + 1} of the report`;
-      unreadable.push(`${where}: ${(error as Error).message}`);
-    }
-  });
-  return { backups, unreadable };
-}
 
 /**
  * Puts the location's committed backups back into the catalog. What a manifest says is data from a bucket, so

@@ -1,4 +1,6 @@
-import { type OperationOutcome, OutcomeError, parseOperationOutcome } from '#schema/agent/OperationOutcome';
+import { type OperationOutcome, parseOperationOutcome } from '#schema/agent/OperationOutcome';
+import { messageOnlyProblem, type OutcomeProblems } from '#schema/agent/OutcomeProblem';
+import { WireError } from '#schema/contracts/WireError';
 import { BadUserInputError } from '../errors/errors.ts';
 import type { BackupPhase, BackupResultSummary } from './backupLifecycle.ts';
 
@@ -14,7 +16,7 @@ export function parseOutcomeInput(value: unknown): OperationOutcome {
   try {
     return parseOperationOutcome(value);
   } catch (error) {
-    if (error instanceof OutcomeError) throw new BadUserInputError('outcome', error.message);
+    if (error instanceof WireError) throw new BadUserInputError(error.field, error.problem);
     throw error;
   }
 }
@@ -24,7 +26,10 @@ export function failedOperation(error: string, now: Date): OperationEnd {
   return { phase: 'Failed', completedAt: now, result: { countsByKind: {}, warnings: [], errors: [error] } };
 }
 
-/** A backup or restore that ran: its phase and per-item results as the agent reported them. */
+/**
+ * A backup or restore that ran: its phase and per-item results as the agent reported them, every warning and
+ * error one line each and, when the agent sent them, as objects.
+ */
 export function endedOperation(outcome: OperationOutcome, now: Date): OperationEnd {
   return {
     phase: outcome.phase,
@@ -34,7 +39,21 @@ export function endedOperation(outcome: OperationOutcome, now: Date): OperationE
       ...(outcome.kinds ? { kinds: outcome.kinds } : {}),
       warnings: outcome.warnings,
       errors: outcome.errors,
+      ...(outcome.problems ? { problems: outcome.problems } : {}),
       ...(outcome.log ? { log: outcome.log, logTruncated: outcome.logTruncated ?? false } : {}),
     },
   };
+}
+
+/**
+ * A result's warnings and errors as objects: as the agent sent them, or, for a failure and for agents older
+ * than the field, each line as a problem concerning no one object.
+ */
+export function resultProblems(result: BackupResultSummary): OutcomeProblems {
+  return (
+    result.problems ?? {
+      warnings: result.warnings.map(messageOnlyProblem),
+      errors: result.errors.map(messageOnlyProblem),
+    }
+  );
 }

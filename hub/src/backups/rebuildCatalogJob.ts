@@ -1,10 +1,12 @@
-import type { CatalogOutcome } from '#schema/agent/CatalogOutcome';
+import { type CatalogOutcome, parseCatalogOutcome } from '#schema/agent/CatalogOutcome';
+import { WireError } from '#schema/contracts/WireError';
 import { compareAndSet } from '../db/compareAndSet.ts';
+import { BadUserInputError } from '../errors/errors.ts';
 import { JobEntity } from '../jobs/JobEntity.ts';
 import type { JobKindHandler } from '../jobs/JobKindHandler.ts';
 import { subjectlessSteps } from '../jobs/subjectlessSteps.ts';
 import { locationTarget } from '../locations/locationTarget.ts';
-import { importCatalog, parseCatalogOutcome } from './importCatalog.ts';
+import { importCatalog } from './importCatalog.ts';
 
 /**
  * A `rebuildCatalog` job reads every committed backup's `backup.json` in the location `subjectId` names; its
@@ -18,7 +20,14 @@ export const rebuildCatalogJob: JobKindHandler<'rebuildCatalog', CatalogOutcome>
     return { kind: 'rebuildCatalog', location: await locationTarget(em, secrets, job.subjectId) };
   },
 
-  parseOutcome: parseCatalogOutcome,
+  parseOutcome(value) {
+    try {
+      return parseCatalogOutcome(value);
+    } catch (error) {
+      if (error instanceof WireError) throw new BadUserInputError(error.field, error.problem);
+      throw error;
+    }
+  },
 
   async finish(tx, job, end) {
     if (!end.ok) return;

@@ -1,6 +1,6 @@
 import { readSettings } from '#schema/settings/readSettings';
 import type { SettingValues } from '#schema/settings/Setting';
-import { SettingError } from '#schema/settings/SettingError';
+import { WireError } from '#schema/contracts/WireError';
 import { settings } from './settings.ts';
 
 /** The hub's resolved configuration. Optional entries are those without a default. */
@@ -20,7 +20,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): HubConfig {
   try {
     result = readSettings(settings, env, argv, "see the README's configuration table").values;
   } catch (error) {
-    if (error instanceof SettingError) throw new ConfigError(error.message);
+    if (error instanceof WireError) throw new ConfigError(error.message);
     throw error;
   }
   if (result.oidcIssuer && !result.oidcAudience) {

@@ -2,10 +2,10 @@ import { GraphQLEnumType, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   parseRestoreItemReport,
-  RestoreItemError,
   restoreItemResults,
 } from '#schema/agent/RestoreItemReport';
 import { jobKinds } from '#schema/agent/JobPayload';
+import { WireError } from '#schema/contracts/WireError';
 import { backupPhases, deletionReasons } from '../backups/backupLifecycle.ts';
 import { credentialKinds } from '../credentials/kinds/credentialKinds.ts';
 import { jobPhases } from '../jobs/jobLifecycle.ts';
@@ -52,6 +52,6 @@ describe.each(guarded)('%s', (_column, name, values) => {
 
 it('the agent link refuses an unknown restore item result, naming the field', () => {
   const item = { index: 0, type: 'configmaps', namespace: 'shop', name: 'a', result: 'deleted', uid: null, reason: null, error: null };
-  expect(() => parseRestoreItemReport(item, 'items[0]')).toThrow(RestoreItemError);
+  expect(() => parseRestoreItemReport(item, 'items[0]')).toThrow(WireError);
   expect(() => parseRestoreItemReport(item, 'items[0]')).toThrow(/items\[0\]\.result/);
 });

@@ -110,15 +110,7 @@ export class AgentResolver {
     @Arg('outcome', () => String, { nullable: true }) outcome: string | null,
     @Ctx() context: AgentContext,
   ): Promise<JobSettlement> {
-    let parsed: unknown = null;
-    if (outcome !== null) {
-      try {
-        parsed = JSON.parse(outcome);
-      } catch {
-        parsed = undefined;
-      }
-    }
-    return Object.assign(new JobSettlement(), await finishJob(context, id, { ok: true, outcome: parsed }));
+    return Object.assign(new JobSettlement(), await finishJob(context, id, { ok: true, outcome }));
   }
 
   @Mutation(() => JobSettlement, { description: 'Ends a job as failed, with what went wrong and what to do.' })

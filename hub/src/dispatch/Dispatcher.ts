@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { agentCloseCodes } from '#schema/agent/agentProtocol';
+import { jobPayloadText } from '#schema/agent/parseJobPayload';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { compareAndSet } from '../db/compareAndSet.ts';
 import { hubWideEm } from '../db/hubWideEm.ts';
@@ -134,7 +135,7 @@ export class Dispatcher {
   async #offer(em: EntityManager, session: AgentSession, queue: EventQueue<AgentJobEvent>, job: JobRow) {
     let payload: string;
     try {
-      payload = JSON.stringify(await this.jobKinds[job.kind].payload(em, this.#options.secrets, job));
+      payload = jobPayloadText(await this.jobKinds[job.kind].payload(em, this.#options.secrets, job));
     } catch (error) {
       if (!(error instanceof UnrunnableJobError)) throw error;
       await compareAndSet(

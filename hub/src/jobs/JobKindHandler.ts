@@ -29,8 +29,11 @@ export interface JobKindHandler<K extends JobKind, O = unknown> {
    * `UnrunnableJobError` when the subject or what it uses is gone.
    */
   payload(em: EntityManager, secrets: SecretBox, job: JobRow): Promise<JobPayloadOf<K>>;
-  /** Parses a successful run's outcome from the wire (`BadUserInputError` naming `outcome` when malformed). */
-  parseOutcome(value: unknown): O;
+  /**
+   * Parses a successful run's outcome, decoded from `completeJob`'s JSON (`BadUserInputError` naming the field
+   * when malformed); null for a kind whose jobs report none, whose `finish` then gets `undefined`.
+   */
+  readonly parseOutcome: ((value: unknown) => O) | null;
   /** The agent took the job (every delivery, so it must be idempotent). */
   start(em: EntityManager, job: JobRow, now: Date): Promise<void>;
   /** The agent reported progress. */

@@ -14,7 +14,7 @@ export const validateLocationJob: JobKindHandler<'validateLocation', undefined> 
     return { kind: 'validateLocation', location: await locationTarget(em, secrets, job.subjectId) };
   },
 
-  parseOutcome: () => undefined,
+  parseOutcome: null,
 
   async finish(tx, job, end, { now, clusterId }) {
     const location = await tx.findOne(BackupLocationEntity, { id: job.subjectId }, { filters: false });

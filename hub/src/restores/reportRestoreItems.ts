@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/core';
 import {
   maxRestoreItemsPerReport,
   parseRestoreItemReport,
-  RestoreItemError,
   type RestoreItemReport,
   type RestoreItemWire,
 } from '#schema/agent/RestoreItemReport';
+import { WireError } from '#schema/contracts/WireError';
 import { insertNewRows } from '../db/insertNewRows.ts';
 import { newId } from '../db/newId.ts';
 import type { AgentContext } from '../dispatch/AgentContext.ts';
@@ -62,7 +62,7 @@ function parseItems(wire: readonly RestoreItemWire[]): RestoreItemReport[] {
     try {
       item = parseRestoreItemReport(value, `items[${i}]`);
     } catch (error) {
-      if (error instanceof RestoreItemError) throw new BadUserInputError(error.field, error.problem);
+      if (error instanceof WireError) throw new BadUserInputError(error.field, error.problem);
       throw error;
     }
     if (seen.has(item.index)) throw new BadUserInputError(`items[${i}].index`, `${item.index} appears twice`);

@@ -116,6 +116,10 @@ describe.skipIf(!cluster)('runBackup from world cluster a', () => {
           bytes: b.manifest.bytes,
           warnings: b.log.map((l) => l.message),
           errors: [],
+          problems: {
+            warnings: b.log.map((l) => ({ type: l.resource ?? null, namespace: l.namespace ?? null, name: l.name ?? null, message: l.message })),
+            errors: [],
+          },
           log: b.log,
           logTruncated: false,
         });
@@ -191,6 +195,10 @@ describe.skipIf(!cluster)('runBackup from world cluster a', () => {
       );
       expect(outcome.phase).toBe('PartiallyFailed');
       expect(outcome.errors).toEqual([expect.stringMatching(new RegExp(`^secrets ${f.ns}: could not be listed: HTTP 403`))]);
+      // The same error as data: the type and namespace it concerns, apart from its message.
+      expect(outcome.problems?.errors).toEqual([
+        { type: 'secrets', namespace: f.ns, name: null, message: expect.stringMatching(/^could not be listed: HTTP 403/) },
+      ]);
       const b = await inspectBackup(store, p.backup.id, work);
       expect(b.manifest).toMatchObject({ phase: 'PartiallyFailed', errorCount: 1 });
       expect(b.log.filter((l) => l.level === 'error')).toEqual([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LocationKind } from '#schema/agent/LocationTarget';
+import { SpecReader } from '#schema/contracts/SpecReader';
 import { parseLocationTarget } from '../../../agent/src/storage/parseLocationTarget.ts';
 import { storageProviders } from '../../../agent/src/storage/providers/storageProviders.ts';
 import type { CredentialRow } from '../../../hub/src/credentials/CredentialEntity.ts';
@@ -65,7 +66,7 @@ describe('location targets from hub to agent', () => {
     for (const credential of credentials) {
       const target = provider.target(row(kind), credential);
       expect(target.kind).toBe(kind);
-      expect(parseLocationTarget(JSON.parse(JSON.stringify(target)), 'location')).toEqual(target);
+      expect(parseLocationTarget(SpecReader.of(JSON.parse(JSON.stringify(target)), 'location'))).toEqual(target);
       if (credential) expect(target).toMatchObject({ credential: credential.payload });
     }
   });

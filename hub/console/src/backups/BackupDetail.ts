@@ -1,6 +1,7 @@
 import type { BackupListItem } from './BackupListItem.ts';
 import { backupListFields } from './BackupListItem.ts';
 import { type BackupLogLineView, backupLogLineFields } from './BackupLogLineView.ts';
+import { type BackupProblemView, backupProblemFields } from './BackupProblemView.ts';
 
 /** What a backup takes (`BackupSpec`). */
 export interface BackupSpecView {
@@ -20,6 +21,9 @@ export interface BackupSpecView {
 export interface BackupDetail extends BackupListItem {
   locationId: string;
   spec: BackupSpecView;
+  /** What looked wrong and what failed, each with its object; empty until the backup ends. */
+  warnings: BackupProblemView[];
+  errors: BackupProblemView[];
   /** The log its agent reported when it ended, from the first line; empty before. */
   log: BackupLogLineView[];
   /** The log above leaves out lines of the whole log in the location. */
@@ -33,6 +37,8 @@ export const backupDetailFields = `
     includeNamespaces excludeNamespaces labelSelectors includeResources excludeResources
     clusterScoped volumes preRuleId postRuleId ttlSeconds
   }
+  warnings { ${backupProblemFields} }
+  errors { ${backupProblemFields} }
   log { ${backupLogLineFields} }
   logTruncated
 `;

@@ -161,8 +161,8 @@ function BackupView({ data, reload }: { data: BackupData; reload: () => void }) 
           <h2 id="problems-heading">Errors and warnings</h2>
           {result ? (
             <div className="problems-grid">
-              <ProblemList title="Errors" items={result.errors} tone="bad" />
-              <ProblemList title="Warnings" items={result.warnings} tone="warn" />
+              <ProblemList title="Errors" items={backup.errors} tone="bad" />
+              <ProblemList title="Warnings" items={backup.warnings} tone="warn" />
             </div>
           ) : (
             <p className="subtle">Reported when the backup ends.</p>

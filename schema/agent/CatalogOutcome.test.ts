@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BadUserInputError } from '../errors/errors.ts';
-import { parseCatalogOutcome } from './importCatalog.ts';
+import { WireError } from '../contracts/WireError.ts';
+import { parseCatalogOutcome } from './CatalogOutcome.ts';
 
 /** A well-formed format v1 `backup.json`, as an agent would write it for `backupId`. */
 function aManifest(backupId: string): Record<string, unknown> {
@@ -39,7 +39,11 @@ describe('parseCatalogOutcome', () => {
     ]);
   });
 
+  it('refuses an unreadable entry that is not a string', () => {
+    expect(() => parseCatalogOutcome({ backups: [], unreadable: [7] })).toThrow(/outcome\.unreadable\[0\]/);
+  });
+
   it('refuses a report that is not a catalog read', () => {
-    expect(() => parseCatalogOutcome({ backups: [] })).toThrow(BadUserInputError);
+    expect(() => parseCatalogOutcome({ backups: [] })).toThrow(WireError);
   });
 });
