@@ -15,7 +15,7 @@ export class ManifestEncoder {
   private readonly writer = new ByteWriter();
   private readonly compressor: ZstdCompress;
   private readonly output: Buffer[] = [];
-  private previousPath = Buffer.alloc(0);
+  private previousPath: Buffer = Buffer.alloc(0);
   private entries = 0;
 
   constructor(level = 3) {

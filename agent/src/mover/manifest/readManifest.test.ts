@@ -28,7 +28,7 @@ async function decode(manifest: Buffer): Promise<ManifestEntry[]> {
 /** A manifest of hand-made records, for ones the encoder would never write. */
 function raw(entries: ManifestEntry[], count = entries.length): Buffer {
   const writer = new ByteWriter();
-  let previous = Buffer.alloc(0);
+  let previous: Buffer = Buffer.alloc(0);
   for (const entry of entries) {
     encodeEntry(writer, entry, previous);
     previous = entry.path;

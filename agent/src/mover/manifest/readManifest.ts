@@ -22,7 +22,7 @@ export async function* readManifest(manifest: Buffer, what: string): AsyncGenera
     throw new CorruptObjectError(what, `its manifest format version ${header[manifestMagic.length]} is not one this mover reads; upgrade it`);
   }
   const checker = new ManifestChecker();
-  let previousPath = Buffer.alloc(0);
+  let previousPath: Buffer = Buffer.alloc(0);
   let count = 0;
   let ended = false;
   let pending: Buffer = Buffer.alloc(0);
