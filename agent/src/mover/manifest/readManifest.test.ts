@@ -75,12 +75,13 @@ describe('snapshot manifest codec', () => {
     }
     const manifest = await encode(entries);
     let n = 0;
+    let misplaced = 0;
     for await (const entry of readManifest(manifest, 'snapshot s1')) {
-      expect(entry.path).toEqual(entries[n]?.path);
+      if (!entry.path.equals(entries[n]?.path as Buffer)) misplaced++;
       n++;
     }
-    expect(n).toBe(entries.length);
-  });
+    expect({ n, misplaced }).toEqual({ n: entries.length, misplaced: 0 });
+  }, 60_000);
 
   const refused: [string, ManifestEntry[], RegExp][] = [
     ['a .. component', [root, { kind: 'directory', path: p('a/..'), metadata: meta }], /parent|\.\./],
