@@ -3,7 +3,7 @@
  * encrypted under its own derived key, so an object of one kind never opens as another. Part of repository
  * v1: a byte once given is never reused.
  */
-export const objectKinds = { pack: 1, index: 2, snapshot: 3 } as const;
+export const objectKinds = { pack: 1, index: 2, snapshot: 3, packHeader: 4, config: 5 } as const;
 
 export type ObjectKind = keyof typeof objectKinds;
 

@@ -57,4 +57,18 @@ export interface Repository {
   listSnapshots(): Promise<SnapshotInfo[]>;
   /** The snapshot's manifest bytes, as given to `saveSnapshot`. */
   readSnapshot(id: string): Promise<{ info: SnapshotInfo; manifest: Buffer }>;
+  /**
+   * Rebuilds the index from the headers of every pack, replacing the index objects that existed when it
+   * started: for a repository whose index objects were lost or damaged. Packs whose headers do not open are
+   * skipped and named in `damagedPacks`; their chunks stay missing.
+   */
+  rebuildIndex(): Promise<IndexRebuild>;
+}
+
+/** What `rebuildIndex` found. */
+export interface IndexRebuild {
+  readonly packs: number;
+  readonly chunks: number;
+  /** Keys of packs whose header could not be read, each with the reason. */
+  readonly damagedPacks: readonly { readonly key: string; readonly reason: string }[];
 }

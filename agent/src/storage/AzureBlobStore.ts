@@ -11,6 +11,8 @@ import {
 import type { LocationTarget } from '#schema/agent/JobPayload';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
+import { checkRange } from './checkRange.ts';
+import { collectBytes } from './collectBytes.ts';
 import { KeyPrefix } from './KeyPrefix.ts';
 import { ObjectNotFoundError } from './ObjectNotFoundError.ts';
 import type { ObjectHead, ObjectStore, PutOptions } from './ObjectStore.ts';
@@ -92,6 +94,21 @@ export class AzureBlobStore implements ObjectStore {
       expected,
       (actual) => new ChecksumMismatchError(key, expected ?? '', actual, this.#where),
     );
+  }
+
+  async getRange(key: string, offset: number, length: number): Promise<Buffer> {
+    checkRange(key, offset, length);
+    const blob = this.#container.getBlockBlobClient(this.#keys.full(key));
+    try {
+      const response = await blob.download(offset, length, { maxRetryRequests: defaultMaxAttempts, ...this.#abort() });
+      if (!response.readableStreamBody) throw new Error(`the store sent no body for '${key}' in ${this.#where}`);
+      return await collectBytes(response.readableStreamBody as AsyncIterable<Buffer>);
+    } catch (error) {
+      if (errorCode(error) === 'BlobNotFound') throw new ObjectNotFoundError(key, this.#where, { cause: error });
+      // 416: the blob ends before `offset`.
+      if (isRestError(error) && error.statusCode === 416) return Buffer.alloc(0);
+      throw error;
+    }
   }
 
   async head(key: string): Promise<ObjectHead | undefined> {

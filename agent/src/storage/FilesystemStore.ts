@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { LocationTarget } from '#schema/agent/JobPayload';
 import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
+import { checkRange } from './checkRange.ts';
 import { KeyPrefix } from './KeyPrefix.ts';
 import { ObjectNotFoundError } from './ObjectNotFoundError.ts';
 import type { ObjectHead, ObjectStore, PutOptions } from './ObjectStore.ts';
@@ -89,6 +90,30 @@ export class FilesystemStore implements ObjectStore {
       expected,
       (actual) => new ChecksumMismatchError(key, expected ?? '', actual, this.#root),
     );
+  }
+
+  async getRange(key: string, offset: number, length: number): Promise<Buffer> {
+    checkRange(key, offset, length);
+    let handle: FileHandle;
+    try {
+      handle = await open(this.#file(key), 'r');
+    } catch (error) {
+      if (isMissing(error)) throw new ObjectNotFoundError(key, this.#root, { cause: error });
+      throw error;
+    }
+    try {
+      const buffer = Buffer.alloc(length);
+      let filled = 0;
+      // A read may return fewer bytes than asked before the end of the file.
+      while (filled < length) {
+        const { bytesRead } = await handle.read(buffer, filled, length - filled, offset + filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return buffer.subarray(0, filled);
+    } finally {
+      await handle.close();
+    }
   }
 
   async head(key: string): Promise<ObjectHead | undefined> {

@@ -4,6 +4,8 @@ import { type Bucket, IdempotencyStrategy, Storage, type StorageOptions } from '
 import type { LocationTarget } from '#schema/agent/JobPayload';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
+import { checkRange } from './checkRange.ts';
+import { collectBytes } from './collectBytes.ts';
 import { KeyPrefix } from './KeyPrefix.ts';
 import { ObjectNotFoundError } from './ObjectNotFoundError.ts';
 import type { ObjectHead, ObjectStore, PutOptions } from './ObjectStore.ts';
@@ -95,6 +97,20 @@ export class GcsStore implements ObjectStore {
       expected,
       (actual) => new ChecksumMismatchError(key, expected ?? '', actual, this.#where),
     );
+  }
+
+  async getRange(key: string, offset: number, length: number): Promise<Buffer> {
+    checkRange(key, offset, length);
+    try {
+      // `end` is inclusive.
+      const stream = this.#bucket.file(this.#keys.full(key)).createReadStream({ start: offset, end: offset + length - 1 });
+      return await collectBytes(stream);
+    } catch (error) {
+      if (isObjectNotFound(error)) throw new ObjectNotFoundError(key, this.#where, { cause: error });
+      // 416: the object ends before `offset`.
+      if ((error as { code?: unknown }).code === 416) return Buffer.alloc(0);
+      throw error;
+    }
   }
 
   async head(key: string): Promise<ObjectHead | undefined> {

@@ -49,6 +49,14 @@ export interface ObjectStore {
    */
   get(key: string): Promise<Readable>;
 
+  /**
+   * The bytes of the object from `offset` for `length` bytes (`length` at least 1), fewer when the object ends
+   * first (none when it ends before `offset`). Rejects with `ObjectNotFoundError` when there is no object.
+   * Unlike `get`, not checked against the recorded SHA-256, which covers the whole object: callers read
+   * ranges of objects whose pieces authenticate themselves (the repository's sealed chunks).
+   */
+  getRange(key: string, offset: number, length: number): Promise<Buffer>;
+
   /** The object's size, or `undefined` when there is no object under `key`. */
   head(key: string): Promise<ObjectHead | undefined>;
 

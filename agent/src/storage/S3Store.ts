@@ -11,6 +11,7 @@ import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { LocationTarget } from '#schema/agent/JobPayload';
 import { proxyFor } from '../link/proxyFor.ts';
 import { ChecksumMismatchError } from './ChecksumMismatchError.ts';
+import { checkRange } from './checkRange.ts';
 import { KeyPrefix } from './KeyPrefix.ts';
 import { ObjectNotFoundError } from './ObjectNotFoundError.ts';
 import type { ObjectHead, ObjectStore, PutOptions } from './ObjectStore.ts';
@@ -100,6 +101,21 @@ export class S3Store implements ObjectStore {
       response.Metadata?.[sha256MetadataKey],
       (actual) => new ChecksumMismatchError(key, response.Metadata?.[sha256MetadataKey] ?? '', actual, this.#where),
     );
+  }
+
+  async getRange(key: string, offset: number, length: number): Promise<Buffer> {
+    checkRange(key, offset, length);
+    const Key = this.#keys.full(key);
+    const Range = `bytes=${offset}-${offset + length - 1}`;
+    try {
+      const response = await this.#client.send(new GetObjectCommand({ Bucket: this.#bucket, Key, Range }));
+      return Buffer.from((await response.Body?.transformToByteArray()) ?? []);
+    } catch (error) {
+      if ((error as Error).name === 'NoSuchKey') throw new ObjectNotFoundError(key, this.#where, { cause: error });
+      // 416: the object ends before `offset`.
+      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 416) return Buffer.alloc(0);
+      throw error;
+    }
   }
 
   async head(key: string): Promise<ObjectHead | undefined> {

@@ -46,6 +46,7 @@ function frozen(): ObjectStore {
       stream.write('first');
       return Promise.resolve(stream);
     },
+    getRange: never,
     head: never,
     list: () => ({ [Symbol.asyncIterator]: () => ({ next: never }) }),
     delete: never,

@@ -34,6 +34,9 @@ export function watchObjectStore(store: ObjectStore, watch: StallWatch): ObjectS
       const source = await watch.wait(() => store.get(key));
       return Readable.from(watchedChunks(source, watch), { objectMode: false });
     },
+    getRange(key: string, offset: number, length: number): Promise<Buffer> {
+      return watch.wait(() => store.getRange(key, offset, length));
+    },
     head(key: string): Promise<ObjectHead | undefined> {
       return watch.wait(() => store.head(key));
     },

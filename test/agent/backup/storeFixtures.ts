@@ -40,6 +40,9 @@ class IndexWritesElsewhere implements ObjectStore {
   get(key: string) {
     return this.real.get(key);
   }
+  getRange(key: string, offset: number, length: number) {
+    return this.real.getRange(key, offset, length);
+  }
   head(key: string) {
     return this.real.head(key);
   }

@@ -122,6 +122,18 @@ function proveObjectStore(name: string, present: boolean, connect: () => Promise
       expect(await sha256Of(await store.get('big/archive.tar'))).toBe(expected);
     });
 
+    it('reads byte ranges of an object, shorter at its end and empty past it', async () => {
+      const bytes = Buffer.concat([...patternChunks(3 * MiB, 31)]);
+      await store.put('ranges/object', bytes);
+      expect((await store.getRange('ranges/object', 0, 10)).equals(bytes.subarray(0, 10))).toBe(true);
+      expect((await store.getRange('ranges/object', 2 * MiB + 7, MiB)).equals(bytes.subarray(2 * MiB + 7, 3 * MiB + 7))).toBe(true);
+      expect((await store.getRange('ranges/object', 3 * MiB - 5, 100)).equals(bytes.subarray(3 * MiB - 5))).toBe(true);
+      expect((await store.getRange('ranges/object', 3 * MiB + 5, 100)).length).toBe(0);
+      const missing = await store.getRange('ranges/missing', 0, 10).catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(ObjectNotFoundError);
+      await expect(store.getRange('ranges/object', 0, 0)).rejects.toThrow(RangeError);
+    });
+
     it('fails reading a tampered object with ChecksumMismatchError, at the end of the stream', async () => {
       await store.put('tampered/small.json', Buffer.from('{"replicas":3}'));
       await fixture.tamper(`${prefix}/tampered/small.json`, Buffer.from('{"replicas":4}'));
