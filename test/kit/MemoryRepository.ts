@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CorruptObjectError } from '../../agent/src/repository/CorruptObjectError.ts';
-import type { ChunkRef, ContentWriter, Repository, SnapshotInfo, WriteStats } from '../../agent/src/repository/Repository.ts';
+import type { ChunkRef, ContentWriter, IndexRebuild, Repository, SnapshotInfo, WriteStats } from '../../agent/src/repository/Repository.ts';
 
 const chunkSize = 64 * 1024;
 
@@ -71,6 +71,11 @@ export class MemoryRepository implements Repository {
     const found = this.snapshots.find((snapshot) => snapshot.info.id === id);
     if (!found) throw new Error(`no snapshot ${id}`);
     return found;
+  }
+
+  /** Nothing to rebuild: the chunks are their own index. */
+  async rebuildIndex(): Promise<IndexRebuild> {
+    return { packs: 0, chunks: this.chunks.size, damagedPacks: [] };
   }
 
   /** Makes the chunks of a file holding `content` (and no zero blocks) fail to read from now on. */
