@@ -155,10 +155,17 @@ function saveSnapshot(writer: ContentWriter, manifest: Buffer, options: BackupOp
 /** Counts the tree's files and bytes beside the backup, so progress lines can say "of total". */
 async function countTree(sourceDir: string, meter: ProgressMeter): Promise<void> {
   meter.counting = true;
+  // A hard link's bytes are stored and restored once, so they are counted once.
+  const linked = new Set<string>();
   try {
     for await (const { stat } of walkTree(sourceDir, () => undefined)) {
       if (!stat.isFile()) continue;
       meter.filesTotal++;
+      if (stat.nlink > 1n) {
+        const key = `${stat.dev}:${stat.ino}`;
+        if (linked.has(key)) continue;
+        linked.add(key);
+      }
       meter.bytesTotal += Number(stat.size);
     }
   } catch {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { renderSettingsHelp } from '#schema/settings/renderSettingsTable';
 import type { Repository, SnapshotInfo } from '../../repository/Repository.ts';
 import type { ObjectStore } from '../../storage/ObjectStore.ts';
 import { openObjectStore } from '../../storage/openObjectStore.ts';
@@ -9,6 +10,7 @@ import { classifyMoverError } from './classifyMoverError.ts';
 import { guardStore } from './guardStore.ts';
 import { jsonPath } from './jsonPath.ts';
 import { type MoverExitCode, moverExitCodes } from './moverExitCodes.ts';
+import { moverSettings } from './moverSettings.ts';
 import { MoverUsageError } from './MoverUsageError.ts';
 import { type MoverArgs, parseMoverArgs } from './parseMoverArgs.ts';
 import { parseLocationTarget } from './parseLocationTarget.ts';
@@ -34,6 +36,10 @@ export interface MoverIo {
  */
 export async function runMover(argv: string[], io: MoverIo, access: RepositoryAccess): Promise<MoverExitCode> {
   const print = (value: object) => io.stdout(JSON.stringify(value));
+  if (argv.length === 0 || argv.includes('--help')) {
+    io.stdout(moverUsage());
+    return argv.length === 0 ? moverExitCodes.usage : moverExitCodes.ok;
+  }
   try {
     const args = parseMoverArgs(argv, io.env);
     const target = parseLocationTarget(await readJson(args.locationFile), args.locationFile);
@@ -122,4 +128,16 @@ function snapshotJson(snapshot: SnapshotInfo) {
 
 function progressJson(command: string, progress: Progress) {
   return { type: 'progress', command, ...progress };
+}
+
+function moverUsage(): string {
+  return [
+    'usage: fleetback mover init',
+    '       fleetback mover backup --source DIR [--parent ID|latest] [--tag key=value]…',
+    '       fleetback mover restore ID --target DIR [--path P]…',
+    '       fleetback mover snapshots',
+    'The key-encryption key (base64 of 32 bytes) comes from FLEETBACK_MOVER_KEY or --key-file.',
+    '',
+    renderSettingsHelp(moverSettings),
+  ].join('\n');
 }
