@@ -3,7 +3,7 @@ import { link, lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryRepository } from '../../../test/kit/MemoryRepository.ts';
+import { MemoryRepository } from './testing/MemoryRepository.ts';
 import { backupTree } from './backupTree.ts';
 import { restoreTree } from './restoreTree.ts';
 

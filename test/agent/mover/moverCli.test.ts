@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocationTarget } from '#schema/agent/JobPayload';
-import { alignMtimes, type DescribedEntry, describeTree } from '../../kit/describeTree.ts';
-import { makeTrickyTree } from '../../kit/makeTrickyTree.ts';
+import { alignMtimes, type DescribedEntry, describeTree } from '../../../agent/src/mover/testing/describeTree.ts';
+import { makeTrickyTree } from '../../../agent/src/mover/testing/makeTrickyTree.ts';
 import { type MoverRun, runMoverCli } from '../../kit/runMoverCli.ts';
 import { repositoryLocations } from '../repository/repositoryLocations.ts';
 

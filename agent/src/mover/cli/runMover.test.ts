@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryRepository } from '../../../../test/kit/MemoryRepository.ts';
+import { MemoryRepository } from '../testing/MemoryRepository.ts';
 import { WrongKeyError } from '../../repository/WrongKeyError.ts';
 import { moverExitCodes } from './moverExitCodes.ts';
 import { parseLocationTarget } from './parseLocationTarget.ts';

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { CorruptObjectError } from '../../agent/src/repository/CorruptObjectError.ts';
-import type { ChunkRef, ContentWriter, IndexRebuild, Repository, SnapshotInfo, WriteStats } from '../../agent/src/repository/Repository.ts';
+import { CorruptObjectError } from '../../repository/CorruptObjectError.ts';
+import type { ChunkRef, ContentWriter, IndexRebuild, Repository, SnapshotInfo, WriteStats } from '../../repository/Repository.ts';
 
 const chunkSize = 64 * 1024;
 
