@@ -95,7 +95,7 @@ export async function backupTree(repository: Repository, sourceDir: string, opti
       return { ...common, size: previous.size, holes: previous.holes, chunks: previous.chunks };
     }
     return reads.use(async () => {
-      const { data, layout } = readFileData(absolute);
+      const { data, layout } = readFileData(absolute, Number(stat.size));
       const chunks = await writer.writeContent(data);
       counters.filesRead++;
       return { ...common, size: layout.size, holes: layout.holes, chunks };

@@ -14,27 +14,35 @@ export interface FileLayout {
 }
 
 /**
- * Reads a file without following a symlink put in its place, yielding its bytes except whole aligned
- * 64 KiB blocks (and a final shorter block) of zeros, which it records in `layout.holes`, merged when
- * adjacent. Sparse files and zero runs in ordinary files alike are stored as holes, and restored sparse.
+ * Reads a file without following a symlink put in its place, yielding its bytes except 64 KiB blocks,
+ * aligned to the file, that hold only zeros (a block cut short by the end of a read counts as well), which it
+ * records in `layout.holes`, merged when adjacent. `sizeHint` (the size `lstat` gave) sizes the reads; a file
+ * that grew or shrank since is read to its end all the same. Sparse files and zero runs in ordinary files
+ * alike are stored as holes, and restored sparse.
  * `layout` is complete once the iteration ends.
  */
-export function readFileData(absolute: Buffer): { data: AsyncIterable<Uint8Array>; layout: FileLayout } {
+export function readFileData(absolute: Buffer, sizeHint: number): { data: AsyncIterable<Uint8Array>; layout: FileLayout } {
   const layout: FileLayout = { size: 0, holes: [] };
   async function* data(): AsyncGenerator<Uint8Array> {
     const file = await open(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
     try {
       for (;;) {
-        const buffer = Buffer.allocUnsafe(readSize);
-        const { bytesRead } = await file.read(buffer, 0, readSize, layout.size);
+        // Sized to what is left (one byte more, to see the end without another read): a buffer of the
+        // largest size for every small file would churn gigabytes through the collector for a tree of them.
+        const left = sizeHint - layout.size;
+        const buffer = Buffer.allocUnsafe(left >= 0 ? Math.min(readSize, left + 1) : readSize);
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, layout.size);
         if (bytesRead === 0) return;
         let runStart = 0;
-        for (let at = 0; at < bytesRead; at += holeBlockSize) {
-          const end = Math.min(at + holeBlockSize, bytesRead);
-          if (!buffer.subarray(at, end).equals(zeros.subarray(0, end - at))) continue;
-          if (at > runStart) yield buffer.subarray(runStart, at);
-          runStart = end;
-          addHole(layout.holes, layout.size + at, end - at);
+        // Blocks are aligned to the file, whatever the buffer's size; the last one read may be short.
+        for (let at = 0; at < bytesRead; ) {
+          const end = Math.min(at + holeBlockSize - ((layout.size + at) % holeBlockSize), bytesRead);
+          if (buffer.subarray(at, end).equals(zeros.subarray(0, end - at))) {
+            if (at > runStart) yield buffer.subarray(runStart, at);
+            runStart = end;
+            addHole(layout.holes, layout.size + at, end - at);
+          }
+          at = end;
         }
         if (bytesRead > runStart) yield buffer.subarray(runStart, bytesRead);
         layout.size += bytesRead;
