@@ -29,8 +29,9 @@ export function readFileData(absolute: Buffer, sizeHint: number): { data: AsyncI
       for (;;) {
         // Sized to what is left (one byte more, to see the end without another read): a buffer of the
         // largest size for every small file would churn gigabytes through the collector for a tree of them.
+        // Unpooled, so a chunk the repository keeps never pins a shared 8 KiB pool slab.
         const left = sizeHint - layout.size;
-        const buffer = Buffer.allocUnsafe(left >= 0 ? Math.min(readSize, left + 1) : readSize);
+        const buffer = Buffer.allocUnsafeSlow(left >= 0 ? Math.min(readSize, left + 1) : readSize);
         const { bytesRead } = await file.read(buffer, 0, buffer.length, layout.size);
         if (bytesRead === 0) return;
         let runStart = 0;
