@@ -1,6 +1,7 @@
 import { readlink } from 'node:fs/promises';
-import type { ContentWriter, Repository, SnapshotInfo, WriteStats } from '../repository/Repository.ts';
+import type { ContentWriter, SnapshotInfo, WriteStats } from '../repository/Repository.ts';
 import { fileMetadata } from './fileMetadata.ts';
+import type { MoverRepository } from './MoverRepository.ts';
 import { ManifestEncoder } from './manifest/ManifestEncoder.ts';
 import type { ManifestEntry } from './manifest/ManifestEntry.ts';
 import { readManifest } from './manifest/readManifest.ts';
@@ -53,7 +54,7 @@ type Counters = { -readonly [K in keyof Omit<BackupStats, 'stored'>]: number };
  * holes without being opened. Entries that cannot be backed up are reported to `onWarning` and counted; the
  * snapshot is saved without them.
  */
-export async function backupTree(repository: Repository, sourceDir: string, options: BackupOptions = {}): Promise<BackupResult> {
+export async function backupTree(repository: MoverRepository, sourceDir: string, options: BackupOptions = {}): Promise<BackupResult> {
   const counters: Counters = { directories: 0, files: 0, symlinks: 0, hardlinks: 0, skipped: 0, failed: 0, bytes: 0, filesRead: 0, filesReused: 0 };
   const warn = (warning: SkippedEntry) => {
     if (warning.kind === 'unreadable') counters.failed++;

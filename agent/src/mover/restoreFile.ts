@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { lstat, open, unlink } from 'node:fs/promises';
-import type { Repository } from '../repository/Repository.ts';
+import type { MoverRepository } from './MoverRepository.ts';
 import type { ManifestEntry } from './manifest/ManifestEntry.ts';
 import { nsToSeconds } from './nsToSeconds.ts';
 
@@ -12,7 +12,7 @@ type FileEntry = Extract<ManifestEntry, { kind: 'file' }>;
  * written, then owner (when `chown`), mode and mtime. A file whose content cannot be read is removed, so
  * nothing half-written looks restored, and the error is thrown for the caller to report.
  */
-export async function restoreFile(repository: Repository, entry: FileEntry, absolute: Buffer, chown: boolean): Promise<void> {
+export async function restoreFile(repository: MoverRepository, entry: FileEntry, absolute: Buffer, chown: boolean): Promise<void> {
   await clearWay(absolute);
   const file = await open(absolute, constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
   try {

@@ -1,5 +1,5 @@
 import { chmod, chown, lchown, link, lstat, lutimes, mkdir, symlink, unlink, utimes } from 'node:fs/promises';
-import type { Repository } from '../repository/Repository.ts';
+import type { MoverRepository } from './MoverRepository.ts';
 import type { EntryMetadata, ManifestEntry } from './manifest/ManifestEntry.ts';
 import { readManifest } from './manifest/readManifest.ts';
 import { nsToSeconds } from './nsToSeconds.ts';
@@ -42,7 +42,7 @@ const slash = Buffer.from('/');
  * their times are not disturbed. A file or link that fails is reported in `failures` with its path and the rest
  * still restore. The manifest is read twice (once to plan, once to restore) and never held as entries.
  */
-export async function restoreTree(repository: Repository, snapshotId: string, targetDir: string, options: RestoreOptions = {}): Promise<RestoreResult> {
+export async function restoreTree(repository: MoverRepository, snapshotId: string, targetDir: string, options: RestoreOptions = {}): Promise<RestoreResult> {
   const { manifest } = await repository.readSnapshot(snapshotId);
   const what = `snapshot ${snapshotId}`;
   const selection = new PathSelection(options.paths);

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { renderSettingsHelp } from '#schema/settings/renderSettingsTable';
-import type { Repository, SnapshotInfo } from '../../repository/Repository.ts';
+import type { SnapshotInfo } from '../../repository/Repository.ts';
 import type { ObjectStore } from '../../storage/ObjectStore.ts';
 import { openObjectStore } from '../../storage/openObjectStore.ts';
 import { backupTree } from '../backupTree.ts';
+import type { MoverRepository } from '../MoverRepository.ts';
 import type { Progress } from '../Progress.ts';
 import { restoreTree } from '../restoreTree.ts';
 import { classifyMoverError } from './classifyMoverError.ts';
@@ -18,8 +19,8 @@ import { readMoverKey } from './readMoverKey.ts';
 
 /** How the mover creates and opens repositories (the content store's `initRepository` and `openRepository`). */
 export interface RepositoryAccess {
-  init(store: ObjectStore, kek: Buffer): Promise<Repository>;
-  open(store: ObjectStore, kek: Buffer): Promise<Repository>;
+  init(store: ObjectStore, kek: Buffer): Promise<MoverRepository>;
+  open(store: ObjectStore, kek: Buffer): Promise<MoverRepository>;
 }
 
 /** Where the mover writes: one JSON object per stdout line, and error lines for stderr. */
@@ -69,7 +70,7 @@ export async function runMover(argv: string[], io: MoverIo, access: RepositoryAc
   }
 }
 
-async function backup(repository: Repository, args: MoverArgs, print: (value: object) => void): Promise<MoverExitCode> {
+async function backup(repository: MoverRepository, args: MoverArgs, print: (value: object) => void): Promise<MoverExitCode> {
   const parent = args.parent === undefined ? undefined : await resolveParent(repository, args.parent, args.tags);
   const { snapshot, stats } = await backupTree(repository, args.source as string, {
     ...(parent ? { parent: parent.id } : {}),
@@ -82,7 +83,7 @@ async function backup(repository: Repository, args: MoverArgs, print: (value: ob
   return stats.failed > 0 ? moverExitCodes.partial : moverExitCodes.ok;
 }
 
-async function restore(repository: Repository, args: MoverArgs, print: (value: object) => void): Promise<MoverExitCode> {
+async function restore(repository: MoverRepository, args: MoverArgs, print: (value: object) => void): Promise<MoverExitCode> {
   const snapshot = await findSnapshot(repository, args.snapshot as string);
   const result = await restoreTree(repository, snapshot.id, args.target as string, {
     paths: args.paths,
@@ -96,13 +97,13 @@ async function restore(repository: Repository, args: MoverArgs, print: (value: o
 }
 
 /** `latest` is the newest snapshot carrying every given tag; none yet makes a full backup. */
-async function resolveParent(repository: Repository, parent: string, tags: Record<string, string>): Promise<SnapshotInfo | undefined> {
+async function resolveParent(repository: MoverRepository, parent: string, tags: Record<string, string>): Promise<SnapshotInfo | undefined> {
   if (parent !== 'latest') return findSnapshot(repository, parent);
   const matching = (await repository.listSnapshots()).filter((s) => Object.entries(tags).every(([k, v]) => s.tags[k] === v));
   return matching.at(-1);
 }
 
-async function findSnapshot(repository: Repository, id: string): Promise<SnapshotInfo> {
+async function findSnapshot(repository: MoverRepository, id: string): Promise<SnapshotInfo> {
   const found = (await repository.listSnapshots()).find((snapshot) => snapshot.id === id);
   if (!found) throw new MoverUsageError(`the repository holds no snapshot ${id}; \`fleetback mover snapshots\` lists them`);
   return found;

@@ -1,20 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CorruptObjectError } from '../../repository/CorruptObjectError.ts';
-import type { ChunkRef, ContentWriter, IndexRebuild, Repository, SnapshotInfo, WriteStats } from '../../repository/Repository.ts';
+import type { ChunkRef, ContentWriter, SnapshotInfo, WriteStats } from '../../repository/Repository.ts';
+import type { MoverRepository } from '../MoverRepository.ts';
 
 const chunkSize = 64 * 1024;
 
 /**
- * A `Repository` held in memory, for unit tests of what sits on top of the interface: fixed 64 KiB chunks
+ * A repository held in memory, for unit tests of what sits on top of the interface: fixed 64 KiB chunks
  * named by SHA-256, snapshots in a list. `damage` makes a chunk fail as a damaged pack would.
  */
-export class MemoryRepository implements Repository {
+export class MemoryRepository implements MoverRepository {
   readonly chunks = new Map<string, Buffer>();
   private readonly damaged = new Set<string>();
   private readonly snapshots: { info: SnapshotInfo; manifest: Buffer }[] = [];
   private clock = Date.UTC(2026, 0, 1);
 
-  openWriter(): ContentWriter {
+  openWriter(): ContentWriter & { close(): Promise<void> } {
     const stats = { bytesRead: 0, chunks: 0, newChunks: 0, newBytes: 0, storedBytes: 0 };
     const store = (chunk: Buffer): ChunkRef => {
       const id = createHash('sha256').update(chunk).digest();
@@ -49,6 +50,7 @@ export class MemoryRepository implements Repository {
         return saved;
       },
       stats: (): WriteStats => ({ ...stats }),
+      close: async () => undefined,
     };
   }
 
@@ -71,11 +73,6 @@ export class MemoryRepository implements Repository {
     const found = this.snapshots.find((snapshot) => snapshot.info.id === id);
     if (!found) throw new Error(`no snapshot ${id}`);
     return found;
-  }
-
-  /** Nothing to rebuild: the chunks are their own index. */
-  async rebuildIndex(): Promise<IndexRebuild> {
-    return { packs: 0, chunks: this.chunks.size, damagedPacks: [] };
   }
 
   /** Makes the chunks of a file holding `content` (and no zero blocks) fail to read from now on. */
