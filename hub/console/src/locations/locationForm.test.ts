@@ -32,6 +32,16 @@ describe('the location form', () => {
     });
   });
 
+  it('keeps the bucket typed for one kind when switching to another, and sends it in that kind\'s block', () => {
+    const typed = { ...emptyLocationForm('s3'), name: 'b', bucket: 'shop', endpoint: 'http://127.0.0.1:4443' };
+    expect(locationInputFromForm('t1', { ...typed, kind: 'gcs' })).toEqual({
+      tenantId: 't1',
+      name: 'b',
+      prefix: '',
+      gcs: { bucket: 'shop', endpoint: 'http://127.0.0.1:4443' },
+    });
+  });
+
   it('pairs location kinds with credential kinds', () => {
     expect(['s3', 'azure', 'gcs', 'filesystem'].map((k) => credentialKindFor(k as never))).toEqual(['aws', 'azure', 'gcp', undefined]);
   });
