@@ -17,7 +17,7 @@ export function CreateLocationDialog({ tenantId, data, onClose, onSaved }: Setti
   const { form, change, text } = bind;
   const view = locationKinds[form.kind];
   const { credential } = view;
-  const matching = data.credentials.edges.map((e) => e.node).filter((c) => c.kind === credential?.kind);
+  const matching = data.credentials.edges.map((e) => e.node).filter((c) => credential?.kinds.includes(c.kind));
 
   return (
     <FormDialog
@@ -42,7 +42,7 @@ export function CreateLocationDialog({ tenantId, data, onClose, onSaved }: Setti
           label="Credential"
           hint={
             matching.length === 0
-              ? `No ${credential.kind} credential in this tenant yet; store one on the Credentials screen.`
+              ? `No ${credential.kinds.join(' or ')} credential in this tenant yet; store one on the Credentials screen.`
               : credential.hint
           }
           required={credential.required}

@@ -20,7 +20,8 @@ export interface LocationKindView<I> {
   Options?: LocationFields;
   /** The credential it takes; none (no credential field at all) for a kind that needs none. */
   credential?: {
-    kind: CredentialKind;
+    /** The kinds that fit, as the hub's provider lists them (`credentialKinds`). */
+    kinds: readonly CredentialKind[];
     required: boolean;
     /** What choosing none means, as the blank choice. */
     none: string;

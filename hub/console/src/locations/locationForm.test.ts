@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialKindFor, describeWhere, emptyLocationForm, locationInputFromForm } from './locationForm.ts';
+import { credentialKindsFor, describeWhere, emptyLocationForm, locationInputFromForm } from './locationForm.ts';
 
 describe('the location form', () => {
   it('sends a filesystem location without a credential', () => {
@@ -43,7 +43,7 @@ describe('the location form', () => {
   });
 
   it('pairs location kinds with credential kinds', () => {
-    expect(['s3', 'azure', 'gcs', 'filesystem'].map((k) => credentialKindFor(k as never))).toEqual(['aws', 'azure', 'gcp', undefined]);
+    expect(['s3', 'azure', 'gcs', 'filesystem'].map((k) => credentialKindsFor(k as never))).toEqual([['aws'], ['azure'], ['gcp'], []]);
   });
 });
 

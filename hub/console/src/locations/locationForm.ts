@@ -41,9 +41,9 @@ export function emptyLocationForm(kind: BackupLocationKind = 's3'): LocationForm
   };
 }
 
-/** The kind of credential a location of this kind uses; none for one that needs none. */
-export function credentialKindFor(kind: BackupLocationKind): CredentialKind | undefined {
-  return locationKinds[kind].credential?.kind;
+/** The kinds of credential a location of this kind may use; none for one that needs none. */
+export function credentialKindsFor(kind: BackupLocationKind): readonly CredentialKind[] {
+  return locationKinds[kind].credential?.kinds ?? [];
 }
 
 function kindInput<K extends BackupLocationKind>(kind: K, form: LocationSettingsForm): Partial<LocationInputBlocks> {
@@ -57,7 +57,7 @@ export function locationInputFromForm(tenantId: string, form: LocationForm): Cre
     name: form.name.trim(),
     prefix: form.prefix.trim().replace(/^\/+|\/+$/g, ''),
     ...optionalText('encryptionKeyRef', form.encryptionKeyRef),
-    ...(credentialKindFor(form.kind) ? optionalText('credentialId', form.credentialId) : {}),
+    ...(locationKinds[form.kind].credential ? optionalText('credentialId', form.credentialId) : {}),
     ...kindInput(form.kind, form),
   };
 }

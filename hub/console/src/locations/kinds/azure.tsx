@@ -18,7 +18,7 @@ export const azure: LocationKindView<{ container: string; endpoint?: string }> =
   label: 'Azure Blob storage',
   Place,
   Options,
-  credential: { kind: 'azure', required: true, none: 'None', hint: 'Required.' },
+  credential: { kinds: ['azure'], required: true, none: 'None', hint: 'Required.' },
   input: (form) => ({ container: form.bucket.trim(), ...optionalText('endpoint', form.endpoint) }),
   where: (location) => `azure://${location.bucket ?? ''}`,
 };

@@ -18,7 +18,7 @@ export const gcs: LocationKindView<{ bucket: string; endpoint?: string }> = {
   label: 'Google Cloud Storage',
   Place,
   Options,
-  credential: { kind: 'gcp', required: false, none: 'None', hint: 'Required unless an endpoint is given.' },
+  credential: { kinds: ['gcp'], required: false, none: 'None', hint: 'Required unless an endpoint is given.' },
   input: (form) => ({ bucket: form.bucket.trim(), ...optionalText('endpoint', form.endpoint) }),
   where: (location) => `gs://${location.bucket ?? ''}`,
 };

@@ -24,7 +24,7 @@ export const s3: LocationKindView<{ bucket: string; region?: string; endpoint?: 
   label: 'S3 or S3-compatible',
   Place,
   Options,
-  credential: { kind: 'aws', required: false, none: "None: the agent's identity", hint: "Blank: the agent's own identity (e.g. an IAM role)." },
+  credential: { kinds: ['aws'], required: false, none: "None: the agent's identity", hint: "Blank: the agent's own identity (e.g. an IAM role)." },
   input: (form) => ({
     bucket: form.bucket.trim(),
     ...optionalText('region', form.region),
