@@ -12,10 +12,18 @@ describe('renderConsoleEnums', () => {
   });
 
   it('writes each enum as a union of its values, in the schema order', () => {
-    const sdl = `"What the agent is asked to do." enum JobKind { backup restore }\nenum JobPhase { Queued Failed }\ntype Query { a: JobKind b: JobPhase }`;
+    const sdl = [
+      '"What the agent is asked to do." enum JobKind { backup restore }',
+      'enum JobPhase { Queued Failed }',
+      'enum BackupLocationKind { s3 filesystem }',
+      'enum CredentialKind { aws }',
+      'type Query { a: JobKind b: JobPhase c: BackupLocationKind d: CredentialKind }',
+    ].join('\n');
     expect(renderConsoleEnums(sdl)).toContain(
       "/** What the agent is asked to do. */\nexport type JobKind = 'backup' | 'restore';\n",
     );
     expect(renderConsoleEnums(sdl)).toContain("export type JobPhase = 'Queued' | 'Failed';\n");
+    expect(renderConsoleEnums(sdl)).toContain("export type BackupLocationKind = 's3' | 'filesystem';\n");
+    expect(renderConsoleEnums(sdl)).toContain("export type CredentialKind = 'aws';\n");
   });
 });

@@ -1,7 +1,7 @@
 import { buildSchema, GraphQLEnumType } from 'graphql';
 
 /** The public API's enums the console types its data with, generated so that none is restated by hand. */
-export const consoleEnums = ['JobKind', 'JobPhase'] as const;
+export const consoleEnums = ['JobKind', 'JobPhase', 'BackupLocationKind', 'CredentialKind'] as const;
 
 /** Where the generated enums live in the checkout. */
 export const consoleEnumsFile = 'hub/console/src/api/hubEnums.ts';
@@ -9,7 +9,9 @@ export const consoleEnumsFile = 'hub/console/src/api/hubEnums.ts';
 /**
  * The console's `hubEnums.ts`: one string-union type per enum of `consoleEnums`, read from the public API's
  * schema text (`schema/hub.graphql`), so the console follows the API (a job kind added to `jobKinds` in
- * `schema/agent/JobPayload.ts` reaches it through `npm run schema:emit`). A test fails when the file is stale.
+ * `schema/agent/JobPayload.ts`, a storage provider or a credential kind registered in the hub reaches it through
+ * `npm run schema:emit`, and the console's kind registries then refuse to compile without its descriptor). A
+ * test fails when the file is stale.
  */
 export function renderConsoleEnums(hubSdl: string): string {
   const schema = buildSchema(hubSdl);

@@ -1,5 +1,5 @@
 import { defineOperation } from '../api/Operation.ts';
-import type { BackupLocationKind } from '../locations/BackupLocation.ts';
+import type { BackupLocationKind } from '../api/hubEnums.ts';
 
 export interface LocationChoice {
   id: string;

@@ -1,11 +1,5 @@
-export type CredentialKind = 'aws' | 'azure' | 'gcp';
-
-/** What each kind is for, as the screens name it. */
-export const credentialKindLabels: Record<CredentialKind, string> = {
-  aws: 'AWS / S3-compatible',
-  azure: 'Azure Blob storage',
-  gcp: 'Google Cloud Storage',
-};
+import type { CredentialKind } from '../api/hubEnums.ts';
+import type { CredentialSecretBlocks } from './kinds/credentialKinds.ts';
 
 /** Cloud credentials of a tenant; the secret is write-only and never comes back (schema `Credential`). */
 export interface Credential {
@@ -24,11 +18,7 @@ export interface Credential {
 }
 
 /** The secret block of one kind, given whole (schema `AwsCredentialInput` and its siblings). */
-export interface CredentialSecretInput {
-  aws?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string; region?: string };
-  azure?: { accountName: string; accountKey?: string; sasToken?: string; connectionString?: string };
-  gcp?: { serviceAccountJson: string };
-}
+export type CredentialSecretInput = Partial<CredentialSecretBlocks>;
 
 export type CreateCredentialInput = { tenantId: string; name: string } & CredentialSecretInput;
 export type UpdateCredentialInput = { name?: string } & CredentialSecretInput;

@@ -6,7 +6,8 @@ import { SelectField } from '../ui/SelectField.tsx';
 import type { SettingsFormProps } from '../ui/SettingsPage.tsx';
 import { useForm } from '../ui/useForm.ts';
 import { useSaveMutation } from '../ui/useSaveMutation.ts';
-import { type Credential, credentialKindLabels } from './Credential.ts';
+import type { Credential } from './Credential.ts';
+import { credentialKindLabels } from './kinds/credentialKinds.ts';
 import {
   createCredentialInput,
   type CredentialForm,

@@ -1,6 +1,7 @@
 import { changedColumn } from '../ui/changedColumn.tsx';
 import { SettingsPage } from '../ui/SettingsPage.tsx';
-import { type Credential, credentialKindLabels } from './Credential.ts';
+import type { Credential } from './Credential.ts';
+import { credentialKindLabels } from './kinds/credentialKinds.ts';
 import { CredentialDialog } from './CredentialDialog.tsx';
 import { credentialList, deleteCredentialMutation } from './credentialOperations.ts';
 

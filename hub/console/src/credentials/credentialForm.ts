@@ -1,92 +1,62 @@
-import { unreachable } from '../ui/unreachable.ts';
-import type {
-  CreateCredentialInput,
-  Credential,
-  CredentialKind,
-  CredentialSecretInput,
-  UpdateCredentialInput,
-} from './Credential.ts';
-
-/** Which one of its three secrets an Azure credential carries. */
-export type AzureSecretKind = 'accountKey' | 'sasToken' | 'connectionString';
+import type { CredentialKind } from '../api/hubEnums.ts';
+import { bindForm, type FormBinding } from '../ui/bindForm.ts';
+import type { CreateCredentialInput, Credential, CredentialSecretInput, UpdateCredentialInput } from './Credential.ts';
+import { credentialKinds, type CredentialSecretForms } from './kinds/credentialKinds.ts';
 
 /**
- * A credential as its form holds it. Secret fields start blank, even when editing: the hub never returns them,
- * and the form never shows one it was given.
+ * A credential as its form holds it: one secret block per kind, so switching kinds keeps what was typed. Secret
+ * fields start blank, even when editing: the hub never returns them, and the form never shows one it was given.
  */
 export interface CredentialForm {
   name: string;
   kind: CredentialKind;
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  region: string;
-  accountName: string;
-  azureSecretKind: AzureSecretKind;
-  azureSecret: string;
-  serviceAccountJson: string;
+  secrets: CredentialSecretForms;
   /** Editing: send a new secret block (else only the name changes). */
   replaceSecret: boolean;
 }
 
+function blankSecrets(): CredentialSecretForms {
+  // `Object.entries` forgets the keys' type; they are exactly the registry's kinds, each with its own blank.
+  return Object.fromEntries(Object.entries(credentialKinds).map(([kind, view]) => [kind, view.blank])) as CredentialSecretForms;
+}
+
 export function emptyCredentialForm(kind: CredentialKind = 'aws'): CredentialForm {
-  return {
-    name: '',
-    kind,
-    accessKeyId: '',
-    secretAccessKey: '',
-    sessionToken: '',
-    region: '',
-    accountName: '',
-    azureSecretKind: 'accountKey',
-    azureSecret: '',
-    serviceAccountJson: '',
-    replaceSecret: true,
-  };
+  return { name: '', kind, secrets: blankSecrets(), replaceSecret: true };
 }
 
 /** The form to edit a credential: its name and the non-secret parts shown; every secret blank. */
 export function credentialFormFor(credential: Credential): CredentialForm {
-  return {
-    ...emptyCredentialForm(credential.kind),
-    name: credential.name,
-    region: credential.region ?? '',
-    accountName: credential.accountName ?? '',
-    replaceSecret: false,
-  };
+  const form = emptyCredentialForm(credential.kind);
+  return { ...form, name: credential.name, secrets: withShown(form.secrets, credential.kind, credential), replaceSecret: false };
 }
 
-/** The secret block of the form's kind, blanks of optional fields left out. */
-export function secretInputFromForm(form: CredentialForm): CredentialSecretInput {
-  const optional = (key: string, value: string) => (value.trim() ? { [key]: value.trim() } : {});
-  switch (form.kind) {
-    case 'aws':
-      return {
-        aws: {
-          accessKeyId: form.accessKeyId.trim(),
-          secretAccessKey: form.secretAccessKey.trim(),
-          ...optional('sessionToken', form.sessionToken),
-          ...optional('region', form.region),
-        },
-      };
-    case 'azure':
-      return { azure: { accountName: form.accountName.trim(), [form.azureSecretKind]: form.azureSecret.trim() } };
-    case 'gcp':
-      return { gcp: { serviceAccountJson: form.serviceAccountJson } };
-    default:
-      return unreachable(form.kind);
-  }
+function withShown<K extends CredentialKind>(secrets: CredentialSecretForms, kind: K, credential: Credential): CredentialSecretForms {
+  const block: CredentialSecretForms[K] = { ...secrets[kind], ...credentialKinds[kind].shown(credential) };
+  return { ...secrets, [kind]: block };
+}
+
+/** The controls of one kind's secret block, changing only that block of the form. */
+export function secretBinding<K extends CredentialKind>(
+  kind: K,
+  { form, change }: FormBinding<CredentialForm>,
+): FormBinding<CredentialSecretForms[K]> {
+  const block = form.secrets[kind];
+  return bindForm(block, (patch) => change({ secrets: { ...form.secrets, [kind]: { ...block, ...patch } } }));
+}
+
+function secretInput<K extends CredentialKind>(kind: K, secrets: CredentialSecretForms): CredentialSecretInput {
+  return { [kind]: credentialKinds[kind].input(secrets[kind]) };
 }
 
 export function createCredentialInput(tenantId: string, form: CredentialForm): CreateCredentialInput {
-  return { tenantId, name: form.name.trim(), ...secretInputFromForm(form) };
+  return { tenantId, name: form.name.trim(), ...secretInput(form.kind, form.secrets) };
 }
 
-/** Only what changed: the name when renamed, the whole secret block when replacing it. */
+/** Only what changed: the name when renamed, the whole secret block of the credential's kind when replacing it. */
 export function updateCredentialInput(credential: Credential, form: CredentialForm): UpdateCredentialInput {
   const name = form.name.trim();
   return {
     ...(name !== credential.name ? { name } : {}),
-    ...(form.replaceSecret ? secretInputFromForm({ ...form, kind: credential.kind }) : {}),
+    ...(form.replaceSecret ? secretInput(credential.kind, form.secrets) : {}),
   };
 }

@@ -1,14 +1,5 @@
-import type { LocationKind } from '#schema/agent/LocationTarget';
-
-/** The kinds the hub and the agent have a storage provider for (`schema/agent/LocationTarget.ts`). */
-export type BackupLocationKind = LocationKind;
-
-export const locationKindLabels: Record<BackupLocationKind, string> = {
-  s3: 'S3 or S3-compatible',
-  azure: 'Azure Blob storage',
-  gcs: 'Google Cloud Storage',
-  filesystem: 'Filesystem (a path in the agent)',
-};
+import type { BackupLocationKind } from '../api/hubEnums.ts';
+import type { LocationInputBlocks } from './kinds/locationKinds.ts';
 
 /** How the last check of a location from inside a cluster went. */
 export interface LocationValidation {
@@ -38,14 +29,10 @@ export interface BackupLocation {
 }
 
 /** What `createBackupLocation` takes: exactly one of the kind blocks (schema `CreateBackupLocationInput`). */
-export interface CreateBackupLocationInput {
+export type CreateBackupLocationInput = {
   tenantId: string;
   name: string;
   prefix: string;
-  s3?: { bucket: string; region?: string; endpoint?: string; forcePathStyle: boolean };
-  azure?: { container: string; endpoint?: string };
-  gcs?: { bucket: string; endpoint?: string };
-  filesystem?: { path: string };
   credentialId?: string;
   encryptionKeyRef?: string;
-}
+} & Partial<LocationInputBlocks>;

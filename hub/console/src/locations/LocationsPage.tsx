@@ -1,6 +1,7 @@
 import { SettingsPage } from '../ui/SettingsPage.tsx';
 import type { TableColumn } from '../ui/DataTable.tsx';
-import { type BackupLocation, locationKindLabels } from './BackupLocation.ts';
+import type { BackupLocation } from './BackupLocation.ts';
+import { locationKindLabels, locationKinds } from './kinds/locationKinds.ts';
 import { CreateLocationDialog } from './CreateLocationDialog.tsx';
 import { describeWhere } from './locationForm.ts';
 import { deleteBackupLocationMutation, locationList, type LocationsData } from './locationOperations.ts';
@@ -67,7 +68,7 @@ function locationColumns(data: LocationsData): TableColumn<BackupLocation>[] {
         l.credentialId ? (
           (credentialNames.get(l.credentialId) ?? 'unknown')
         ) : (
-          <span className="subtle">{l.kind === 'filesystem' ? 'None needed' : "The agent's own identity"}</span>
+          <span className="subtle">{locationKinds[l.kind].credential ? "The agent's own identity" : 'None needed'}</span>
         ),
     },
     {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialKindFor, describeWhere, emptyLocationForm, locationInputFromForm } from './locationForm.ts';
+import { credentialKindsFor, describeWhere, emptyLocationForm, locationInputFromForm } from './locationForm.ts';
 
 describe('the location form', () => {
   it('sends a filesystem location without a credential', () => {
@@ -32,8 +32,18 @@ describe('the location form', () => {
     });
   });
 
+  it('keeps the bucket typed for one kind when switching to another, and sends it in that kind\'s block', () => {
+    const typed = { ...emptyLocationForm('s3'), name: 'b', bucket: 'shop', endpoint: 'http://127.0.0.1:4443' };
+    expect(locationInputFromForm('t1', { ...typed, kind: 'gcs' })).toEqual({
+      tenantId: 't1',
+      name: 'b',
+      prefix: '',
+      gcs: { bucket: 'shop', endpoint: 'http://127.0.0.1:4443' },
+    });
+  });
+
   it('pairs location kinds with credential kinds', () => {
-    expect(['s3', 'azure', 'gcs', 'filesystem'].map((k) => credentialKindFor(k as never))).toEqual(['aws', 'azure', 'gcp', undefined]);
+    expect(['s3', 'azure', 'gcs', 'filesystem'].map((k) => credentialKindsFor(k as never))).toEqual([['aws'], ['azure'], ['gcp'], []]);
   });
 });
 

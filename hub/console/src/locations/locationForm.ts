@@ -1,18 +1,26 @@
-import type { CredentialKind } from '../credentials/Credential.ts';
-import { unreachable } from '../ui/unreachable.ts';
-import type { BackupLocation, BackupLocationKind, CreateBackupLocationInput } from './BackupLocation.ts';
+import type { BackupLocationKind, CredentialKind } from '../api/hubEnums.ts';
+import { optionalText } from '../ui/optionalText.ts';
+import type { BackupLocation, CreateBackupLocationInput } from './BackupLocation.ts';
+import { type LocationInputBlocks, locationKinds } from './kinds/locationKinds.ts';
 
-/** A new location as its form holds it; fields of other kinds are kept while switching but not sent. */
-export interface LocationForm {
-  name: string;
-  kind: BackupLocationKind;
+/**
+ * The settings of a location as its form holds them: the settings columns of `BackupLocation`, shared by the
+ * kinds (a bucket typed for S3 stays when switching to Google Cloud Storage). Each kind sends what it uses.
+ */
+export interface LocationSettingsForm {
   /** Bucket (s3, gcs) or container (azure). */
   bucket: string;
-  prefix: string;
   region: string;
   endpoint: string;
   forcePathStyle: boolean;
   path: string;
+}
+
+/** A new location as its form holds it; settings of other kinds are kept while switching but not sent. */
+export interface LocationForm extends LocationSettingsForm {
+  name: string;
+  kind: BackupLocationKind;
+  prefix: string;
   /** '' for none. */
   credentialId: string;
   encryptionKeyRef: string;
@@ -33,64 +41,28 @@ export function emptyLocationForm(kind: BackupLocationKind = 's3'): LocationForm
   };
 }
 
-/** The kind of credential a location of this kind uses; none for a filesystem. */
-export function credentialKindFor(kind: BackupLocationKind): CredentialKind | undefined {
-  switch (kind) {
-    case 's3':
-      return 'aws';
-    case 'azure':
-      return 'azure';
-    case 'gcs':
-      return 'gcp';
-    case 'filesystem':
-      return undefined;
-    default:
-      return unreachable(kind);
-  }
+/** The kinds of credential a location of this kind may use; none for one that needs none. */
+export function credentialKindsFor(kind: BackupLocationKind): readonly CredentialKind[] {
+  return locationKinds[kind].credential?.kinds ?? [];
+}
+
+function kindInput<K extends BackupLocationKind>(kind: K, form: LocationSettingsForm): Partial<LocationInputBlocks> {
+  return { [kind]: locationKinds[kind].input(form) };
 }
 
 /** The create input: only the chosen kind's block, blanks of optional fields left out. */
 export function locationInputFromForm(tenantId: string, form: LocationForm): CreateBackupLocationInput {
-  const optional = <K extends string>(key: K, value: string) =>
-    (value.trim() ? { [key]: value.trim() } : {}) as Partial<Record<K, string>>;
-  const common = {
+  return {
     tenantId,
     name: form.name.trim(),
     prefix: form.prefix.trim().replace(/^\/+|\/+$/g, ''),
-    ...optional('encryptionKeyRef', form.encryptionKeyRef),
-    ...(form.kind === 'filesystem' ? {} : optional('credentialId', form.credentialId)),
+    ...optionalText('encryptionKeyRef', form.encryptionKeyRef),
+    ...(locationKinds[form.kind].credential ? optionalText('credentialId', form.credentialId) : {}),
+    ...kindInput(form.kind, form),
   };
-  const bucket = form.bucket.trim();
-  switch (form.kind) {
-    case 's3':
-      return {
-        ...common,
-        s3: { bucket, ...optional('region', form.region), ...optional('endpoint', form.endpoint), forcePathStyle: form.forcePathStyle },
-      };
-    case 'azure':
-      return { ...common, azure: { container: bucket, ...optional('endpoint', form.endpoint) } };
-    case 'gcs':
-      return { ...common, gcs: { bucket, ...optional('endpoint', form.endpoint) } };
-    case 'filesystem':
-      return { ...common, filesystem: { path: form.path.trim() } };
-    default:
-      return unreachable(form.kind);
-  }
 }
 
 /** Where a location writes, as one line: `s3://bucket/prefix`, `gs://…`, `azure://container/…`, `/path/prefix`. */
 export function describeWhere(location: Pick<BackupLocation, 'kind' | 'bucket' | 'prefix' | 'path'>): string {
-  const tail = location.prefix ? `/${location.prefix}` : '';
-  switch (location.kind) {
-    case 's3':
-      return `s3://${location.bucket ?? ''}${tail}`;
-    case 'azure':
-      return `azure://${location.bucket ?? ''}${tail}`;
-    case 'gcs':
-      return `gs://${location.bucket ?? ''}${tail}`;
-    case 'filesystem':
-      return `${location.path ?? ''}${tail}`;
-    default:
-      return unreachable(location.kind);
-  }
+  return `${locationKinds[location.kind].where(location)}${location.prefix ? `/${location.prefix}` : ''}`;
 }

@@ -1,6 +1,6 @@
 import { defineOperation } from '../api/Operation.ts';
 import { type Connection, settingsList, settingsPageSize } from '../ui/SettingsList.ts';
-import type { CredentialKind } from '../credentials/Credential.ts';
+import type { CredentialKind } from '../api/hubEnums.ts';
 import type { BackupLocation, CreateBackupLocationInput } from './BackupLocation.ts';
 
 type Nodes<T> = { edges: { node: T }[] };
