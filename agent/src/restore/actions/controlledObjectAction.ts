@@ -1,5 +1,5 @@
 import { ownerKey, plannedKey, type RestoreAction } from './RestoreAction.ts';
-import { recordOf } from './recordOf.ts';
+import { recordOf } from '../recordOf.ts';
 
 /**
  * Objects a controller derives from another restored object are skipped, since the target's controller

@@ -1,6 +1,6 @@
 import { lastAppliedAnnotation } from './lastAppliedConfigurationAction.ts';
 import type { KubeObject } from '../KubeObject.ts';
-import { recordOf } from './recordOf.ts';
+import { recordOf } from '../recordOf.ts';
 
 /** The node ports of a Service a user set rather than the source cluster allocated. */
 export interface ExplicitNodePorts {

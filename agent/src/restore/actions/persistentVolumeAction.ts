@@ -1,6 +1,6 @@
 import { targetNamespaceOf } from '#schema/contracts/RestoreSpec';
 import type { RestoreAction } from './RestoreAction.ts';
-import { recordOf } from './recordOf.ts';
+import { recordOf } from '../recordOf.ts';
 
 /**
  * PersistentVolumes: the storage class goes through `storageClassMapping`, and a `claimRef` is re-pointed at

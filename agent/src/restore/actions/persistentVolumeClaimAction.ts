@@ -1,5 +1,5 @@
 import { plannedKey, type RestoreAction } from './RestoreAction.ts';
-import { recordOf } from './recordOf.ts';
+import { recordOf } from '../recordOf.ts';
 
 /** Annotations recording how the source cluster's controller bound the claim. */
 const bindingAnnotations = ['pv.kubernetes.io/bind-completed', 'pv.kubernetes.io/bound-by-controller'];

@@ -1,5 +1,5 @@
 import type { RestoreAction } from './RestoreAction.ts';
-import { recordOf } from './recordOf.ts';
+import { recordOf } from '../recordOf.ts';
 
 /** Pods: `nodeName` names a node of the source cluster; cleared so the target's scheduler places the pod. */
 export const podAction: RestoreAction = {

@@ -1,6 +1,6 @@
 import { targetNamespaceOf } from '#schema/contracts/RestoreSpec';
 import type { RestoreAction } from './RestoreAction.ts';
-import { recordsOf } from './recordOf.ts';
+import { recordsOf } from '../recordOf.ts';
 
 /**
  * RoleBindings and ClusterRoleBindings: a subject's namespace (a ServiceAccount's) goes through

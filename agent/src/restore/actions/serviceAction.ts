@@ -1,6 +1,6 @@
 import { explicitNodePorts, portKey } from './explicitNodePorts.ts';
 import type { RestoreAction } from './RestoreAction.ts';
-import { recordOf, recordsOf } from './recordOf.ts';
+import { recordOf, recordsOf } from '../recordOf.ts';
 
 /**
  * Services: the cluster IPs were allocated from the source cluster's service range, so they are cleared and

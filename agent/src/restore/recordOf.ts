@@ -1,8 +1,8 @@
 /**
- * A field of an archived object read as an object, or undefined when it is not one. Actions adapt only fields
- * of the shape they expect and leave the rest for the API server to judge, so a malformed field in a backup
- * fails that item with the server's message, never the restore with a TypeError. The object returned is the
- * field itself, so an action's changes land in the object.
+ * A field of an archived or served object read as an object, or undefined when it is not one. Actions adapt
+ * only fields of the shape they expect and leave the rest for the API server to judge, so a malformed field in
+ * a backup fails that item with the server's message, never the restore with a TypeError; decisions read the
+ * target's objects the same way. The object returned is the field itself, so an action's changes land in it.
  */
 export function recordOf(value: unknown): Record<string, unknown> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
