@@ -85,7 +85,7 @@ export async function runAgent(
     heartbeatMs: 15_000,
     logger,
   });
-  link.subscribe<unknown>('subscription { jobs { type jobId attempt payload } }', (data) => {
+  link.subscribe('subscription { jobs { type jobId attempt payload } }', (data) => {
     let event: AgentJobEvent;
     try {
       event = parseAgentJobEvent(data);

@@ -8,6 +8,8 @@ import type { BackupKeys } from './backupKeys.ts';
 import { BackupStorageError } from './BackupStorageError.ts';
 import { boundedLog } from './boundedLog.ts';
 import { logProblems } from './logProblems.ts';
+import type { IndexEntry } from './IndexEntry.ts';
+import { parseIndexEntry } from './parseIndexEntry.ts';
 
 /**
  * The outcome of a backup an earlier run of the same job already committed, or `undefined` when there is no
@@ -34,17 +36,17 @@ export async function readCommittedOutcome(store: ObjectStore, keys: BackupKeys)
       if (!line) continue;
       log.push(parseBackupLogLine(line));
     }
-    for (const line of indexText.split('\n')) {
+    for (const [i, line] of indexText.split('\n').entries()) {
       if (!line) continue;
-      const { group, resource, kind } = JSON.parse(line) as Record<string, unknown>;
-      if (typeof group !== 'string' || typeof resource !== 'string' || !isKind(kind)) continue;
+      const { group, resource, kind } = indexLine(line, i);
+      if (!isKind(kind)) continue;
       const type = group ? `${resource}.${group}` : resource;
       if (Object.hasOwn(manifest.countsByKind, type)) kinds[type] = kind;
     }
   } catch (error) {
     throw new JobFailure(
       `${keys.directory} already holds a backup.json, but it, its index or its log cannot be read ` +
-        `(${(error as Error).message}): it was committed by another writer or is damaged, and is left as it is`,
+        `(${error instanceof Error ? error.message : String(error)}): it was committed by another writer or is damaged, and is left as it is`,
       { cause: error },
     );
   }
@@ -57,6 +59,16 @@ export async function readCommittedOutcome(store: ObjectStore, keys: BackupKeys)
     ...logProblems(log),
     ...boundedLog(log),
   };
+}
+
+/** Line `i` (from 0) of the index, its error naming the line: which object of the backup is malformed. */
+function indexLine(line: string, i: number): IndexEntry {
+  try {
+    return parseIndexEntry(JSON.parse(line));
+  } catch (error) {
+    const problem = error instanceof SyntaxError ? 'it is not JSON' : error instanceof Error ? error.message : String(error);
+    throw new Error(`index.jsonl line ${i + 1} is not an index entry: ${problem}`, { cause: error });
+  }
 }
 
 async function storage<T>(action: 'read', key: string, work: () => Promise<T>): Promise<T> {

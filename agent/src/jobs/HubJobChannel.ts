@@ -9,11 +9,11 @@ export class HubJobChannel implements JobChannel {
   constructor(private readonly link: HubLink) {}
 
   async ack(jobId: string) {
-    return parseJobStart(await this.link.request<unknown>('mutation($id: ID!) { ackJob(id: $id) { run reason } }', { id: jobId }));
+    return parseJobStart(await this.link.request('mutation($id: ID!) { ackJob(id: $id) { run reason } }', { id: jobId }));
   }
 
   async progress(jobId: string, progress: JobProgressReport) {
-    const data = await this.link.request<unknown>(
+    const data = await this.link.request(
       'mutation($id: ID!, $p: JobProgressInput!) { reportProgress(id: $id, progress: $p) { stop reason } }',
       { id: jobId, p: progress },
     );
@@ -21,7 +21,7 @@ export class HubJobChannel implements JobChannel {
   }
 
   async restoreItems(jobId: string, attempt: number, items: readonly RestoreItemReport[]) {
-    const data = await this.link.request<unknown>(
+    const data = await this.link.request(
       'mutation($id: ID!, $a: Int!, $i: [RestoreItemInput!]!) { reportRestoreItems(id: $id, attempt: $a, items: $i) { stop reason } }',
       { id: jobId, a: attempt, i: items.map(restoreItemWireOf) },
     );
@@ -29,7 +29,7 @@ export class HubJobChannel implements JobChannel {
   }
 
   async complete(jobId: string, outcome: string | null) {
-    const data = await this.link.request<unknown>(
+    const data = await this.link.request(
       'mutation($id: ID!, $o: String) { completeJob(id: $id, outcome: $o) { accepted } }',
       { id: jobId, o: outcome },
     );
@@ -37,7 +37,7 @@ export class HubJobChannel implements JobChannel {
   }
 
   async fail(jobId: string, error: string) {
-    const data = await this.link.request<unknown>(
+    const data = await this.link.request(
       'mutation($id: ID!, $e: String!) { failJob(id: $id, error: $e) { accepted } }',
       { id: jobId, e: error },
     );

@@ -56,8 +56,8 @@ function describeSocketError(error: unknown): string {
 function requestErrorOf(error: unknown): unknown {
   if (isCloseEvent(error)) return new Error(`link closed: ${error.reason || error.code}`);
   if (Array.isArray(error) && error.length > 0) {
-    const first = error[0] as { message?: unknown; extensions?: { code?: unknown } };
-    const code = first.extensions?.code;
+    const first = fieldsOf(error[0]);
+    const code = fieldsOf(first.extensions).code;
     return new HubRequestError(
       typeof first.message === 'string' ? first.message : 'the hub refused the request',
       typeof code === 'string' ? code : undefined,
@@ -66,11 +66,19 @@ function requestErrorOf(error: unknown): unknown {
   return error;
 }
 
+/** The fields of a value from the wire that should be an object; none when it is not one. */
+function fieldsOf(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value)) : {};
+}
+
 /** The hub's answer to a request, or a `HubRequestError` carrying its first error's code. */
-function dataOf<T>(result: FormattedExecutionResult<Record<string, unknown>, unknown>): T {
+function dataOf(result: FormattedExecutionResult<Record<string, unknown>, unknown>): unknown {
   const error = result.errors?.[0];
-  if (error) throw new HubRequestError(error.message, error.extensions?.code as string | undefined);
-  return result.data as T;
+  if (error) {
+    const code = error.extensions?.code;
+    throw new HubRequestError(error.message, typeof code === 'string' ? code : undefined);
+  }
+  return result.data;
 }
 
 /**
@@ -157,16 +165,19 @@ export class HubLink {
     }, delay).unref();
   }
 
-  /** Sends one query or mutation and resolves with its data; rejects with `HubRequestError` on a GraphQL error. */
-  request<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
+  /**
+   * Sends one query or mutation and resolves with its data, untyped: the caller parses the answer where it
+   * enters. Rejects with `HubRequestError` on a GraphQL error.
+   */
+  request(query: string, variables?: Record<string, unknown>): Promise<unknown> {
+    return new Promise<unknown>((resolve, reject) => {
       let settled = false;
       this.#client.subscribe<Record<string, unknown>>(variables ? { query, variables } : { query }, {
         next: (result) => {
           if (settled) return;
           settled = true;
           try {
-            resolve(dataOf<T>(result));
+            resolve(dataOf(result));
           } catch (error) {
             reject(error);
           }
@@ -185,9 +196,9 @@ export class HubLink {
     });
   }
 
-  /** Keeps a subscription open across reconnects; returns its cancel function. */
-  subscribe<T>(query: string, onNext: (data: T) => void): () => void {
-    const subscription: ActiveSubscription = { query, onNext: onNext as (data: unknown) => void };
+  /** Keeps a subscription open across reconnects; returns its cancel function. `onNext` parses each event. */
+  subscribe(query: string, onNext: (data: unknown) => void): () => void {
+    const subscription: ActiveSubscription = { query, onNext };
     this.#subscriptions.add(subscription);
     this.#open(this.#client, subscription);
     return () => {

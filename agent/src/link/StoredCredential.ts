@@ -1,3 +1,5 @@
+import { SpecReader } from '#schema/contracts/SpecReader';
+import { WireError } from '#schema/contracts/WireError';
 import { createHash } from 'node:crypto';
 import { AgentFatalError } from './AgentFatalError.ts';
 
@@ -17,7 +19,6 @@ export interface StoredCredential {
   enrollmentTokenSha256: string;
 }
 
-const fields = ['credential', 'hubUrl', 'clusterId', 'clusterName', 'tenantId', 'enrollmentTokenSha256'] as const;
 
 /** The record as its store writes it. */
 export function serializeStoredCredential(stored: StoredCredential): string {
@@ -36,15 +37,24 @@ export function parseStoredCredential(text: string, where: string): StoredCreden
   } catch {
     value = undefined;
   }
-  const record = value as Record<string, unknown> | undefined;
-  const valid = typeof record === 'object' && record !== null && record.version === 1 &&
-    fields.every((field) => typeof record[field] === 'string' && record[field] !== '');
-  if (!valid) {
+  try {
+    const record = SpecReader.of(value);
+    if (record.get('version') !== 1) throw new WireError('version', 'must be 1');
+    return {
+      credential: record.string('credential'),
+      hubUrl: record.string('hubUrl'),
+      clusterId: record.string('clusterId'),
+      clusterName: record.string('clusterName'),
+      tenantId: record.string('tenantId'),
+      enrollmentTokenSha256: record.string('enrollmentTokenSha256'),
+    };
+  } catch (error) {
+    if (!(error instanceof WireError)) throw error;
     throw new AgentFatalError(
       `${where} does not hold a credential record this agent can use (a JSON record of version 1 naming its hub and cluster): remove it and start the agent with a new enrollment token (Mutation.renewClusterEnrollment)`,
+      { cause: error },
     );
   }
-  return Object.fromEntries(fields.map((field) => [field, record[field]])) as unknown as StoredCredential;
 }
 
 /** How a hub URL is compared: ws(s) and http(s) spellings of the same hub are one hub. */

@@ -1,12 +1,14 @@
+import { WireError } from '#schema/contracts/WireError';
 import type { IndexEntry } from '../backup/IndexEntry.ts';
 import type { KubeObject } from './KubeObject.ts';
+import { parseKubeObject } from './parseKubeObject.ts';
 import { apiVersionOf } from './RestorePlanItem.ts';
 
 /**
  * The object an archived file holds, checked against its index entry: JSON of an object whose `apiVersion`,
  * `kind`, name and namespace are the entry's. The plan is made from the entries and the object is applied
- * under the entry's identity, so a file that says otherwise must not reach the cluster. Throws an `Error`
- * saying what disagrees; the caller names the item.
+ * under the entry's identity, so a file that says otherwise must not reach the cluster; its metadata must have
+ * the types `parseKubeObject` checks. Throws an `Error` saying what is wrong; the caller names the item.
  */
 export function parseArchivedObject(entry: IndexEntry, bytes: Buffer): KubeObject {
   let value: unknown;
@@ -15,14 +17,18 @@ export function parseArchivedObject(entry: IndexEntry, bytes: Buffer): KubeObjec
   } catch (error) {
     throw new Error(`it is not JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
-  const object = value as Partial<KubeObject> | null;
-  if (typeof object !== 'object' || object === null || Array.isArray(object)) throw new Error('it is not a JSON object');
-  const metadata = object.metadata as Partial<KubeObject['metadata']> | undefined;
+  let object: KubeObject;
+  try {
+    object = parseKubeObject(value);
+  } catch (error) {
+    if (!(error instanceof WireError)) throw error;
+    throw new Error(`it is not a Kubernetes object: ${error.message}`, { cause: error });
+  }
   const found = {
     apiVersion: object.apiVersion,
     kind: object.kind,
-    name: metadata?.name,
-    namespace: metadata?.namespace || null,
+    name: object.metadata.name,
+    namespace: object.metadata.namespace || null,
   };
   const expected = { apiVersion: apiVersionOf(entry), kind: entry.kind, name: entry.name, namespace: entry.namespace };
   for (const field of ['apiVersion', 'kind', 'name', 'namespace'] as const) {
@@ -31,5 +37,5 @@ export function parseArchivedObject(entry: IndexEntry, bytes: Buffer): KubeObjec
       throw new Error(`its ${field} is ${is}, but the index records ${recorded}`);
     }
   }
-  return object as KubeObject;
+  return object;
 }

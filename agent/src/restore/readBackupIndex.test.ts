@@ -71,4 +71,14 @@ describe('readBackupIndex', () => {
       "backups/b1/index.jsonl line 3 lists 'resources/core/v1/configmaps/shop/a.json' a second time",
     );
   });
+
+  it('names the field an index line lacks or holds wrongly, with the line and the object', async () => {
+    const { kind: _kind, ...withoutKind } = entry('b');
+    await writeBackup(store, lines(entry('a'), withoutKind));
+    await expect(readBackupIndex(store, 'b1')).rejects.toThrow(
+      'backups/b1/index.jsonl line 2 is not an index entry: kind: must be a string',
+    );
+    await writeBackup(store, lines({ ...entry('a'), labels: { app: 1 } }));
+    await expect(readBackupIndex(store, 'b1')).rejects.toThrow('line 1 is not an index entry: labels.app: must be a string');
+  });
 });

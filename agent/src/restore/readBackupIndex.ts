@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type BackupManifest, parseBackupManifest } from '#schema/format/BackupManifest';
 import { type BackupKeys, backupKeys } from '../backup/backupKeys.ts';
 import type { IndexEntry } from '../backup/IndexEntry.ts';
+import { parseIndexEntry } from '../backup/parseIndexEntry.ts';
 import { JobFailure } from '../jobs/JobFailure.ts';
 import { ObjectNotFoundError } from '../storage/ObjectNotFoundError.ts';
 import type { ObjectStore } from '../storage/ObjectStore.ts';
@@ -74,28 +75,17 @@ function parseIndex(key: string, bytes: Buffer): IndexEntry[] {
       } catch (error) {
         throw new JobFailure(`${key} line ${i + 1} is not JSON`, { cause: error });
       }
-      if (!isIndexEntry(value)) throw new JobFailure(`${key} line ${i + 1} is not an index entry`);
-      if (paths.has(value.path)) throw new JobFailure(`${key} line ${i + 1} lists '${value.path}' a second time`);
-      paths.add(value.path);
-      entries.push(value);
+      let entry: IndexEntry;
+      try {
+        entry = parseIndexEntry(value);
+      } catch (error) {
+        throw new JobFailure(`${key} line ${i + 1} is not an index entry: ${messageOf(error)}`, { cause: error });
+      }
+      if (paths.has(entry.path)) throw new JobFailure(`${key} line ${i + 1} lists '${entry.path}' a second time`);
+      paths.add(entry.path);
+      entries.push(entry);
     });
   return entries;
-}
-
-function isIndexEntry(value: unknown): value is IndexEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const e = value as Record<string, unknown>;
-  const strings = ['path', 'group', 'version', 'kind', 'resource', 'name', 'sha256'] as const;
-  const labels = e.labels as Record<string, unknown> | null | undefined;
-  return (
-    strings.every((field) => typeof e[field] === 'string') &&
-    (e.namespace === null || typeof e.namespace === 'string') &&
-    typeof labels === 'object' &&
-    labels !== null &&
-    Object.values(labels).every((v) => typeof v === 'string') &&
-    Number.isSafeInteger(e.size) &&
-    (e.size as number) >= 0
-  );
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -5,6 +5,7 @@ import { apiPathOf } from './apiPathOf.ts';
 import { claimVolumeVerdict } from './claimVolumeVerdict.ts';
 import type { KubeObject } from './KubeObject.ts';
 import type { RestorePlanItem } from './RestorePlanItem.ts';
+import { recordOf } from './recordOf.ts';
 
 /**
  * Run before a claim is applied: makes the PersistentVolume it names (`spec.volumeName`, which the claim keeps
@@ -26,7 +27,7 @@ export async function rebindReleasedVolume(
   claim: KubeObject,
   dryRun = false,
 ): Promise<string | undefined> {
-  const volumeName = (claim.spec as { volumeName?: unknown } | undefined)?.volumeName;
+  const volumeName = recordOf(claim.spec)?.volumeName;
   if (item.type !== 'persistentvolumeclaims' || typeof volumeName !== 'string' || item.targetNamespace === null) {
     return undefined;
   }

@@ -244,6 +244,31 @@ describe('spoolArchive', () => {
     );
   });
 
+  it('fails a planned file that is not a Kubernetes object, naming the field, instead of a TypeError later', async () => {
+    const items = standardItems();
+    const bad = itemOf({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm-0', namespace: 'shop' } }, 'configmaps');
+    const bytes = Buffer.from(JSON.stringify({ ...JSON.parse(bad.bytes.toString()), metadata: { name: 'cm-0', namespace: 'shop', labels: { app: 1 } } }));
+    items[0] = { bytes, entry: { ...bad.entry, size: bytes.length, sha256: sha(bytes) } };
+    await writeBackup(store, items);
+    await expect(run()).rejects.toThrow(
+      `item '${items[0].entry.path}' in ${archiveKey} is damaged: it is not a Kubernetes object: metadata.labels.app: must be a string`,
+    );
+  });
+
+  it('fails loading a spooled item changed on the node since it was verified, naming it', async () => {
+    const items = standardItems();
+    await writeBackup(store, items);
+    const { plan } = await run();
+    const first = plan[0];
+    if (!first) throw new Error('the plan is empty');
+    await spool.write(first.entry.path, Buffer.from('[]'));
+    const load = loadPlannedObject(spool, first);
+    await expect(load).rejects.toThrow(JobFailure);
+    await expect(load).rejects.toThrow(
+      `item '${first.entry.path}' read back from the restore's spool is damaged: it is not a Kubernetes object: must be an object`,
+    );
+  });
+
   it('reads the archive only as fast as the spool takes items: back-pressure holds', async () => {
     const data = () => ({ x: randomBytes(45_000).toString('base64') });
     const items = Array.from({ length: 160 }, (_, i) =>

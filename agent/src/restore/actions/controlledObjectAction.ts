@@ -1,4 +1,5 @@
 import { ownerKey, plannedKey, type RestoreAction } from './RestoreAction.ts';
+import { recordOf } from '../recordOf.ts';
 
 /**
  * Objects a controller derives from another restored object are skipped, since the target's controller
@@ -12,13 +13,13 @@ export const controlledObjectAction: RestoreAction = {
   appliesTo: 'everyItem',
   run: async (object, item, { planned, plannedOwners, load }) => {
     const ns = item.targetNamespace;
-    const controller = object.metadata.ownerReferences?.find((r) => (r as { controller?: boolean }).controller === true);
+    const controller = object.metadata.ownerReferences?.find((r) => recordOf(r)?.controller === true);
     if (controller && plannedOwners.has(ownerKey(controller.apiVersion, controller.kind, ns, controller.name))) {
       return { skip: `its controller ${controller.kind} ${controller.name} is restored and recreates it in the target` };
     }
     if (item.type === 'endpoints') {
       const service = planned.get(plannedKey('services', ns, object.metadata.name));
-      if (service && ((await load(service)).spec as { selector?: object } | undefined)?.selector) {
+      if (service && recordOf((await load(service)).spec)?.selector) {
         return { skip: `Service ${object.metadata.name} is restored and the target computes its endpoints` };
       }
     }

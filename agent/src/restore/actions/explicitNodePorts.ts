@@ -1,5 +1,6 @@
 import { lastAppliedAnnotation } from './lastAppliedConfigurationAction.ts';
 import type { KubeObject } from '../KubeObject.ts';
+import { recordOf } from '../recordOf.ts';
 
 /** The node ports of a Service a user set rather than the source cluster allocated. */
 export interface ExplicitNodePorts {
@@ -48,8 +49,4 @@ function parseJson(text: string | undefined): unknown {
   } catch {
     return undefined;
   }
-}
-
-function recordOf(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

@@ -1,5 +1,6 @@
 import { targetNamespaceOf } from '#schema/contracts/RestoreSpec';
 import type { RestoreAction } from './RestoreAction.ts';
+import { recordOf } from '../recordOf.ts';
 
 export const lastAppliedAnnotation = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -21,9 +22,8 @@ export const lastAppliedConfigurationAction: RestoreAction = {
     } catch {
       return { object };
     }
-    const metadata = (manifest as { metadata?: unknown } | null)?.metadata;
-    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return { object };
-    const fields = metadata as Record<string, unknown>;
+    const fields = recordOf(recordOf(manifest)?.metadata);
+    if (!fields) return { object };
     const field = item.type === 'namespaces' ? 'name' : 'namespace';
     const source = fields[field];
     if (typeof source !== 'string' || targetNamespaceOf(spec, source) === source) return { object };

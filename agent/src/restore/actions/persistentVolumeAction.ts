@@ -1,5 +1,6 @@
 import { targetNamespaceOf } from '#schema/contracts/RestoreSpec';
 import type { RestoreAction } from './RestoreAction.ts';
+import { recordOf } from '../recordOf.ts';
 
 /**
  * PersistentVolumes: the storage class goes through `storageClassMapping`, and a `claimRef` is re-pointed at
@@ -9,11 +10,12 @@ import type { RestoreAction } from './RestoreAction.ts';
 export const persistentVolumeAction: RestoreAction = {
   appliesTo: { types: ['persistentvolumes'] },
   run: (object, _item, { spec: restore }) => {
-    const spec = (object.spec ?? {}) as Record<string, unknown>;
+    const spec = recordOf(object.spec);
+    if (!spec) return { object };
     if (typeof spec.storageClassName === 'string') {
       spec.storageClassName = restore.storageClassMapping[spec.storageClassName] ?? spec.storageClassName;
     }
-    const claimRef = spec.claimRef as Record<string, unknown> | undefined;
+    const claimRef = recordOf(spec.claimRef);
     if (claimRef) {
       delete claimRef.uid;
       delete claimRef.resourceVersion;

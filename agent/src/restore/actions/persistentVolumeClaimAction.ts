@@ -1,4 +1,5 @@
 import { plannedKey, type RestoreAction } from './RestoreAction.ts';
+import { recordOf } from '../recordOf.ts';
 
 /** Annotations recording how the source cluster's controller bound the claim. */
 const bindingAnnotations = ['pv.kubernetes.io/bind-completed', 'pv.kubernetes.io/bound-by-controller'];
@@ -13,7 +14,8 @@ export const persistentVolumeClaimAction: RestoreAction = {
   run: (object, _item, { spec: restore, planned }) => {
     const annotations = object.metadata.annotations;
     if (annotations) for (const key of bindingAnnotations) delete annotations[key];
-    const spec = (object.spec ?? {}) as Record<string, unknown>;
+    const spec = recordOf(object.spec);
+    if (!spec) return { object };
     if (typeof spec.storageClassName === 'string') {
       spec.storageClassName = restore.storageClassMapping[spec.storageClassName] ?? spec.storageClassName;
     }

@@ -10,6 +10,7 @@ import { ownerReferencesAction } from './ownerReferencesAction.ts';
 import { plannedKey, type RestoreActionContext } from './RestoreAction.ts';
 import { actionsFor, restoreActions } from './restoreActions.ts';
 import { restoreLabelsAction } from './restoreLabelsAction.ts';
+import { roleBindingAction } from './roleBindingAction.ts';
 import { serviceAction } from './serviceAction.ts';
 
 const context: RestoreActionContext = {
@@ -100,5 +101,31 @@ describe('controlledObjectAction', () => {
     const { context: manual } = withService({ ports: [{ port: 80 }] });
     expect(await controlledObjectAction.run(structuredClone(endpoints), itemOf('endpoints', endpoints), manual)).toEqual({ object: endpoints });
     expect(await controlledObjectAction.run(structuredClone(endpoints), itemOf('endpoints', endpoints), context)).toEqual({ object: endpoints });
+  });
+});
+
+describe('actions on malformed archived fields', () => {
+  const mapped: RestoreActionContext = {
+    ...context,
+    spec: parseRestoreSpec({ version: 1, backupId: 'b', targetClusterId: 'c', namespaceMapping: { shop: 'copy' } }),
+  };
+
+  it('leave a RoleBinding subject that is not an object for the API server to judge, instead of a TypeError', () => {
+    const binding: KubeObject = {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'b', namespace: 'shop' },
+      subjects: [null, { kind: 'ServiceAccount', name: 'web', namespace: 'shop' }],
+    };
+    const result = roleBindingAction.run(binding, itemOf('rolebindings.rbac.authorization.k8s.io', binding), mapped);
+    expect(result).toEqual({ object: { ...binding, subjects: [null, { kind: 'ServiceAccount', name: 'web', namespace: 'copy' }] } });
+  });
+
+  it('leave a Service port that is not an object, and a spec that is not one, as they are', () => {
+    const ports = [null, { port: 80, protocol: 'TCP', nodePort: 30080 }];
+    const withPorts: KubeObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { clusterIP: '10.0.0.1', ports } };
+    expect(run(serviceAction, 'services', withPorts)).toEqual({
+      object: { ...withPorts, spec: { ports: [null, { port: 80, protocol: 'TCP' }] } },
+    });
+    const odd: KubeObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: 'ClusterIP' };
+    expect(run(serviceAction, 'services', odd)).toEqual({ object: odd });
   });
 });

@@ -1,5 +1,6 @@
 import { targetNamespaceOf } from '#schema/contracts/RestoreSpec';
 import type { RestoreAction } from './RestoreAction.ts';
+import { recordsOf } from '../recordOf.ts';
 
 /**
  * RoleBindings and ClusterRoleBindings: a subject's namespace (a ServiceAccount's) goes through
@@ -8,8 +9,7 @@ import type { RestoreAction } from './RestoreAction.ts';
 export const roleBindingAction: RestoreAction = {
   appliesTo: { types: ['rolebindings.rbac.authorization.k8s.io', 'clusterrolebindings.rbac.authorization.k8s.io'] },
   run: (object, _item, { spec }) => {
-    if (!Array.isArray(object.subjects)) return { object };
-    for (const subject of object.subjects as Record<string, unknown>[]) {
+    for (const subject of recordsOf(object.subjects)) {
       if (typeof subject.namespace === 'string') subject.namespace = targetNamespaceOf(spec, subject.namespace);
     }
     return { object };

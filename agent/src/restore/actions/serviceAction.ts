@@ -1,5 +1,6 @@
 import { explicitNodePorts, portKey } from './explicitNodePorts.ts';
 import type { RestoreAction } from './RestoreAction.ts';
+import { recordOf, recordsOf } from '../recordOf.ts';
 
 /**
  * Services: the cluster IPs were allocated from the source cluster's service range, so they are cleared and
@@ -15,14 +16,14 @@ export const serviceAction: RestoreAction = {
   run: (object) => {
     const explicit = explicitNodePorts(object);
     delete object.metadata.managedFields;
-    const spec = (object.spec ?? {}) as Record<string, unknown>;
-    if (spec.type === 'ExternalName') return { object };
+    const spec = recordOf(object.spec);
+    if (!spec || spec.type === 'ExternalName') return { object };
     if (spec.clusterIP !== 'None') {
       delete spec.clusterIP;
       delete spec.clusterIPs;
     }
     if (!explicit.healthCheckNodePort) delete spec.healthCheckNodePort;
-    for (const port of Array.isArray(spec.ports) ? (spec.ports as Record<string, unknown>[]) : []) {
+    for (const port of recordsOf(spec.ports)) {
       if (!explicit.ports.has(portKey(port.port, port.protocol))) delete port.nodePort;
     }
     return { object };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExistingResourcePolicy } from '#schema/contracts/RestoreSpec';
 import type { KubeObject } from '../KubeObject.ts';
 import type { RestorePlanItem } from '../RestorePlanItem.ts';
+import { isBoundVolume } from './isBoundVolume.ts';
 import { boundVolumeReason, claimReason, clusterScopedReason, decideItem } from './decideItem.ts';
 
 const restoreId = 'r-1';
@@ -69,6 +70,14 @@ describe('decideItem', () => {
     expect(decide('jobs.batch', object('Job'), finished, 'update')).toMatchObject({ action: 'skip', reason: expect.stringMatching(/^a Job's selector and pod template cannot change/) });
     expect(decide('jobs.batch', object('Job'), finished, 'replace')).toEqual({ action: 'replace' });
     expect(decide('jobs.batch', object('Job'), running, 'replace')).toMatchObject({ action: 'skip', reason: expect.stringMatching(/has not finished/) });
+  });
+
+  it('reads a Job condition that is not an object, or a volume spec of another shape, as no answer, not a TypeError', () => {
+    const odd = object('Job', { status: { conditions: [null, { type: 'Failed', status: 'True' }] } });
+    expect(decide('jobs.batch', object('Job'), odd, 'replace')).toEqual({ action: 'replace' });
+    const volume = object('PersistentVolume', { spec: { claimRef: 'claim' }, status: null });
+    expect(isBoundVolume('persistentvolumes', volume)).toBe(false);
+    expect(isBoundVolume('persistentvolumeclaims', object('PersistentVolumeClaim', { spec: 'bound' }))).toBe(false);
   });
 
   it('skips updating what the API server keeps immutable, and updates what only differs elsewhere', () => {

@@ -6,6 +6,7 @@ import type { RestorePlanItem } from '../RestorePlanItem.ts';
 import { immutableChange } from './immutableChange.ts';
 import { isBoundVolume } from './isBoundVolume.ts';
 import type { ItemDecision } from './ItemDecision.ts';
+import { recordOf, recordsOf } from '../recordOf.ts';
 
 /** Why a bound PersistentVolume or claim is never replaced. */
 export const boundVolumeReason = 'a bound volume is never replaced; delete it yourself first if you mean to lose its data';
@@ -73,6 +74,6 @@ function updateOf(item: RestorePlanItem, desired: KubeObject, existing: KubeObje
 
 /** A Job whose Complete or Failed condition holds: its pods are done, so recreating it interrupts nothing. */
 function isFinishedJob(job: KubeObject): boolean {
-  const conditions = (job.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
+  const conditions = recordsOf(recordOf(job.status)?.conditions);
   return conditions.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
 }

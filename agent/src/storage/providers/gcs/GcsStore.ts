@@ -131,7 +131,7 @@ export class GcsStore implements ObjectStore {
         this.#bucket.getFiles({ prefix: fullPrefix, maxResults: this.#pageSize, autoPaginate: false, pageToken }),
       );
       for (const file of files) yield this.#keys.relative(file.name);
-      pageToken = (next as { pageToken?: string } | null)?.pageToken;
+      pageToken = nextPageToken(next);
     } while (pageToken);
   }
 
@@ -188,18 +188,36 @@ function storageOptions(target: GcsTarget, options: ObjectStoreOptions): Storage
     result.useAuthWithCustomEndpoint = target.credential !== null;
   }
   if (target.credential) {
-    let credentials: Record<string, unknown>;
-    try {
-      credentials = JSON.parse(target.credential.serviceAccountJson) as Record<string, unknown>;
-    } catch {
-      throw new JobFailure(
-        `the credential of the location gs://${target.bucket} holds no valid service-account JSON; ` +
-          'paste the key file again',
-      );
-    }
+    const credentials = serviceAccountOf(target);
     result.credentials = credentials;
     const projectId = target.credential.projectId ?? credentials.project_id;
     if (typeof projectId === 'string') result.projectId = projectId;
   }
   return result;
+}
+
+/**
+ * The key file of the location's credential as the library takes it: a JSON object. Anything else (not JSON,
+ * or JSON of another type such as `null` or a list) fails the job with what to do, before any request.
+ */
+function serviceAccountOf(target: GcsTarget): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(target.credential?.serviceAccountJson ?? '');
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new JobFailure(
+      `the credential of the location gs://${target.bucket} holds no valid service-account JSON (a JSON object); ` +
+        'paste the key file again',
+    );
+  }
+  return Object.fromEntries(Object.entries(value));
+}
+
+/** The token of the next page of a listing, which the library types loosely; none when the listing is done. */
+function nextPageToken(next: unknown): string | undefined {
+  if (typeof next !== 'object' || next === null || !('pageToken' in next)) return undefined;
+  return typeof next.pageToken === 'string' && next.pageToken !== '' ? next.pageToken : undefined;
 }
