@@ -16,6 +16,7 @@ import { KopiaTool } from './data-mover/KopiaTool.ts';
 import { makeCorpus } from './data-mover/makeCorpus.ts';
 import { ResticTool } from './data-mover/ResticTool.ts';
 import { runPhases } from './data-mover/runPhases.ts';
+import { stageRates } from './data-mover/stageRates.ts';
 import { treeBytes } from './data-mover/treeBytes.ts';
 import { MinioBucket } from './resources/MinioBucket.ts';
 
@@ -57,6 +58,8 @@ try {
   };
   const figures = await runPhases(tools, { dir: corpusDir, bytes: corpus.bytes }, work, change, log);
   const { seconds, cpuSeconds, peakRssMiB } = await noUpload.startup();
+  log('stage rates');
+  const stages = stageRates(seed, 64);
   console.log(
     JSON.stringify(
       {
@@ -66,6 +69,7 @@ try {
         versions: { node: process.version, restic: peerVersion('restic'), kopia: peerVersion('kopia'), notes: 'Kopia with a global zstd compression policy; restic with its default compression (auto)' },
         tools: figures,
         fleetbackStartup: { command: 'snapshots (filesystem location)', seconds, cpuSeconds, peakRssMiB },
+        fleetbackStagesMiBPerSecond: stages,
         targets: judgeTargets(figures),
       },
       null,
