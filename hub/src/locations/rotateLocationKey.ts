@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { authorizeWholeTenant } from '../access/authorize.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
+import { compareAndSet } from '../db/compareAndSet.ts';
 import { findVisible } from '../db/findVisible.ts';
 import type { DispatchSignals } from '../dispatch/dispatchSignals.ts';
 import { ConflictError, NotFoundError } from '../errors/errors.ts';
@@ -46,7 +47,17 @@ export async function rotateLocationKey(
   if (inFlight > 0) {
     throw new ConflictError(`a key rotation of backup location '${location.name}' is queued or running; wait for its job to end`);
   }
-  location.sealedPendingRepositoryKey = locationRepositoryKey.seal(secrets, location.id, newKey);
+  // Only while the pending key is still the one read: of two rotations racing past the check above, one
+  // wins, so no job can rewrap to a key that a later call replaced before the swap.
+  const claimed = await compareAndSet(
+    em,
+    BackupLocationEntity,
+    { id: location.id, sealedPendingRepositoryKey: location.sealedPendingRepositoryKey ?? null },
+    { sealedPendingRepositoryKey: locationRepositoryKey.seal(secrets, location.id, newKey) },
+  );
+  if (!claimed) {
+    throw new ConflictError(`another key rotation of backup location '${location.name}' was just queued; wait for its job to end`);
+  }
   const job = em.create(JobEntity, {
     tenantId: location.tenantId,
     clusterId: cluster.id,

@@ -182,6 +182,26 @@ describe.skipIf(!world.s3)('repository keys of a location', () => {
     await expect(openRepository(storeOf('foreign'), kek(foreign))).resolves.toBeDefined();
   });
 
+  it('refuses a second rotation while one is queued: CONFLICT, and the queued one keeps its key', async () => {
+    const locationId = await s3Location('queued');
+    const idle = await admin<{ registerCluster: { cluster: { id: string } } }>(
+      'mutation($t: ID!) { registerCluster(input: { tenantId: $t, name: "keys-idle" }) { cluster { id } } }',
+      { t: tenantId },
+    );
+    const onIdle = (newKey: string) =>
+      hub.gql<{ rotateLocationKey: { id: string } }>(
+        hub.adminToken,
+        'mutation($id: ID!, $c: ID!, $k: String) { rotateLocationKey(id: $id, clusterId: $c, newKey: $k) { id } }',
+        { id: locationId, c: idle.registerCluster.cluster.id, k: newKey },
+      );
+    const first = await onIdle(aKey());
+    expect(first.errors).toBeUndefined();
+    const second = await onIdle(aKey());
+    answers.push(JSON.stringify(first), JSON.stringify(second));
+    expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(second.errors?.[0]?.message).toMatch(/is queued or running; wait for its job to end/);
+  });
+
   it('refuses a supplied key that is not base64 of 32 bytes, without quoting it', async () => {
     const short = Buffer.alloc(16, 3).toString('base64');
     const answer = await hub.gql(
