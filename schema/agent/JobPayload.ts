@@ -10,7 +10,7 @@ export type { LocationKind, LocationTarget } from './LocationTarget.ts';
  * registry (one handler per kind, checked by the compiler), the agent's payload parser and, through the
  * public API, the console's types all derive from it. `JobPayload` below has one variant per kind (checked).
  */
-export const jobKinds = ['backup', 'restore', 'validateLocation', 'deleteBackup', 'rebuildCatalog'] as const;
+export const jobKinds = ['backup', 'restore', 'validateLocation', 'deleteBackup', 'rebuildCatalog', 'rotateRepositoryKey'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /** Whether a wire value names a job kind this build knows. */
@@ -44,7 +44,13 @@ export type JobPayload =
     }
   | { kind: 'deleteBackup'; backup: { id: string; name: string }; location: LocationTarget }
   /** Read every committed backup's `backup.json` in the location, to rebuild a lost catalog. */
-  | { kind: 'rebuildCatalog'; location: LocationTarget };
+  | { kind: 'rebuildCatalog'; location: LocationTarget }
+  /**
+   * Rewrap the master key of the location's repository from `location.repositoryKey` (the key the hub holds)
+   * to `newRepositoryKey` (base64 of 32 bytes), rewriting no data. A location with no repository yet has
+   * nothing to rewrap: the job succeeds and the hub keeps the new key.
+   */
+  | { kind: 'rotateRepositoryKey'; location: LocationTarget & { repositoryKey: string }; newRepositoryKey: string };
 
 /** The payload of one kind of job. */
 export type JobPayloadOf<K extends JobKind> = Extract<JobPayload, { kind: K }>;

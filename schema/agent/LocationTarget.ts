@@ -41,5 +41,15 @@ export type LocationKind = keyof LocationSettings;
  * the default is the union of all, which code keyed by kind narrows through its `kind`.
  */
 export type LocationTarget<K extends LocationKind = LocationKind> = {
-  [P in K]: { kind: P } & LocationSettings[P];
+  [P in K]: { kind: P } & LocationSettings[P] & RepositoryKeyField;
 }[K];
+
+/**
+ * The location's key-encryption key, which wraps the master key of its repository (`schema/format/REPOSITORY.md`):
+ * base64 of 32 bytes. The hub adds it only to the payloads of jobs that open the repository (today the key
+ * rotation; volume backups and restores will), so an agent holds it only while it runs such a job. Absent
+ * from every other payload. An agent never logs it.
+ */
+export interface RepositoryKeyField {
+  repositoryKey?: string;
+}

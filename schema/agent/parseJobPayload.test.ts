@@ -129,7 +129,7 @@ describe('parseJobPayload', () => {
 
   it('refuses kinds of job it does not know, and payloads that are not JSON', () => {
     expect(errorOf(JSON.stringify({ kind: 'snapshot', location: filesystem })).message).toMatch(
-      /^kind: 'snapshot' is not a kind of job this reader knows \(backup, restore, validateLocation, deleteBackup, rebuildCatalog\)$/,
+      /^kind: 'snapshot' is not a kind of job this reader knows \(backup, restore, validateLocation, deleteBackup, rebuildCatalog, rotateRepositoryKey\)$/,
     );
     expect(errorOf('{').message).toBe('payload: must be JSON');
     expect(errorOf(null).message).toBe('payload: must be JSON');
@@ -140,5 +140,31 @@ describe('parseJobPayload', () => {
     expect(errorOf(JSON.stringify({ kind: 'validateLocation', location: { ...filesystem, prefix: 3 } })).field).toBe('location.prefix');
     expect(errorOf(JSON.stringify({ kind: 'rebuildCatalog', location: { kind: 'tape', prefix: '' } })).field).toBe('location.kind');
     expect(errorOf(JSON.stringify({ kind: 'restore', ...payloads[3], location: null })).message).toBe('location: must be an object');
+  });
+});
+
+describe('parseJobPayload of a key rotation', () => {
+  const withKey: LocationReader = (r) => ({ ...readFilesystem(r), ...(r.get('repositoryKey') ? { repositoryKey: r.string('repositoryKey') } : {}) });
+  const oldKey = Buffer.alloc(32, 1).toString('base64');
+  const newKey = Buffer.alloc(32, 2).toString('base64');
+  const rotation: JobPayload = { kind: 'rotateRepositoryKey', location: { ...filesystem, repositoryKey: oldKey }, newRepositoryKey: newKey };
+
+  it('reads both keys back as the hub sent them', () => {
+    expect(parsePayload(jobPayloadText(rotation), withKey)).toEqual(rotation);
+  });
+
+  it("refuses a rotation whose location carries no key, and a new key that is not base64 of 32 bytes, without quoting it", () => {
+    const keyless = { ...rotation, location: filesystem };
+    expect(() => parsePayload(JSON.stringify(keyless), withKey)).toThrow(/^location\.repositoryKey: /);
+    const short = Buffer.alloc(31, 2).toString('base64');
+    let caught: unknown;
+    try {
+      parsePayload(JSON.stringify({ ...rotation, newRepositoryKey: short }), withKey);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(WireError);
+    expect(caught).toMatchObject({ field: 'newRepositoryKey', problem: 'must hold 32 bytes, not 31' });
+    expect((caught as Error).message).not.toContain(short);
   });
 });

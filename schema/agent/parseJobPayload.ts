@@ -3,6 +3,7 @@ import { parseRestoreSpec } from '../contracts/RestoreSpec.ts';
 import { parseRuleSpec } from '../contracts/RuleSpec.ts';
 import { SpecReader } from '../contracts/SpecReader.ts';
 import { WireError } from '../contracts/WireError.ts';
+import { checkRepositoryKeyText } from './repositoryKeyText.ts';
 import { type JobKind, type JobPayload, type LocationTarget, type ResolvedRule, isJobKind, jobKinds } from './JobPayload.ts';
 
 type PayloadOf<K extends JobKind> = Extract<JobPayload, { kind: K }>;
@@ -42,6 +43,15 @@ const parsers: { [K in JobKind]: (r: SpecReader, readLocation: LocationReader) =
       restore: { id: restore.string('id'), spec: parseRestoreSpec(restore.get('spec'), restore.field('spec')) },
       backup: backupRef(r.object('backup')),
       location: readLocation(r.object('location')),
+    };
+  },
+  rotateRepositoryKey: (r, readLocation) => {
+    const location = readLocation(r.object('location'));
+    if (location.repositoryKey === undefined) throw new WireError('location.repositoryKey', 'must be a non-empty string');
+    return {
+      kind: 'rotateRepositoryKey',
+      location: { ...location, repositoryKey: location.repositoryKey },
+      newRepositoryKey: r.string('newRepositoryKey', checkRepositoryKeyText),
     };
   },
   deleteBackup: (r, readLocation) => ({

@@ -249,6 +249,13 @@ const matrix: Record<string, Operation> = {
       variables: { id: f.locationB },
     }),
   },
+  rotateLocationKey: {
+    minimum: 'admin',
+    onB: (f) => ({
+      query: 'mutation($id: ID!, $c: ID!) { rotateLocationKey(id: $id, clusterId: $c) { id } }',
+      variables: { id: f.locationB, c: f.clusterB1 },
+    }),
+  },
   deleteBackupLocation: {
     minimum: 'admin',
     onB: (f) => ({

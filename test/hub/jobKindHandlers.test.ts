@@ -12,6 +12,7 @@ import { CredentialEntity } from '../../hub/src/credentials/CredentialEntity.ts'
 import { newId } from '../../hub/src/db/newId.ts';
 import type { JobRow } from '../../hub/src/jobs/JobEntity.ts';
 import { BackupLocationEntity } from '../../hub/src/locations/BackupLocationEntity.ts';
+import { locationRepositoryKey } from '../../hub/src/locations/locationRepositoryKey.ts';
 import { RestoreEntity } from '../../hub/src/restores/RestoreEntity.ts';
 import { RuleEntity } from '../../hub/src/rules/RuleEntity.ts';
 import { SecretBox } from '../../hub/src/secrets/SecretBox.ts';
@@ -63,6 +64,8 @@ describe('job kind handlers', () => {
         endpoint: 'http://127.0.0.1:9000',
         forcePathStyle: true,
         credentialId,
+        sealedRepositoryKey: locationRepositoryKey.seal(secrets, locationId, locationRepositoryKey.generate()),
+        sealedPendingRepositoryKey: locationRepositoryKey.seal(secrets, locationId, locationRepositoryKey.generate()),
         createdAt: now,
         updatedAt: now,
       });
@@ -92,6 +95,7 @@ describe('job kind handlers', () => {
         validateLocation: locationId,
         deleteBackup: backupId,
         rebuildCatalog: locationId,
+        rotateRepositoryKey: locationId,
       } satisfies Record<JobKind, string>);
     });
     afterAll(() => orm?.close());

@@ -51,7 +51,8 @@ describe.skipIf(!world.postgres)('PostgreSQL migrations', () => {
         migrations: { migrationsList: postgresqlMigrations, silent: true, snapshot: false },
       });
       try {
-        expect(await orm.migrator.up()).toHaveLength(2);
+        // Every checked-in migration, then the new one.
+        expect(await orm.migrator.up()).toHaveLength(postgresqlMigrations.length);
         expect(await orm.schema.getUpdateSchemaSQL({ wrap: false })).toBe('');
       } finally {
         await orm.close();

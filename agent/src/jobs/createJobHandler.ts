@@ -3,6 +3,7 @@ import { readCatalog } from '../backup/readCatalog.ts';
 import { deleteBackupData } from '../backup/deleteBackupData.ts';
 import { runBackup } from '../backup/runBackup.ts';
 import type { KubeWrite } from '../kube/KubeWriter.ts';
+import { runKeyRotation } from '../repository/runKeyRotation.ts';
 import { runRestore } from '../restore/runRestore.ts';
 import type { PodExec } from '../rules/PodExec.ts';
 import { probeLocation } from '../storage/probeLocation.ts';
@@ -36,6 +37,8 @@ export function createJobHandler(kube: KubeWrite, exec: PodExec, stall: StallLim
           return await readCatalog(payload.location, store, context);
         case 'restore':
           return await runRestore(payload, { kube, store }, context);
+        case 'rotateRepositoryKey':
+          return await runKeyRotation(payload, store, context);
         default:
           return unreachable(payload);
       }

@@ -46,6 +46,18 @@ function errorOf(value: unknown): WireError {
 }
 
 describe('parseLocationTarget', () => {
+  it('reads the repository key a job that opens the repository carries', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(parse({ ...targets.filesystem, repositoryKey: key })).toEqual({ ...targets.filesystem, repositoryKey: key });
+  });
+
+  it('refuses a repository key of the wrong length without quoting it', () => {
+    const key = Buffer.alloc(16, 7).toString('base64');
+    const error = errorOf({ ...targets.filesystem, repositoryKey: key });
+    expect(error.field).toBe('location.repositoryKey');
+    expect(error.message).not.toContain(key);
+  });
+
   it.each(Object.values(targets))('reads a $kind location as the hub wrote it', (target) => {
     expect(parse(JSON.parse(JSON.stringify(target)))).toEqual(target);
   });

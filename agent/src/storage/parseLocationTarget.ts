@@ -1,4 +1,5 @@
 import type { LocationKind, LocationTarget } from '#schema/agent/LocationTarget';
+import { checkRepositoryKeyText } from '#schema/agent/repositoryKeyText';
 import type { SpecReader } from '#schema/contracts/SpecReader';
 import { WireError } from '#schema/contracts/WireError';
 import { storageProviders } from './providers/storageProviders.ts';
@@ -8,7 +9,8 @@ const isKnownKind = (kind: string): kind is LocationKind => Object.hasOwn(storag
 /**
  * Reads a location as a job payload carries it (the agent's `LocationReader` for `parseJobPayload`): its
  * kind picks the provider, whose parser checks the settings. Throws a `WireError` naming the first bad field,
- * `kind` for a kind this agent has no provider for (a newer hub sent it).
+ * `kind` for a kind this agent has no provider for (a newer hub sent it). The repository key, when the job
+ * carries one, must be base64 of 32 bytes; a problem with it never quotes it.
  */
 export function parseLocationTarget(location: SpecReader): LocationTarget {
   const kind = location.stringOrEmpty('kind');
@@ -16,5 +18,7 @@ export function parseLocationTarget(location: SpecReader): LocationTarget {
     const known = Object.keys(storageProviders).join(', ');
     throw new WireError(location.field('kind'), `'${kind}' is not a kind of location this agent has a provider for (${known})`);
   }
-  return storageProviders[kind].parseTarget(location);
+  const target = storageProviders[kind].parseTarget(location);
+  const repositoryKey = location.optionalString('repositoryKey', checkRepositoryKeyText);
+  return repositoryKey === null ? target : { ...target, repositoryKey };
 }

@@ -7,7 +7,8 @@ import { TenantEntity } from '../tenants/TenantEntity.ts';
 
 /**
  * A place agents write backups to, under `prefix` in a bucket (s3, gcs), a container (azure) or a directory
- * mounted into the agent (filesystem). Holds no secret: the keys live in the referenced Credential.
+ * mounted into the agent (filesystem). Its storage keys live in the referenced Credential; the one secret it
+ * holds is the key-encryption key of its repository, sealed (`locationRepositoryKey`).
  */
 export const BackupLocationEntity = defineEntity({
   name: 'BackupLocation',
@@ -34,6 +35,17 @@ export const BackupLocationEntity = defineEntity({
     credentialId: p.manyToOne(CredentialEntity).mapToPk().fieldName('credential_id').nullable().deleteRule('no action'),
     /** Names the key that encrypts backup data (e.g. a KMS key id); the key itself is never stored here. */
     encryptionKeyRef: p.text().nullable(),
+    /**
+     * SecretBox output of the key-encryption key that wraps the master key of the location's repository (32
+     * bytes), bound to the row's id. Never in the API. Null only for a row older than repository keys,
+     * until the hub's start gives it one (`sealMissingRepositoryKeys`).
+     */
+    sealedRepositoryKey: p.text().nullable(),
+    /**
+     * The key a queued or running `rotateRepositoryKey` job rewraps to, sealed alike;
+     * it replaces `sealedRepositoryKey` when the job succeeds and is dropped when it fails.
+     */
+    sealedPendingRepositoryKey: p.text().nullable(),
     /** The last validation job's end: when, from which cluster, and its error (null when it passed). */
     validatedAt: p.datetime().nullable(),
     validatedByClusterId: p.string().nullable(),

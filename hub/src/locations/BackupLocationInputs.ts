@@ -43,6 +43,13 @@ class CreateBackupLocationFields {
 
   @Field(() => String, { nullable: true })
   encryptionKeyRef?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The key that wraps the master key of the location's repository: base64 of 32 random bytes (`openssl rand -base64 32`), for a repository already made with it. Left out, the hub generates one. Sealed at rest and never returned; `rotateLocationKey` changes it.",
+  })
+  repositoryKey?: string | null;
 }
 
 // A field `<kind>` of the kind's input type for every registered kind.

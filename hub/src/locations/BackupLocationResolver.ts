@@ -25,6 +25,10 @@ import { validateEndpoint } from './validateEndpoint.ts';
 import { validateKeyRef } from './validateKeyRef.ts';
 import { Job } from '../jobs/Job.ts';
 import { queueLocationJob } from './queueLocationJob.ts';
+import { locationRepositoryKey } from './locationRepositoryKey.ts';
+import { rotateLocationKey } from './rotateLocationKey.ts';
+import { validateRepositoryKey } from './validateRepositoryKey.ts';
+import { newId } from '../db/newId.ts';
 import { findVisible } from '../db/findVisible.ts';
 import { requireTenant } from '../tenants/requireTenant.ts';
 
@@ -80,10 +84,23 @@ export class BackupLocationResolver {
     return Job.from(await queueLocationJob(em, principal, 'rebuildCatalog', { locationId, clusterId }, signals));
   }
 
+  @Mutation(() => Job, {
+    description:
+      "Rotates the key that wraps the master key of the location's repository, rewriting no data: the cluster's agent rewraps it, and when its job succeeds the hub holds the new key (a location with no repository yet just takes it); when it fails the old key stays and the job says why. `newKey` is base64 of 32 random bytes (`openssl rand -base64 32`); left out, the hub generates one. The key is never returned. An admin of the whole tenant only.",
+  })
+  async rotateLocationKey(
+    @Arg('id', () => ID) id: string,
+    @Arg('clusterId', () => ID) clusterId: string,
+    @Arg('newKey', () => String, { nullable: true }) newKey: string | null,
+    @Ctx() { em, principal, secrets, signals }: HubContext,
+  ): Promise<Job> {
+    return Job.from(await rotateLocationKey(em, principal, secrets, { locationId: id, clusterId, newKey: newKey ?? null }, signals));
+  }
+
   @Mutation(() => BackupLocation)
   async createBackupLocation(
     @Arg('input', () => CreateBackupLocationInput) input: CreateBackupLocationInput,
-    @Ctx() { em, principal, filesystemRoots }: HubContext,
+    @Ctx() { em, principal, filesystemRoots, secrets }: HubContext,
   ): Promise<BackupLocation> {
     authorize(principal, 'administer', { tenantId: input.tenantId });
     await requireTenant(em, input.tenantId);
@@ -95,7 +112,13 @@ export class BackupLocationResolver {
       parsed,
       input.credentialId ?? null,
     );
-    const row = em.create(BackupLocationEntity, { tenantId: input.tenantId, ...parsed, credentialId });
+    const id = newId();
+    const repositoryKey =
+      input.repositoryKey == null
+        ? locationRepositoryKey.generate()
+        : validateRepositoryKey('input.repositoryKey', input.repositoryKey);
+    const sealedRepositoryKey = locationRepositoryKey.seal(secrets, id, repositoryKey);
+    const row = em.create(BackupLocationEntity, { id, tenantId: input.tenantId, ...parsed, credentialId, sealedRepositoryKey });
     await flushOrConflict(em, `this tenant already has a backup location named '${parsed.name}'`);
     return BackupLocation.from(row);
   }

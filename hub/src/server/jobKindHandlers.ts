@@ -3,6 +3,7 @@ import { deleteBackupJob } from '../backups/deleteBackupJob.ts';
 import { rebuildCatalogJob } from '../backups/rebuildCatalogJob.ts';
 import type { JobKindHandlers } from '../jobs/JobKindHandler.ts';
 import { validateLocationJob } from '../locations/validateLocationJob.ts';
+import { rotateRepositoryKeyJob } from '../locations/rotateRepositoryKeyJob.ts';
 import { restoreJob } from '../restores/restoreJob.ts';
 
 /**
@@ -16,4 +17,5 @@ export const jobKindHandlers: JobKindHandlers = {
   validateLocation: validateLocationJob,
   deleteBackup: deleteBackupJob,
   rebuildCatalog: rebuildCatalogJob,
+  rotateRepositoryKey: rotateRepositoryKeyJob,
 };

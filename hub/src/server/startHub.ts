@@ -34,6 +34,7 @@ import { systemClock, type Clock } from '../scheduler/Clock.ts';
 import { Scheduler, type SchedulerPass } from '../scheduler/Scheduler.ts';
 import { AdvisoryLockLeadership, SoleLeadership } from '../scheduler/SchedulerLeadership.ts';
 import { SecretBox } from '../secrets/SecretBox.ts';
+import { sealMissingRepositoryKeys } from '../locations/sealMissingRepositoryKeys.ts';
 import { bootstrapAdmin } from './bootstrapAdmin.ts';
 import { createContext } from './createContext.ts';
 import { jobKindHandlers } from './jobKindHandlers.ts';
@@ -99,6 +100,8 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
       })
     : undefined;
   const secrets = new SecretBox(masterKey.key);
+  const keyed = await sealMissingRepositoryKeys(orm.em.fork(), secrets);
+  if (keyed > 0) logger.info({ locations: keyed }, 'generated repository keys for backup locations older than them');
   // Replicas sharing PostgreSQL hear each other's signals; a lone SQLite hub needs only its own.
   const signals = config.databaseUrl
     ? await PostgresDispatchSignals.start(config.databaseUrl, logger)

@@ -40,6 +40,8 @@ function row(kind: LocationKind): BackupLocationRow {
     path: kind === 'filesystem' ? '/var/backups' : null,
     credentialId: null,
     encryptionKeyRef: null,
+    sealedRepositoryKey: null,
+    sealedPendingRepositoryKey: null,
     validatedAt: null,
     validatedByClusterId: null,
     validationError: null,

@@ -29,6 +29,7 @@ const jobTitles: Record<BackupJob['kind'], string> = {
   restore: 'Restore',
   validateLocation: 'Location check',
   rebuildCatalog: 'Catalog rebuild',
+  rotateRepositoryKey: 'Repository key rotation',
 };
 
 /** One job, followed live while it is queued or running. */
