@@ -1,5 +1,4 @@
-import type { JobPayload } from '#schema/agent/JobPayload';
-import { parseJobPayload as parsePayload } from '#schema/agent/parseJobPayload';
+import { type JobPayload, parseJobPayload as parsePayload } from '#schema/agent/JobPayload';
 import { UnknownVersionError } from '#schema/contracts/UnknownVersionError';
 import { WireError } from '#schema/contracts/WireError';
 import { agentVersion } from '../agentVersion.ts';

@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { agentCloseCodes } from '#schema/agent/agentProtocol';
-import { jobPayloadText } from '#schema/agent/parseJobPayload';
+import { jobPayloadText } from '#schema/agent/JobPayload';
 import { ClusterEntity } from '../clusters/ClusterEntity.ts';
 import { compareAndSet } from '../db/compareAndSet.ts';
 import { hubWideEm } from '../db/hubWideEm.ts';

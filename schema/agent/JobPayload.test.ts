@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownVersionError } from '../contracts/UnknownVersionError.ts';
 import { WireError } from '../contracts/WireError.ts';
-import type { JobPayload, LocationTarget } from './JobPayload.ts';
-import { type LocationReader, jobPayloadText, parseJobPayload as parsePayload } from './parseJobPayload.ts';
+import { type JobPayload, type LocationReader, type LocationTarget, jobPayloadText, parseJobPayload as parsePayload } from './JobPayload.ts';
 
 /**
  * The location reader of a reader whose one storage provider is a filesystem: the agent's providers parse
